@@ -1,0 +1,1 @@
+"""The campaign workspace: replies tracked against the bodies asked, the clock, referrals."""

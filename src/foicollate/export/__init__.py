@@ -1,0 +1,1 @@
+"""Exports of a collation: CSV, JSON, XLSX, SQLite, report."""

@@ -1,0 +1,54 @@
+"""Saved web pages (council disclosure logs): the main content, without menus and footers."""
+
+from __future__ import annotations
+
+import re
+
+from foicollate.ingest import Reader, register
+from foicollate.ingest.text import decode
+from foicollate.model import Document
+
+_HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
+
+
+def looks_like_html(data: bytes) -> bool:
+    return bool(_HTML_START.match(data[:512]))
+
+
+def html_to_text(markup: str) -> str:
+    """Main content as plain text: trafilatura first, every visible line as a fallback."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        markup,
+        include_tables=True,
+        include_comments=False,
+        include_links=False,
+        favor_recall=True,
+        deduplicate=False,
+    )
+    if text and len(text.strip()) > 40:
+        return text.strip() + "\n"
+    return _visible_text(markup)
+
+
+def _visible_text(markup: str) -> str:
+    from lxml import html as lhtml
+
+    tree = lhtml.fromstring(markup)
+    for bad in tree.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    lines = [ln.strip() for ln in tree.text_content().splitlines()]
+    return "\n".join(ln for ln in lines if ln) + "\n"
+
+
+def read_html(name: str, data: bytes) -> Document:
+    markup = decode(name, data)
+    doc = Document(id="", text=html_to_text(markup), format="html")
+    m = re.search(r"<title[^>]*>(.*?)</title>", markup, re.I | re.S)
+    if m:
+        doc.metadata["title"] = re.sub(r"\s+", " ", m.group(1)).strip()
+    return doc
+
+
+register(Reader("html", (".html", ".htm", ".xhtml"), read_html, sniff=looks_like_html))
