@@ -170,10 +170,21 @@ def read_authority_map(path: Path) -> dict[str, str]:
     return out
 
 
-def _register_plugins() -> None:
-    from foicollate.campaign.commands import register
+#: Modules whose `register(cli)` adds their commands, as an outside plugin would.
+COMMAND_MODULES = ("foicollate.ingest.commands", "foicollate.campaign.commands")
 
-    register(cli)
+
+def _register_plugins() -> None:
+    import importlib
+
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(cli)
 
 
 _register_plugins()
