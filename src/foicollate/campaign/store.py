@@ -1,0 +1,154 @@
+"""campaign.db: the workspace's SQLite database, its schema and its migrations.
+
+The schema changes only through the ordered, named migration functions in MIGRATIONS;
+each one that has run is recorded in the `_migrations` table, so opening an older
+workspace brings it up to date and opening a current one does nothing. The database is
+in WAL mode so readers (Datasette, the review server) never block the writer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+DB_NAME = "campaign.db"
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def now() -> str:
+    """The current UTC time as an ISO string (seconds)."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def m001_initial(db: sqlite_utils.Database) -> None:
+    """Settings, bodies, files, extractions, answers, corrections, clock events."""
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["bodies"].create(
+        {"id": str, "name": str, "nation": str, "email": str, "sent": str, "position": int},
+        pk="id",
+        not_null={"name", "nation", "sent"},
+    )
+    db["files"].create(
+        {
+            "sha256": str,
+            "name": str,  # the file's name when added
+            "stored": str,  # its path under originals/
+            "size": int,
+            "added_at": str,
+            "body_id": str,  # the body it is a reply from (NULL: unmatched)
+            "match_method": str,  # person | filename | email | authority | text
+            "match_score": float,
+            "authority_hint": str,  # --authority given on add
+            "received": str,  # --received given on add: the day the reply arrived
+            "source_path": str,  # where it was added from (absolute)
+            "superseded_by": str,  # a later version added from the same path
+        },
+        pk="sha256",
+        foreign_keys=[("body_id", "bodies", "id")],
+    )
+    db["extractions"].create(
+        {
+            "sha256": str,
+            "kind": str,  # response | reference
+            "authority": str,  # who the engine read as the sender
+            "reference": str,
+            "date_received": str,
+            "date_responded": str,
+            "questionnaire_hash": str,
+            "extracted_at": str,
+            "error": str,  # one sentence when the file could not be read
+        },
+        pk="sha256",
+        foreign_keys=[("sha256", "files", "sha256")],
+    )
+    db["answers"].create(
+        {
+            "sha256": str,
+            "question": str,
+            "status": str,
+            "grounds": str,
+            "referred_to": str,
+            "value": str,  # JSON
+            "breakdown": str,  # JSON
+            "count": float,
+            "evidence": str,  # JSON list of {start, end, text, page, where}
+            "confidence": float,
+            "method": str,
+            "note": str,
+        },
+        pk=("sha256", "question"),
+        foreign_keys=[("sha256", "files", "sha256")],
+    )
+    # The answer a person set for a body and question: extraction never touches it.
+    db["overrides"].create(
+        {
+            "body_id": str,
+            "question": str,
+            "status": str,
+            "grounds": str,
+            "referred_to": str,
+            "value": str,  # JSON
+            "note": str,
+            "who": str,
+            "at": str,
+        },
+        pk=("body_id", "question"),
+        foreign_keys=[("body_id", "bodies", "id")],
+    )
+    # Every change a person made, with the old and new answer (JSON), oldest first.
+    db["corrections"].create(
+        {
+            "id": int,
+            "body_id": str,
+            "question": str,
+            "old": str,
+            "new": str,
+            "who": str,
+            "at": str,
+            "note": str,
+            "source": str,  # cli | review | api
+        },
+        pk="id",
+        foreign_keys=[("body_id", "bodies", "id")],
+    )
+    db["clock_events"].create(
+        {"id": int, "body_id": str, "kind": str, "on_date": str, "note": str, "at": str},
+        pk="id",
+        foreign_keys=[("body_id", "bodies", "id")],
+    )
+    db["files"].create_index(["body_id"])
+    db["corrections"].create_index(["body_id", "question"])
+
+
+#: Applied in this order; never reorder or rename one that has shipped, only append.
+MIGRATIONS: list[Migration] = [m001_initial]
+
+
+def migrate(db: sqlite_utils.Database) -> list[str]:
+    """Apply the migrations not yet recorded; returns the names applied."""
+    if "_migrations" not in db.table_names():
+        db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
+    done = {row["name"] for row in db["_migrations"].rows}
+    applied = []
+    for fn in MIGRATIONS:
+        if fn.__name__ in done:
+            continue
+        with db.atomic():
+            fn(db)
+            db["_migrations"].insert({"name": fn.__name__, "applied_at": now()})
+        applied.append(fn.__name__)
+    return applied
+
+
+def connect(path: Path) -> sqlite_utils.Database:
+    """Open (creating if need be) a workspace database in WAL mode, migrated to the latest."""
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA busy_timeout = 10000")  # wait for another writer rather than fail
+    db.execute("PRAGMA foreign_keys = ON")
+    db.enable_wal()
+    migrate(db)
+    return db
