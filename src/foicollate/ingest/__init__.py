@@ -7,12 +7,15 @@ claims the file. `read_documents` walks folders and never lets one bad file stop
 
 from __future__ import annotations
 
+import contextvars
+import re
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from foicollate.errors import UnreadableDocument
-from foicollate.model import Document, Failure
+from foicollate.model import Document, Failure, Region
 
 #: A reader turns (path or name, raw bytes) into a Document.
 ReadFn = Callable[[str, bytes], Document]
@@ -30,6 +33,29 @@ READERS: list[Reader] = []
 
 #: Files over this size are refused with a clear message rather than read.
 MAX_FILE_BYTES = 200 * 1024 * 1024
+#: Seconds one top-level file may take (OCR included); readers check it between pages/parts.
+MAX_SECONDS_PER_FILE = 300.0
+#: How deep containers may nest (a zip in an email in a zip ...).
+MAX_NESTING = 5
+
+_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("_deadline", default=None)
+_depth: contextvars.ContextVar[int] = contextvars.ContextVar("_depth", default=0)
+
+
+def check_time(name: str) -> None:
+    """Raise UnreadableDocument when the file being read has used up its time allowance."""
+    deadline = _deadline.get()
+    if deadline is not None and time.monotonic() > deadline:
+        raise UnreadableDocument(
+            name, f"reading it took longer than {MAX_SECONDS_PER_FILE:g} seconds; "
+            "split it into smaller files or extract the reply and add that"
+        )
+
+
+def time_left() -> float | None:
+    """Seconds left for the file being read, or None outside read_bytes."""
+    deadline = _deadline.get()
+    return None if deadline is None else max(0.0, deadline - time.monotonic())
 
 
 def register(reader: Reader) -> Reader:
@@ -64,15 +90,33 @@ def read_bytes(name: str, data: bytes, doc_id: str | None = None) -> Document:
             name, f"the file is over {MAX_FILE_BYTES // 2**20} MB; split it or extract the reply"
         )
     reader = reader_for(name, data)
+    depth = _depth.get()
+    if depth >= MAX_NESTING:
+        raise UnreadableDocument(
+            name, f"it is nested more than {MAX_NESTING} containers deep; extract the reply and add it"
+        )
+    depth_token = _depth.set(depth + 1)
+    deadline_token = None
+    if _deadline.get() is None:  # the top-level file sets the clock; its parts share it
+        deadline_token = _deadline.set(time.monotonic() + MAX_SECONDS_PER_FILE)
     try:
         doc = reader.read(name, data)
     except UnreadableDocument:
         raise
-    except Exception as exc:  # a library's own error on a bad file becomes one sentence
+    except RecursionError as exc:
         raise UnreadableDocument(
-            name, f"the {reader.name} reader failed ({type(exc).__name__}: {exc}); "
+            name, "its structure is nested too deeply to read; save it in another format"
+        ) from exc
+    except Exception as exc:  # a library's own error on a bad file becomes one sentence
+        detail = re.sub(r"\s+", " ", f"{type(exc).__name__}: {exc}").strip()[:160]
+        raise UnreadableDocument(
+            name, f"the {reader.name} reader failed ({detail}); "
             "check the file opens, or save it in another format"
         ) from exc
+    finally:
+        _depth.reset(depth_token)
+        if deadline_token is not None:
+            _deadline.reset(deadline_token)
     doc.id = doc_id or Path(name).stem
     doc.source = name
     return doc
@@ -110,14 +154,44 @@ def read_documents(paths: Iterable[str | Path]) -> Iterator[Document | Failure]:
             yield Failure(str(f), exc.reason)
 
 
+def join_parts(parts: list[tuple[str, Document]]) -> tuple[str, list[Region]]:
+    """One text for a container: a "--- label ---" line per part, child regions shifted.
+
+    Each part gets a "part" region labelled `label` (nested parts as "outer > inner");
+    its pages and cells keep their labels so evidence still says page 2 or Sheet1!B4.
+    A container with a single part needs no header line: its text is the part's own.
+    """
+    chunks: list[str] = []
+    regions: list[Region] = []
+    offset = 0
+    for label, doc in parts:
+        header = f"--- {label} ---\n" if len(parts) > 1 else ""
+        body = doc.text if doc.text.endswith("\n") or not doc.text else doc.text + "\n"
+        start = offset
+        chunks.append(header)
+        offset += len(header)
+        for r in doc.regions:
+            child = f"{label} > {r.label}" if r.kind == "part" else r.label
+            regions.append(Region(r.start + offset, r.end + offset, r.kind, child))
+        chunks.append(body)
+        offset += len(body)
+        regions.append(Region(start, offset, "part", label))
+        if body:  # a blank line between parts keeps them apart for the segmenter
+            chunks.append("\n")
+            offset += 1
+    regions.sort(key=lambda r: (r.start, -r.end))
+    return "".join(chunks), regions
+
+
 def _register_builtins() -> None:
     # Imported for their side effect of registering, as a plugin would be.
     from foicollate.ingest import html, text  # noqa: F401
 
     try:  # formats whose readers live in their own modules (PDF, Office, email, archives)
         from foicollate.ingest import builtin  # noqa: F401
-    except ImportError:
-        pass
+    except ModuleNotFoundError as exc:  # absent is fine; a broken reader module is not
+        if exc.name != "foicollate.ingest.builtin":
+            raise
 
 
 _register_builtins()

@@ -1,0 +1,251 @@
+"""Word (.docx) and OpenDocument (.odt) letters: paragraphs and tables in reading order.
+
+Tables become one line per row with cells joined by " | ". Word's automatic list numbers
+("1.", "a)") are not in the paragraph text, so they are worked out from numbering.xml:
+replies that answer "1." "2." without repeating the questions depend on them.
+Old binary .doc/.xls files and password-protected Office files get a sentence saying what to do.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from foicollate.errors import UnreadableDocument
+from foicollate.ingest import Reader, check_time, register
+from foicollate.ingest.archive import open_zip, zip_names
+from foicollate.ingest.sheet import CELL_SEPARATOR, odf_rows
+from foicollate.model import Document
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _finish(lines: list[str], fmt: str, name: str) -> Document:
+    text = "\n".join(line.rstrip() for line in lines).strip("\n")
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    if not text.strip():
+        raise UnreadableDocument(name, "the document has no text; check it is the reply (a "
+                                       "scanned letter pasted as a picture needs a PDF copy)")
+    return Document(id="", text=text + "\n", format=fmt)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- .docx ---------------------------------------------------------------------------------
+
+def looks_like_docx(data: bytes) -> bool:
+    names = zip_names(data)
+    return names is not None and "word/document.xml" in names
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
+                           (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                           (4, "iv"), (1, "i")):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def _letters(n: int) -> str:
+    return chr(96 + (n - 1) % 26 + 1) * ((n - 1) // 26 + 1)
+
+
+def _format_number(n: int, fmt: str) -> str:
+    return {
+        "lowerLetter": _letters(n), "upperLetter": _letters(n).upper(),
+        "lowerRoman": _roman(n), "upperRoman": _roman(n).upper(),
+        "bullet": "", "none": "",
+    }.get(fmt, str(n))
+
+
+class _Numbering:
+    """Counters for Word's automatic list numbering, as Word would show them."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for a in root.iter(f"{_W}abstractNum"):
+            lv: dict[int, tuple[str, str, int]] = {}
+            for lvl in a.iter(f"{_W}lvl"):
+                ilvl = int(lvl.get(f"{_W}ilvl", "0"))
+                fmt = lvl.find(f"{_W}numFmt")
+                text = lvl.find(f"{_W}lvlText")
+                start = lvl.find(f"{_W}start")
+                lv[ilvl] = (fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
+                            text.get(f"{_W}val", "") if text is not None else "",
+                            int(start.get(f"{_W}val", "1")) if start is not None else 1)
+            abstract[a.get(f"{_W}abstractNumId", "")] = lv
+        for num in root.iter(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            if ref is not None:
+                self.levels[num.get(f"{_W}numId", "")] = abstract.get(ref.get(f"{_W}val", ""), {})
+
+    def label(self, paragraph: Any) -> str:
+        """The number Word shows before this paragraph ("2.", "b)"), or ""."""
+        ppr = paragraph._p.pPr
+        numpr = ppr.numPr if ppr is not None else None
+        if numpr is None or numpr.numId is None:
+            return ""
+        num_id = str(numpr.numId.val)
+        ilvl = int(numpr.ilvl.val) if numpr.ilvl is not None else 0
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels or not 0 <= ilvl < 9:
+            return ""
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        counters[ilvl] = counters[ilvl] + 1 if counters[ilvl] else levels[ilvl][2]
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = 0
+        fmt, pattern, _ = levels[ilvl]
+        if fmt == "bullet" or not pattern:
+            return ""
+
+        def level_value(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            if k not in levels:
+                return ""
+            return _format_number(counters[k] or levels[k][2], levels[k][0])
+
+        return re.sub(r"%([1-9])", level_value, pattern)
+
+
+def _docx_blocks(container: Any, numbering: _Numbering) -> Iterator[str]:
+    from docx.table import Table
+
+    for block in container.iter_inner_content():
+        if isinstance(block, Table):
+            yield from _docx_table(block, numbering)
+        else:
+            label = numbering.label(block)
+            text = block.text.replace("\t", " ").replace("\r", "\n")
+            yield f"{label} {text}" if label and text.strip() else text
+
+
+def _docx_table(table: Any, numbering: _Numbering) -> Iterator[str]:
+    yield ""
+    for row in table.rows:
+        seen: set[int] = set()
+        cells = []
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell appears once per column it spans
+                continue
+            seen.add(id(cell._tc))
+            cells.append(_one_line(" ".join(_docx_blocks(cell, numbering))))
+        while cells and not cells[-1]:
+            cells.pop()
+        if cells:
+            yield CELL_SEPARATOR.join(cells)
+    yield ""
+
+
+def read_docx(name: str, data: bytes) -> Document:
+    import docx
+
+    open_zip(name, data, "Word").close()
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (KeyError, ValueError) as exc:
+        raise UnreadableDocument(
+            name, "the Word file is damaged or not a real .docx; open it in Word and save it again"
+        ) from exc
+    numbering = _Numbering(document)
+    lines: list[str] = []
+    sections = document.sections
+    if len(sections):  # the letterhead often lives in the first page header
+        header = sections[0].header
+        if not header.is_linked_to_previous:
+            lines.extend(_docx_blocks(header, _Numbering(document)))
+            lines.append("")
+    for n, block in enumerate(_docx_blocks(document, numbering)):
+        lines.append(block)
+        if n % 200 == 0:
+            check_time(name)
+    doc = _finish(lines, "docx", name)
+    props = document.core_properties
+    if props.title and props.title.strip():
+        doc.metadata["title"] = props.title.strip()
+    return doc
+
+
+# --- .odt ----------------------------------------------------------------------------------
+
+def looks_like_odt(data: bytes) -> bool:
+    return b"application/vnd.oasis.opendocument.text" in data[:200]
+
+
+def _odt_blocks(element: Any) -> Iterator[str]:
+    from odf import teletype
+    from odf.namespaces import TABLENS, TEXTNS
+
+    for child in element.childNodes:
+        if child.nodeType != child.ELEMENT_NODE:
+            continue
+        if child.qname in ((TEXTNS, "p"), (TEXTNS, "h")):
+            yield teletype.extractText(child).replace("\t", " ")
+        elif child.qname == (TABLENS, "table"):
+            yield ""
+            for _, row in odf_rows(child):
+                yield CELL_SEPARATOR.join(text for _, text in row)
+            yield ""
+        elif child.qname[1] in ("list", "list-item", "list-header", "section", "div",
+                                "index-body", "table-of-content", "note", "note-body",
+                                "alphabetical-index", "illustration-index"):
+            yield from _odt_blocks(child)
+
+
+def read_odt(name: str, data: bytes) -> Document:
+    from odf.opendocument import load
+
+    open_zip(name, data, "OpenDocument").close()
+    document = load(io.BytesIO(data))
+    doc = _finish(list(_odt_blocks(document.text)), "odt", name)
+    from odf.dc import Title
+
+    titles = document.meta.getElementsByType(Title) if document.meta else []
+    if titles and str(titles[0]).strip():
+        doc.metadata["title"] = str(titles[0]).strip()
+    return doc
+
+
+# --- old binary Office files and password-protected ones -----------------------------------
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+def looks_like_ole_office(data: bytes) -> bool:
+    """An OLE compound file that is not an Outlook message (those have __substg1.0_ streams)."""
+    return data.startswith(OLE_MAGIC) and _utf16("__substg1.0_") not in data
+
+
+def read_ole_office(name: str, data: bytes) -> Document:
+    if _utf16("EncryptedPackage") in data:
+        raise UnreadableDocument(name, "the file is password-protected; ask the authority for "
+                                       "a copy without a password")
+    if _utf16("WordDocument") in data:
+        raise UnreadableDocument(name, "it is an old Word .doc file; open it and save it as "
+                                       ".docx or PDF, then add it again")
+    if _utf16("Workbook") in data or _utf16("Book") in data:
+        raise UnreadableDocument(name, "it is an old Excel .xls file; open it and save it as "
+                                       ".xlsx or CSV, then add it again")
+    raise UnreadableDocument(name, "it is an old Microsoft Office file foicollate cannot read; "
+                                   "save it as PDF, .docx or .xlsx and add it again")
+
+
+register(Reader("docx", (".docx", ".docm"), read_docx, sniff=looks_like_docx))
+register(Reader("odt", (".odt",), read_odt, sniff=looks_like_odt))
+register(Reader("ole", (".doc", ".xls", ".ppt"), read_ole_office, sniff=looks_like_ole_office))
