@@ -176,9 +176,11 @@ def join_parts(parts: list[tuple[str, Document]]) -> tuple[str, list[Region]]:
         chunks.append(body)
         offset += len(body)
         regions.append(Region(start, offset, "part", label))
-        if body:  # a blank line between parts keeps them apart for the segmenter
+        if body and len(parts) > 1:  # a blank line between parts keeps them apart
             chunks.append("\n")
             offset += 1
+    if chunks and chunks[-1] == "\n":
+        chunks.pop()
     regions.sort(key=lambda r: (r.start, -r.end))
     return "".join(chunks), regions
 

@@ -71,15 +71,21 @@ class _Numbering:
     def __init__(self, document: Any) -> None:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, list[int]] = {}
+        self.style_levels: dict[tuple[str, str], int] = {}
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        linked: dict[str, dict[str, int]] = {}  # abstractNumId -> {style id: level}
         for a in root.iter(f"{_W}abstractNum"):
             lv: dict[int, tuple[str, str, int]] = {}
             for lvl in a.iter(f"{_W}lvl"):
                 ilvl = int(lvl.get(f"{_W}ilvl", "0"))
+                pstyle = lvl.find(f"{_W}pStyle")
+                if pstyle is not None:
+                    linked.setdefault(a.get(f"{_W}abstractNumId", ""), {})[
+                        pstyle.get(f"{_W}val", "")] = ilvl
                 fmt = lvl.find(f"{_W}numFmt")
                 text = lvl.find(f"{_W}lvlText")
                 start = lvl.find(f"{_W}start")
@@ -90,16 +96,40 @@ class _Numbering:
         for num in root.iter(f"{_W}num"):
             ref = num.find(f"{_W}abstractNumId")
             if ref is not None:
-                self.levels[num.get(f"{_W}numId", "")] = abstract.get(ref.get(f"{_W}val", ""), {})
+                num_id = num.get(f"{_W}numId", "")
+                self.levels[num_id] = abstract.get(ref.get(f"{_W}val", ""), {})
+                for style_id, ilvl in linked.get(ref.get(f"{_W}val", ""), {}).items():
+                    self.style_levels[(num_id, style_id)] = ilvl
+
+    def _num_pr(self, paragraph: Any) -> tuple[str, int] | None:
+        """(numId, level) from the paragraph, else from its style or the styles it is based on."""
+        ppr = paragraph._p.pPr
+        numpr = ppr.numPr if ppr is not None else None
+        if numpr is not None and numpr.numId is not None:
+            return str(numpr.numId.val), int(numpr.ilvl.val) if numpr.ilvl is not None else 0
+        try:
+            style = paragraph.style
+        except (KeyError, ValueError, AttributeError):
+            return None
+        for _ in range(10):  # a based-on chain; cycles happen in damaged files
+            if style is None:
+                return None
+            ppr = style.element.pPr
+            numpr = ppr.numPr if ppr is not None else None
+            if numpr is not None and numpr.numId is not None:
+                num_id = str(numpr.numId.val)
+                if numpr.ilvl is not None:
+                    return num_id, int(numpr.ilvl.val)
+                return num_id, self.style_levels.get((num_id, style.style_id), 0)
+            style = style.base_style
+        return None
 
     def label(self, paragraph: Any) -> str:
         """The number Word shows before this paragraph ("2.", "b)"), or ""."""
-        ppr = paragraph._p.pPr
-        numpr = ppr.numPr if ppr is not None else None
-        if numpr is None or numpr.numId is None:
+        found = self._num_pr(paragraph)
+        if found is None:
             return ""
-        num_id = str(numpr.numId.val)
-        ilvl = int(numpr.ilvl.val) if numpr.ilvl is not None else 0
+        num_id, ilvl = found
         levels = self.levels.get(num_id)
         if not levels or ilvl not in levels or not 0 <= ilvl < 9:
             return ""

@@ -98,14 +98,13 @@ def render_sheets(name: str, sheets: Iterable[tuple[str, Iterable[tuple[int, Row
             emit("\n")
         sheet_start = offset
         emit(f"Sheet: {sheet}\n")
-        blank = False
+        previous = None
         for number, row in materialised:
             if not row:
-                blank = True
                 continue
-            if blank:
+            if previous is not None and number > previous + 1:  # empty rows: one blank line
                 emit("\n")
-                blank = False
+            previous = number
             column = first_col
             for c, text in row:
                 # empty cells between keep their place, so columns line up with the header
