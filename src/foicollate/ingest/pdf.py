@@ -27,7 +27,7 @@ MIN_TEXT_CHARS = 16
 #: PDFs with more pages than this are refused (split them).
 MAX_PAGES = 5000
 #: A gap between lines this many times the usual line spacing is a paragraph break.
-PARAGRAPH_GAP = 1.5
+PARAGRAPH_GAP = 1.4
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
@@ -60,6 +60,7 @@ def page_text(page: pdfium.PdfPage) -> str:
         raw = textpage.get_text_range()
         lines: list[str] = []
         bottoms: list[float | None] = []
+        heights: list[float] = []
         # pdfium's text indexes are char indexes, its generated line breaks included
         for m in _LINE.finditer(raw):
             if m.start() == len(raw) and lines:
@@ -67,13 +68,20 @@ def page_text(page: pdfium.PdfPage) -> str:
             line = m.group(1)
             first = next((i for i, ch in enumerate(line) if not ch.isspace()), None)
             lines.append(line)
-            bottoms.append(None if first is None
-                           else textpage.get_charbox(m.start() + first, loose=True)[1])
+            if first is None:
+                bottoms.append(None)
+            else:
+                _, bottom, _, top = textpage.get_charbox(m.start() + first, loose=True)
+                bottoms.append(bottom)
+                heights.append(top - bottom)
     finally:
         textpage.close()
-    gaps = [a - b for a, b in zip(bottoms, bottoms[1:], strict=False)
-            if a is not None and b is not None and a - b > 0]
-    spacing = sorted(gaps)[len(gaps) // 4] if gaps else 0.0  # the usual line step
+    # the usual line step: the low end of the gaps between lines, ignoring gaps smaller
+    # than a line's height (superscripts, table cells side by side)
+    height = sorted(heights)[len(heights) // 2] if heights else 0.0
+    gaps = sorted(a - b for a, b in zip(bottoms, bottoms[1:], strict=False)
+                  if a is not None and b is not None and a - b >= 0.8 * height)
+    spacing = gaps[len(gaps) // 10] if gaps else 0.0
     out: list[str] = []
     previous: float | None = None
     for line, bottom in zip(lines, bottoms, strict=True):

@@ -16,15 +16,20 @@ def decode(name: str, data: bytes) -> str:
     agree with what any reader of the file sees.
     """
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark is not part of the text
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
+        results = from_bytes(data)
+        best = results.best()
         if best is None:
             raise UnreadableDocument(
                 name, "the bytes are not text in any encoding foicollate knows; "
                 "open it and save it as UTF-8 text"
             ) from None
-        text = str(best)
+        # UK replies in a legacy encoding are nearly always Windows-1252; on short texts
+        # charset-normalizer ranks cp852 or cp932 level with it, so prefer it on a tie
+        best = next((m for m in results if m.encoding == "cp1252" and m.chaos <= best.chaos),
+                    best)
+        text = str(best).lstrip("\ufeff")
     if "\x00" in text:
         raise UnreadableDocument(name, "this looks like a binary file, not text; "
                                  "check its type and extension")
