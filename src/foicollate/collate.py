@@ -11,8 +11,8 @@ from foicollate import extract, metadata, reference, segment
 from foicollate.ingest import read_documents
 from foicollate.model import (
     Answer,
-    Collation,
     CollatedDocument,
+    Collation,
     Document,
     DocumentKind,
     Failure,

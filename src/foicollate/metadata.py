@@ -1,10 +1,40 @@
-"""Who sent a reply, their reference, and its dates (stub, being written)."""
+"""Who sent a reply, their reference, and its dates — each only when the text supports it."""
+
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 
 from foicollate.model import Document
+from foicollate.names import find_bodies, tidy_body
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+\d{{4}}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+        rf"\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}-{_MON}-\d{{2,4}})")
+_RECEIVED = re.compile(
+    rf"(?i:received(?:\s+by\s+(?:us|the\s+\w+))?\s+on\s*:?|date\s+(?:foi\s+|request\s+)?received\s*:?|"
+    rf"received\s*:|request\s+(?:was\s+)?received\s*:?)\s*(?:\w+day,?\s+)?(?P<d>{DATE})",
+    re.I,
+)
+_REQUEST_OF = re.compile(rf"your\s+(?:request|email|letter|correspondence)\s+(?:of|dated)\s+(?:\w+day,?\s+)?(?P<d>{DATE})", re.I)
+_RESPONDED = re.compile(
+    rf"(?:^|\n)[ \t]*(?:date(?:\s+of\s+(?:response|reply|letter))?|response\s+date|date\s+(?:sent|responded|"
+    rf"of\s+issue)|sent)\s*[:\-]?\s*(?:\w+day,?\s+)?(?P<d>{DATE})",
+    re.I,
+)
+_DATE_LINE = re.compile(rf"^[ \t]*(?:\w+day,?\s+)?(?P<d>{DATE})\b(?:\s*(?:our\s+ref|ref)\b.*)?[ \t]*$", re.I | re.M)
+_REF = re.compile(
+    r"(?i:(?<!your\s)(?:our\s+ref(?:erence)?(?:\s+(?:no|number))?|foi\s+(?:ref(?:erence)?|number|no\.?|request\s+"
+    r"(?:number|reference|ref)|case\s+(?:number|reference))|(?:request|case|reference)\s+(?:number|no\.?|ref(?:erence)?)|"
+    r"^ref(?:erence)?|\bref(?:erence)?\s*:|eir\s+ref(?:erence)?|information\s+request\s+reference))"
+    r"\s*[:#.]?\s*(?P<r>[A-Za-z]{0,10}[/_\-]?[A-Z0-9][A-Z0-9/_\-.]*\d[A-Z0-9/_\-]*)",
+    re.M,
+)
 
 
 @dataclass
@@ -15,9 +45,120 @@ class Metadata:
     date_responded: str | None = None
 
 
+def parse_date(s: str) -> str | None:
+    """A UK-style date as ISO ("11/02/2020" is 11 February)."""
+    s = s.strip().lower().replace(",", " ")
+    s = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", s)
+    s = re.sub(r"\bof\b", " ", s)
+    try:
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s)
+        if m:
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})", s)
+        if m:
+            y = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+            return date(y, int(m[2]), int(m[1])).isoformat()
+        parts = re.split(r"[\s\-.]+", s)
+        parts = [p for p in parts if p]
+        nums = [p for p in parts if p.isdigit()]
+        mons = [p for p in parts if p[:3] in _MONTHS]
+        if len(nums) == 2 and mons:
+            d, y = (int(nums[0]), int(nums[1])) if len(nums[1]) >= 2 and int(nums[0]) <= 31 else (0, 0)
+            if y < 100:
+                y += 2000
+            return date(y, _MONTHS[mons[0][:3]], d).isoformat()
+    except ValueError:
+        return None
+    return None
+
+
 def read_metadata(doc: Document, authorities: dict[str, str], exclude: Iterable[str] = ()) -> Metadata:
-    return Metadata(authority=authority(doc, authorities, exclude))
+    text = doc.text
+    meta = Metadata(authority=authority(doc, authorities, exclude))
+    m = _REF.search(text[:3000]) or _REF.search(text)
+    if m:
+        ref = m.group("r").rstrip(".-/")
+        after = text[m.end("r"): m.end("r") + 1]
+        if after.islower() and ref[-1:].isupper():
+            ref = ref[:-1]  # "HBC_FOI_20200136Date" run together on a web page
+        meta.reference = ref
+    elif doc.metadata.get("subject"):
+        sm = re.search(r"\b(?:FOI|EIR|ref)\w*[\s:#-]*([A-Z0-9][\w/\-]*\d[\w/\-]*)", doc.metadata["subject"], re.I)
+        if sm:
+            meta.reference = sm.group(1)
+    m = _RECEIVED.search(text) or _REQUEST_OF.search(text)
+    if m:
+        meta.date_received = parse_date(m.group("d"))
+    m = _RESPONDED.search(text[:4000])
+    if m:
+        meta.date_responded = parse_date(m.group("d"))
+    else:
+        head = "\n".join(text.split("\n")[:12])
+        m2 = _DATE_LINE.search(head)
+        if m2:
+            meta.date_responded = parse_date(m2.group("d"))
+        elif doc.metadata.get("date"):
+            meta.date_responded = doc.metadata["date"][:10]
+    return meta
 
 
 def authority(doc: Document, authorities: dict[str, str], exclude: Iterable[str] = ()) -> str | None:
-    return authorities.get(doc.id)
+    """The body that wrote the reply: the user's map, then the text, then the register."""
+    for key in (doc.id, Path(doc.source or "").name, Path(doc.source or "").stem):
+        if key and key in authorities:
+            return authorities[key]
+    return guess_authority_name(doc, exclude)
+
+
+def guess_authority_name(doc: Document, exclude: Iterable[str] = ()) -> str | None:
+    excluded = {_key(x) for x in exclude if x}
+    scores: dict[str, float] = {}
+    names: dict[str, str] = {}
+    text = doc.text
+    n = max(len(text), 1)
+    for s, _e, name in find_bodies(text):
+        k = _key(name)
+        if not k or k in excluded:
+            continue
+        names.setdefault(k, tidy_body(name))
+        pos = s / n
+        w = 1.0 + (1.5 if pos < 0.15 else 0) + (1.0 if pos > 0.8 else 0)
+        if re.search(r"(?:confirm\s+that|on\s+behalf\s+of|behalf\s+of)\s*(?:the\s+)?$", text[max(0, s - 40):s], re.I):
+            w += 3
+        if re.search(r"^\s*\(?(?:does\s+not|do\s+not|holds?|has|have)\b", text[_e:_e + 20], re.I):
+            w += 1
+        scores[k] = scores.get(k, 0) + w
+    sender = doc.metadata.get("sender", "")
+    reg = _register()
+    if reg is not None:
+        hints = [sender, doc.id, Path(doc.source or "").stem]
+        for h in hints:
+            if not h:
+                continue
+            a = reg.find(h)
+            if a is not None and _key(a.name) not in excluded:
+                place = a.place
+                if h is sender or re.search(rf"\b{re.escape(place)}\b", text):
+                    k = _key(a.name)
+                    names.setdefault(k, a.name)
+                    scores[k] = scores.get(k, 0) + 2.5
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: scores[k])
+    return names[best]
+
+
+def _register():  # type: ignore[no-untyped-def]
+    try:
+        from foicollate import authorities as reg
+    except ImportError:
+        return None
+    return reg
+
+
+def _key(name: str) -> str:
+    s = name.lower()
+    for w in ("the ", "london borough of ", "royal borough of ", "council", "borough", "county", "district",
+              "city of ", "city", "metropolitan", "of "):
+        s = s.replace(w, " ")
+    return re.sub(r"[^a-z]+", " ", s).strip()

@@ -1,12 +1,71 @@
-"""Policies and attachments: telling them from replies, and their passages per question (stub)."""
+"""Policies and attachments: telling them from replies, and their passages per question.
+
+A reference document answers no request, but its passages bear on the questions (a
+remote-working policy on which devices staff get). Each question gets the passages
+that share the most distinctive words with it, its options and its items.
+"""
+
 from __future__ import annotations
 
-from foicollate.model import Answer, Document, DocumentKind, Questionnaire
+import math
+import re
+from collections import Counter
+
+from foicollate.extract.options import _expand, _terms
+from foicollate.model import Answer, Document, DocumentKind, Evidence, Questionnaire, Status
+
+_REPLY_MARKERS = re.compile(
+    r"freedom\s+of\s+information|\bFOI\b|\bFOISA\b|\bEIR\b|environmental\s+information\s+regulations|"
+    r"your\s+(?:request|enquiry|email)|information\s+(?:that\s+)?you\s+(?:have\s+)?requested|our\s+ref|"
+    r"we\s+(?:do\s+not\s+)?hold\s+(?:this|the|any)|request\s+for\s+information|disclosure\s+log|"
+    r"\bresponse\s*:|thank\s+you\s+for\s+your",
+    re.I,
+)
+_SENT = re.compile(r"[^\n.!?]+(?:[.!?]+|\n|$)")
 
 
 def classify(doc: Document, questionnaire: Questionnaire) -> DocumentKind:
-    return DocumentKind.RESPONSE
+    """Reply or reference material: replies speak of the request; policies do not."""
+    hits = len(_REPLY_MARKERS.findall(doc.text[:20000]))
+    if hits >= 1:
+        return DocumentKind.RESPONSE
+    return DocumentKind.REFERENCE
 
 
-def evidence_answers(doc: Document, questionnaire: Questionnaire) -> list[Answer]:
-    return [Answer(question=q.id) for q in questionnaire.questions]
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _SENT.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e - s >= 25:
+            out.append((s, e))
+    return out
+
+
+def evidence_answers(doc: Document, questionnaire: Questionnaire, top: int = 3) -> list[Answer]:
+    """Per question, the passages of a reference document that bear on it, best first."""
+    sents = _sentences(doc.text)
+    bags = [_terms(doc.text[s:e]) for s, e in sents]
+    df: Counter[str] = Counter()
+    for b in bags:
+        df.update(b)
+    n = max(len(sents), 1)
+    out: list[Answer] = []
+    for q in questionnaire.questions:
+        qterms = _expand(_terms(q.text + " " + " ".join(o.text for o in q.choices)))
+        scored = []
+        for (s, e), bag in zip(sents, bags, strict=True):
+            shared = bag & qterms
+            if not shared:
+                continue
+            score = sum(math.log(1 + n / df[t]) for t in shared) / math.sqrt(len(bag) + 4)
+            scored.append((score, s, e))
+        scored.sort(reverse=True)
+        evidence = [Evidence(s, e, doc.text[s:e]) for _score, s, e in scored[:top]]
+        best = scored[0][0] if scored else 0.0
+        out.append(Answer(question=q.id, status=Status.NOT_ANSWERED, evidence=evidence,
+                          confidence=min(0.9, best / 4), method="reference:passages"))
+    return out

@@ -1,15 +1,412 @@
-"""A reply -> the passage that answers each question (stub, being written)."""
+"""A reply -> the passage that answers each question.
+
+Every line is scored as a possible *anchor* for each question: a restatement of the
+question's text (verbatim, reworded, wrapped over lines), its label ("1a." for "a.",
+"Q3", "Question 3"), a multi-label ("Questions 1 and 2:"), or a row of a flattened
+table. The best chain of anchors in question order is chosen, preferring anchors that
+are followed by answer content (so a request quoted in full before a "Response"
+heading loses to the answers after it). A question's block is the content between its
+anchor and the next; text outside any block (an opening paragraph, a "Response"
+section without per-question anchors) is the reply's *global* text, which answers
+every question the blocks leave empty (a blanket referral or refusal).
+"""
+
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from foicollate.model import Document, Questionnaire
+from rapidfuzz import fuzz
+
+from foicollate.markers import labels_match, multi_labels, ordinal, parse_bullet, parse_marker
+from foicollate.model import Document, Question, Questionnaire
+
+# Lines that end the answers: rights, signatures, re-use notices.
+_CLOSING = re.compile(
+    r"^\W*(?:if\s+you\s+are\s+(?:unhappy|dissatisfied|not\s+(?:happy|satisfied))|your\s+rights?\b|"
+    r"right\s+(?:of|to)\s+(?:appeal|review|complain)|internal\s+review\b|requesting\s+an\s+internal\s+review|"
+    r"if\s+you\s+(?:have\s+any|require\s+any)\s+(?:further\s+)?(?:queries|questions|enquiries)|"
+    r"yours\s+(?:sincerely|faithfully)|kind\s+regards|best\s+regards|regards\b|with\s+best\s+wishes|"
+    r"further\s+information\s*$|advice\s+and\s+assistance|re-?use\s+of\s+(?:public\s+sector\s+)?information|"
+    r"copyright\b|complaints?\s+procedure|how\s+to\s+complain|if\s+you\s+wish\s+to\s+(?:complain|appeal|"
+    r"request\s+a\s+review)|you\s+(?:have\s+the\s+right|can\s+(?:ask|request)\s+(?:for\s+)?an?\s+(?:internal\s+)?review)|"
+    r"the\s+information\s+commissioner|we\s+hope\s+this|i\s+hope\s+this|please\s+quote\s+the\s+reference)",
+    re.I,
+)
+# Headings that start the answers after a quoted request.
+_RESPONSE_HEADING = re.compile(
+    r"^\W*(?:our\s+|the\s+council'?s\s+|council\s+|trust\s+|force\s+)?(?:response|reply|answers?|decision|"
+    r"information\s+(?:provided|released|disclosed))\b[\w\s()]{0,40}[:.]?\s*(?:\(.*\))?\s*$",
+    re.I,
+)
+# Lines of the request itself that a reply quotes: notes about the questions, the
+# requester's own first-person closing lines.
+_REQUEST_TALK = re.compile(
+    r"\b(?:the\s+)?(?:below|above|following)\s+questions\b|\bquestions?\s+[a-z0-9]{1,3}\.?\s+(?:and|to|-)\s+"
+    r"[a-z0-9]{1,3}\.?\s+above\b|^\W*(?:i\s+(?:would\s+(?:be\s+grateful|like|appreciate)|am\s+(?:more\s+than\s+)?"
+    r"happy\s+to\s+receive|am\s+writing|look\s+forward)|if\s+it'?s\s+easier|many\s+thanks|thanks\s+in\s+advance|"
+    r"if\s+answering\s+the\s+above|if\s+this\s+request\s+is|please\s+can\s+you\s+answer)",
+    re.I,
+)
+_ANSWER_PREFIX = re.compile(r"^\W*(?:answer|response|reply|a)\s*[:.\-–]\s*", re.I)
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    ["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "was", "were", "be", "been", "do", "does", "did", "you", "your", "yours", "we", "our", "us", "it", "its", "this", "that", "these", "those", "with", "by", "as", "at", "from", "any", "all", "per", "e", "g", "eg", "i", "ie", "please", "can", "could", "would", "will"]
+)
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str  # the line as written
+    norm: str  # lower-case words
+    marker_key: str | None
+    body: str  # the line without its marker
+    body_start: int
+
+
+@dataclass
+class Anchor:
+    line: int  # index into lines
+    questions: list[int]  # question indexes this anchor opens (several for "Questions 1 and 2")
+    score: float
+    kind: str  # "text" | "label" | "ordinal" | "multi" | "table"
+    answer_start: int  # character offset where the answer may begin (after the restated text)
+
+
+@dataclass
+class Block:
+    """The content that answers one question: spans of the document's text."""
+
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    anchor: Anchor | None = None
+    columns: list[str] | None = None  # header cells of a flattened table row, if any
+
+    def text(self, doc: Document) -> str:
+        return "\n".join(doc.text[s:e] for s, e in self.spans)
+
+    @property
+    def empty(self) -> bool:
+        return not self.spans
 
 
 @dataclass
 class Segmentation:
-    blocks: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    lines: list[Line]
+    blocks: dict[str, Block]
+    global_spans: list[tuple[int, int]]  # text outside every block, before the closing lines
+
+    def global_text(self, doc: Document) -> str:
+        return "\n".join(doc.text[s:e] for s, e in self.global_spans)
+
+
+def words(s: str) -> list[str]:
+    return _WORD.findall(s.lower())
+
+
+def content_words(s: str) -> set[str]:
+    return {w.rstrip("s") if len(w) > 3 else w for w in words(s) if w not in _STOP}
+
+
+def split_lines(text: str) -> list[Line]:
+    out: list[Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        if not raw.strip():
+            continue
+        mk = parse_marker(raw)
+        body = mk.rest if mk else raw
+        body_start = start + (mk.rest_offset if mk else 0)
+        if mk is None:
+            bl = parse_bullet(raw)
+            if bl:
+                body, body_start = bl[1], start + bl[2]
+        out.append(Line(start, end, raw, " ".join(words(raw)), mk.key if mk else None, body, body_start))
+    return out
+
+
+class _QuestionIndex:
+    """The questionnaire's texts, normalised once per questionnaire."""
+
+    def __init__(self, q: Questionnaire) -> None:
+        self.questions = q.questions
+        self.norms = [" ".join(words(x.text)) for x in q.questions]
+        self.content = [content_words(x.text) for x in q.questions]
+        self.choice_norms = [[" ".join(words(o.text)) for o in x.choices] for x in q.questions]
+        self.all_choice_norms = [n for ns in self.choice_norms for n in ns if n]
+        self.labels = [(x.label or x.id).lower() for x in q.questions]
+        self.label_keys = [_key(x) for x in q.questions]
+        self.context_norms = [" ".join(words(x.context)) for x in q.questions if x.context]
+
+
+_INDEX_CACHE: dict[int, tuple[Questionnaire, _QuestionIndex]] = {}
+
+
+def _index(q: Questionnaire) -> _QuestionIndex:
+    hit = _INDEX_CACHE.get(id(q))
+    if hit is None or hit[0] is not q:
+        hit = (q, _QuestionIndex(q))
+        _INDEX_CACHE.clear()
+        _INDEX_CACHE[id(q)] = hit
+    return hit[1]
+
+
+def _key(q: Question) -> str:
+    from foicollate.markers import normalise_label
+
+    return normalise_label(q.label or q.id)
+
+
+def text_similarity(line_norm: str, q_norm: str, q_content: set[str]) -> tuple[float, float]:
+    """(score 0-100, fraction of the line that the match covers) for a line against a question."""
+    if len(line_norm) < 12 or not q_norm:
+        return 0.0, 0.0
+    lw = content_words(line_norm)
+    shared = len(lw & q_content)
+    if shared < 2 and len(q_content) > 2:
+        return 0.0, 0.0
+    ratio = fuzz.ratio(line_norm, q_norm)
+    short, long_ = (line_norm, q_norm) if len(line_norm) <= len(q_norm) else (q_norm, line_norm)
+    align = fuzz.partial_ratio_alignment(short, long_)
+    partial = align.score if align else 0.0
+    coverage = len(short) / max(len(long_), 1)
+    score = ratio
+    if partial >= 85 and len(short) >= 25:
+        if short is q_norm:  # the whole question is inside the line (answer on the same line)
+            score = max(score, partial)
+        elif coverage >= 0.4:  # the line is the first part of a wrapped question
+            score = max(score, partial * (0.85 + 0.15 * coverage))
+    jacc = shared / max(len(q_content), 1)
+    if jacc >= 0.6 and shared >= 3:
+        score = max(score, 60 + 35 * jacc)
+    return score, coverage
 
 
 def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
-    return Segmentation()
+    """Find each question's answer block in a reply (see module docstring)."""
+    idx = _index(questionnaire)
+    lines = split_lines(doc.text)
+    closing = _closing_line(lines)
+    candidates = _candidates(lines[:closing], idx)
+    chain = _best_chain(candidates, lines, closing, idx)
+    blocks = {q.id: Block() for q in questionnaire.questions}
+    covered: list[tuple[int, int]] = []
+    response_heads = [i for i, ln in enumerate(lines[:closing]) if _RESPONSE_HEADING.match(ln.text)]
+    chain_lines = {a.line for a in chain}
+    for n, a in enumerate(chain):
+        nxt = chain[n + 1].line if n + 1 < len(chain) else closing
+        # a "Response" heading between anchors ends the block (the quoted request stops there)
+        heads = [h for h in response_heads if a.line < h < nxt and h not in chain_lines]
+        quoted_tail = False
+        if heads and not any(c.line > heads[0] for c in chain):
+            nxt = heads[0]
+            quoted_tail = n == len(chain) - 1 and n > 0
+        spans = _content_spans(lines, a, nxt, idx)
+        if quoted_tail and sum(
+            not _content_spans(lines, c, chain[m + 1].line, idx) for m, c in enumerate(chain[:-1])
+        ) * 2 >= n:
+            spans = []  # the request was quoted in full; its last question's "answer" is its closing
+        covered.append((lines[a.line].start, lines[nxt - 1].end if nxt - 1 >= a.line else lines[a.line].end))
+        for qi in a.questions:
+            b = blocks[questionnaire.questions[qi].id]
+            b.anchor = a
+            b.spans = spans
+            if a.kind == "table":
+                b.columns = _table_header(lines, a.line)
+    global_spans = []
+    for i, ln in enumerate(lines[:closing]):
+        if any(s <= ln.start < e for s, e in covered):
+            continue
+        if _is_restatement(ln, idx):
+            continue
+        global_spans.append((ln.start, ln.end))
+    return Segmentation(lines=lines, blocks=blocks, global_spans=global_spans)
+
+
+def _closing_line(lines: list[Line]) -> int:
+    """Index of the first closing line (rights, signature) in the last two thirds of the reply."""
+    floor = len(lines) // 3
+    for i, ln in enumerate(lines):
+        if i >= floor and _CLOSING.match(ln.text):
+            return i
+    return len(lines)
+
+
+def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
+    out: list[Anchor] = []
+    nq = len(idx.questions)
+    seq_keys = [ln.marker_key for ln in lines if ln.marker_key]
+    # the reply numbers 1..n where the request lettered a..n: map by position
+    own_keys = set(idx.label_keys)
+    ordinal_ok = bool(seq_keys) and not (set(seq_keys) & own_keys) and len(set(seq_keys)) >= 2
+    for i, ln in enumerate(lines):
+        ml = multi_labels(ln.text)
+        if ml:
+            qs = [j for j in range(nq) if any(labels_match(k, idx.label_keys[j]) for k in ml[0])]
+            if len(qs) >= 2:
+                out.append(Anchor(i, qs, 80.0 * len(qs), "multi", ln.start + ml[1]))
+                continue
+        body_norm = " ".join(words(ln.body))
+        if _is_choice_restatement(body_norm, idx):
+            continue
+        for j in range(nq):
+            score, _cov = text_similarity(body_norm, idx.norms[j], idx.content[j])
+            label_hit = ln.marker_key is not None and labels_match(ln.marker_key, idx.label_keys[j])
+            if score >= 72:
+                s = score + (12 if label_hit else 0)
+                out.append(Anchor(i, [j], s, "text", _answer_start(ln, idx.norms[j])))
+            elif label_hit:
+                kind = "table" if _is_table_row(ln.body) else "label"
+                # a label followed by words that echo the question is stronger
+                s = 55 + min(score, 70) * 0.3
+                out.append(Anchor(i, [j], s, kind, _label_answer_start(ln, idx.norms[j])))
+            elif ordinal_ok and ln.marker_key and ordinal(ln.marker_key) == j + 1:
+                out.append(Anchor(i, [j], 40.0, "ordinal", ln.body_start))
+    return out
+
+
+def _is_table_row(body: str) -> bool:
+    return bool(re.search(r"(\||\t| {2,})\s*[£\d]", body)) and len(re.findall(r"\d", body)) >= 2
+
+
+def _table_header(lines: list[Line], row: int) -> list[str] | None:
+    """Header cells of the table a row belongs to: the nearest line above with the same shape."""
+    cells = _cells(lines[row].body)
+    for k in range(row - 1, max(row - 30, -1), -1):
+        head = _cells(lines[k].text)
+        if len(head) >= 2 and len(head) >= len(cells) - 1 and not any(
+            re.fullmatch(r"[£\d,. %]+", c) for c in head[1:] if not re.fullmatch(r"(19|20)\d\d(/\d\d)?", c)
+        ):
+            return head[-(len(cells) - 1):] if len(cells) > 1 else head
+    return None
+
+
+def _cells(s: str) -> list[str]:
+    parts = re.split(r"\s*\|\s*|\t+| {2,}", s.strip().strip("|"))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _answer_start(ln: Line, q_norm: str) -> int:
+    """Where the answer can start on a line that restates a question (after a '?' if any)."""
+    body = ln.body
+    qpos = body.rfind("?")
+    if qpos >= 0 and body[qpos + 1 :].strip():
+        return ln.body_start + qpos + 1
+    if qpos >= 0:
+        return ln.end
+    norm = " ".join(words(body))
+    if len(norm) > len(q_norm) + 15:
+        al = fuzz.partial_ratio_alignment(q_norm, norm)
+        if al and al.score >= 85:
+            # map the end of the match in the normalised text back to the raw line
+            ratio = al.dest_end / max(len(norm), 1)
+            return ln.body_start + int(len(body) * ratio)
+    return ln.end
+
+
+def _label_answer_start(ln: Line, q_norm: str) -> int:
+    if "?" in ln.body:
+        return _answer_start(ln, q_norm)
+    return ln.body_start
+
+
+def _is_choice_restatement(norm: str, idx: _QuestionIndex) -> bool:
+    """A line that just restates an option or item ("b. Smartphone")."""
+    if not norm or len(norm) > 400:
+        return False
+    for c in idx.all_choice_norms:
+        if len(c) < 6:
+            if c == norm:  # "No", "Yes": only verbatim
+                return True
+        elif abs(len(c) - len(norm)) <= max(4, len(c) // 6) and fuzz.ratio(c, norm) >= 88:
+            return True
+    return False
+
+
+def _is_restatement(ln: Line, idx: _QuestionIndex) -> bool:
+    norm = " ".join(words(ln.body))
+    if _is_choice_restatement(norm, idx):
+        return True
+    return any(text_similarity(norm, q, c)[0] >= 85 and "?" in ln.text or fuzz.ratio(norm, q) >= 90
+               for q, c in zip(idx.norms, idx.content, strict=True))
+
+
+def _has_content(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex) -> bool:
+    return bool(_content_spans(lines, a, stop, idx))
+
+
+def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex) -> list[tuple[int, int]]:
+    """The answer's spans after an anchor: not the restated question, options, or context notes."""
+    spans: list[tuple[int, int]] = []
+    first = lines[a.line]
+    if a.answer_start < first.end:
+        seg_start = a.answer_start
+        text = first.text[seg_start - first.start :]
+        lead = len(text) - len(text.lstrip(" \t:.-–—|"))
+        m = _ANSWER_PREFIX.match(text[lead:])
+        seg_start += lead + (m.end() if m else 0)
+        if seg_start < first.end and first.text[seg_start - first.start :].strip():
+            spans.append((seg_start, first.end))
+    qi = a.questions[0]
+    q_norm = idx.norms[qi]
+    restating = True
+    for k in range(a.line + 1, stop):
+        ln = lines[k]
+        norm = " ".join(words(ln.body))
+        if restating and not spans and len(norm) >= 8 and len(norm) < len(q_norm) and \
+                fuzz.partial_ratio(norm, q_norm) >= 90:
+            continue  # the wrapped rest of the restated question
+        if _is_choice_restatement(norm, idx) and not _marked(ln.text):
+            continue
+        if any(fuzz.ratio(norm, c) >= 90 for c in idx.context_norms) or _REQUEST_TALK.search(ln.text):
+            continue
+        restating = False
+        if _RESPONSE_HEADING.match(ln.text) and len(norm) < 30:
+            continue
+        s = ln.start
+        m = _ANSWER_PREFIX.match(ln.text)
+        if m and m.end() < len(ln.text):
+            s = ln.start + m.end()
+        spans.append((s, ln.end))
+    return spans
+
+
+def _marked(text: str) -> bool:
+    """An option line carrying an answer: a tick, a cross, or a yes/no after it."""
+    return bool(re.search(r"[☒☑✓✔✗✘]|\[x\]|\(x\)|[-–:|]\s*(yes|no|y|n)\b\W*$", text, re.I))
+
+
+def _best_chain(cands: list[Anchor], lines: list[Line], closing: int, idx: _QuestionIndex) -> list[Anchor]:
+    """The highest-scoring chain of anchors increasing in both line and question order."""
+    if not cands:
+        return []
+    cands.sort(key=lambda a: (a.line, a.questions[0]))
+    lines_with = sorted({a.line for a in cands})
+    # an anchor followed by answer content (before the next candidate line) earns a bonus
+    bonus: list[float] = []
+    for a in cands:
+        later = [x for x in lines_with if x > a.line]
+        stop = later[0] if later else closing
+        heads = [i for i in range(a.line + 1, stop) if _RESPONSE_HEADING.match(lines[i].text)]
+        if heads:
+            stop = heads[0]
+        bonus.append(25.0 if _has_content(lines, a, stop, idx) else 0.0)
+    n = len(cands)
+    best = [0.0] * n
+    prev = [-1] * n
+    for i, a in enumerate(cands):
+        best[i] = a.score + bonus[i]
+        for k in range(i):
+            b = cands[k]
+            if b.line < a.line and b.questions[-1] < a.questions[0] and best[k] + a.score + bonus[i] > best[i]:
+                best[i] = best[k] + a.score + bonus[i]
+                prev[i] = k
+    i = max(range(n), key=lambda x: best[x])
+    chain = []
+    while i >= 0:
+        chain.append(cands[i])
+        i = prev[i]
+    return chain[::-1]

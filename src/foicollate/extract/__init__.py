@@ -1,13 +1,298 @@
-"""Reading each answer passage by question type (stub, being written)."""
+"""Reading each answer passage by question type: outcome first, then the value.
+
+Sentences that state an outcome (a refusal, not held, a referral) are set aside; if the
+rest of the passage still gives a value, the question was answered (in part); if not,
+the outcome stands. A question the segmenter found no passage for takes the reply's
+global outcome (a blanket referral or refusal) if it has one.
+"""
+
 from __future__ import annotations
 
-from foicollate.model import Answer, Document, Question, Questionnaire
+import re
+
+from foicollate.extract.numbers import as_number, read_number
+from foicollate.extract.options import pick_choice, pick_matrix, pick_multi, yes_no
+from foicollate.extract.outcome import Cue, find_cues, is_scottish
+from foicollate.model import (
+    Answer,
+    Document,
+    Evidence,
+    Question,
+    Questionnaire,
+    QuestionType,
+    Status,
+)
+from foicollate.segment import Block, Segmentation
+
+__all__ = ["read_answer", "resolve_cross_references"]
+
+_ANCHOR_CONF = {"text": 1.0, "multi": 0.95, "table": 0.95, "label": 0.9, "ordinal": 0.75}
+_SEE = re.compile(
+    r"^\W*(?:as\s+above|see\s+above|please\s+see\s+(?:the\s+)?above|same\s+as\s+(?:above|previous)|"
+    r"(?:please\s+)?(?:see|refer\s+to)\s+(?:our\s+|the\s+)?(?:answer|response|reply)s?\s+(?:to|for|at|given\s+(?:to|in))\s+"
+    r"(?:question\s+|q\.?\s*)?(?P<ref>[0-9]{1,2}[a-z]?|[a-z])\b|(?:please\s+)?see\s+(?:question\s+|q\.?\s*)(?P<ref2>[0-9]{1,2}[a-z]?|[a-z])\b)",
+    re.I,
+)
+_MONEY_Q = re.compile(r"how\s+much|cost|spend|spent|paid|pay|payments?|amount|budget|£|value|expenditure|price|"
+                      r"income|revenue|fees?|compensation|salary|salaries", re.I)
+_PERCENT_Q = re.compile(r"percent|%|proportion|rate\b", re.I)
+_ALL_REF = re.compile(r"^\W*(?:all\s+of\s+(?:the\s+)?(?:above|these|them|those)|all\s+(?:the\s+)?above|"
+                      r"all\s+(?:of\s+)?(?:these|those|them|our)?\s*(?:staff|employees|officers|workers)\b|"
+                      r"the\s+same\s+(?:number|figure))\b", re.I)
 
 
-def read_answer(doc: Document, q: Question, seg: object, answers: dict[str, Answer]) -> Answer:
-    return Answer(question=q.id)
+def _ev(doc: Document, start: int, end: int) -> Evidence:
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return Evidence(start=start, end=end, text=doc.text[start:end])
 
 
-def resolve_cross_references(doc: Document, questionnaire: Questionnaire, seg: object,
-                             answers: dict[str, Answer]) -> None:
+def _block_text(doc: Document, block: Block) -> tuple[str, list[int]]:
+    """The block's text joined by newlines, and a map from its offsets back to the document's."""
+    parts: list[str] = []
+    starts: list[int] = []
+    for s, e in block.spans:
+        starts.append(s)
+        parts.append(doc.text[s:e])
+    return "\n".join(parts), starts
+
+
+def _to_doc(block: Block, local: int) -> int:
+    """A character offset in the joined block text -> the document's offset."""
+    pos = 0
+    for s, e in block.spans:
+        n = e - s
+        if local <= pos + n:
+            return s + (local - pos)
+        pos += n + 1
+    return block.spans[-1][1] if block.spans else 0
+
+
+def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str, Answer]) -> Answer:
+    """The Answer to one question from its block (or the reply's global text)."""
+    block = seg.blocks.get(q.id) or Block()
+    scottish = is_scottish(doc.text)
+    if block.empty:
+        return _global_answer(doc, q, seg, scottish)
+    text, _ = _block_text(doc, block)
+    anchor_conf = _ANCHOR_CONF.get(block.anchor.kind if block.anchor else "", 0.7)
+
+    def span(s: int, e: int) -> Evidence:
+        return _ev(doc, _to_doc(block, s), _to_doc(block, e))
+
+    see = _SEE.match(text)
+    if see and len(text) < 160:
+        ref = (see.group("ref") or see.group("ref2") or "").lower() or None
+        return Answer(question=q.id, status=Status.ANSWERED, evidence=[span(see.start(), see.end())],
+                      confidence=0.6 * anchor_conf, method=f"see:{ref or 'above'}", note="as above")
+
+    cues = find_cues(text, scottish)
+    outcome_spans = [(c.start, c.end) for c in cues]
+    rest = _without(text, outcome_spans)
+    ans = _read_value(q, rest, block, text, answers)
+    if ans is not None and ans.status == Status.ANSWERED:
+        value, spans, conf = ans.value, ans.spans, ans.conf
+        if cues:
+            conf *= 0.85  # an answer beside an outcome statement: partly answered
+        out = Answer(question=q.id, status=Status.ANSWERED, value=value, breakdown=ans.breakdown,
+                     count=ans.count, confidence=conf * anchor_conf, method=ans.method,
+                     evidence=[span(s, e) for s, e in spans] or [span(0, min(len(text), 300))])
+        return out
+    if cues:
+        return _from_cue(doc, q, cues, span, anchor_conf)
+    if not text.strip():
+        return Answer(question=q.id, confidence=0.6)
+    if q.type == QuestionType.TEXT or ans is None:
+        # words but no value we could read: answered in prose
+        conf = 0.85 if q.type == QuestionType.TEXT else 0.35
+        quote = text.strip()[:300]
+        return Answer(question=q.id, status=Status.ANSWERED,
+                      value=_short(quote) if q.type == QuestionType.TEXT else None,
+                      evidence=[span(0, min(len(text), 300))], confidence=conf * anchor_conf,
+                      method="prose")
+    return Answer(question=q.id, confidence=0.3)
+
+
+def _from_cue(doc: Document, q: Question, cues: list[Cue], span, anchor_conf: float) -> Answer:  # type: ignore[no-untyped-def]
+    order = {Status.REFERRED: 0, Status.REFUSED: 1, Status.NOT_HELD: 2}
+    best = sorted(cues, key=lambda c: (order.get(c.status, 3), -c.strength))[0]
+    # a refusal that only explains a not-held (or vice versa) keeps the first stated outcome
+    first = cues[0]
+    if first.status != best.status and first.status != Status.REFERRED and best.status != Status.REFERRED:
+        best = first
+    referred_to = best.referred_to
+    if best.status == Status.REFERRED and not referred_to:
+        referred_to = _county_for(doc)
+    return Answer(question=q.id, status=best.status, grounds=best.grounds, referred_to=referred_to,
+                  evidence=[span(best.start, best.end)], confidence=best.strength * anchor_conf,
+                  method=f"outcome:{best.status}")
+
+
+def _county_for(doc: Document) -> str | None:
+    """'the County Council' in a district's reply: its county, from the register if we know it."""
+    try:
+        from foicollate import authorities
+    except ImportError:  # pragma: no cover - the register ships with the package
+        return None
+    from foicollate.metadata import guess_authority_name
+
+    name = guess_authority_name(doc)
+    if not name:
+        return None
+    county = authorities.county_of(name)
+    return county.name if county else None
+
+
+def _global_answer(doc: Document, q: Question, seg: Segmentation, scottish: bool) -> Answer:
+    """A question without its own passage: the reply's blanket outcome, if it states one."""
+    text = seg.global_text(doc)
+    cues = [c for c in find_cues(text, scottish) if c.status != Status.ANSWERED]
+    if not cues:
+        return Answer(question=q.id, confidence=0.6 if any(not b.empty for b in seg.blocks.values()) else 0.4)
+    starts = [s for s, _e in seg.global_spans]
+
+    def span(s: int, e: int) -> Evidence:
+        return _ev(doc, _global_to_doc(seg, starts, s), _global_to_doc(seg, starts, e))
+
+    ans = _from_cue(doc, q, cues, span, 0.85)
+    ans.method = "blanket:" + ans.method
+    return ans
+
+
+def _global_to_doc(seg: Segmentation, starts: list[int], local: int) -> int:
+    pos = 0
+    for s, e in seg.global_spans:
+        n = e - s
+        if local <= pos + n:
+            return s + (local - pos)
+        pos += n + 1
+    return seg.global_spans[-1][1] if seg.global_spans else 0
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with outcome sentences blanked (offsets kept)."""
+    chars = list(text)
+    for s, e in spans:
+        for i in range(s, e):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+class _Value:
+    def __init__(self, value, spans, conf, method, breakdown=None, count=None) -> None:  # type: ignore[no-untyped-def]
+        self.status = Status.ANSWERED
+        self.value = value
+        self.spans = spans
+        self.conf = conf
+        self.method = method
+        self.breakdown = breakdown
+        self.count = count
+
+
+def _read_value(q: Question, rest: str, block: Block, full: str, answers: dict[str, Answer]) -> _Value | None:
+    if not rest.strip():
+        return None
+    if q.type == QuestionType.NUMBER:
+        ctx = q.text + " " + (q.context or "")
+        r = read_number(rest, money=bool(_MONEY_Q.search(q.text)), percent=bool(_PERCENT_Q.search(q.text)),
+                        columns=block.columns)
+        if r is not None and (r.value is not None or r.breakdown):
+            spans = _line_spans(rest, [(f.start, f.end) for f in r.used])
+            return _Value(as_number(r.value), spans, r.confidence, "number",
+                          breakdown={k: as_number(v) for k, v in r.breakdown.items()} if r.breakdown else None)
+        m = _ALL_REF.match(rest.strip())
+        if m:
+            prev = _previous_number(q, answers)
+            if prev is not None:
+                s = len(rest) - len(rest.lstrip())
+                return _Value(prev, [(s, s + len(rest.strip().split("\n")[0]))], 0.6, "number:all-above")
+        del ctx
+        return None
+    if q.type == QuestionType.YESNO:
+        val, sp, conf = yes_no(rest)
+        if val is None:
+            return None
+        r = read_number(rest)
+        count = as_number(r.value) if r and r.value is not None else (0 if val is False else None)
+        return _Value(val, [sp] if sp else [], conf, "yesno", count=count)
+    if q.type == QuestionType.MULTI:
+        p = pick_multi(rest, q.options)
+        if p is None:
+            return None
+        return _Value(p.ids, _line_spans(rest, p.spans), p.confidence, "multi")
+    if q.type == QuestionType.CHOICE:
+        p = pick_choice(rest, q.options)
+        if p is None:
+            return None
+        return _Value(p.ids[0], p.spans, p.confidence, "choice")
+    if q.type == QuestionType.MATRIX:
+        vals, spans, conf = pick_matrix(rest, q.items)
+        if conf == 0.0:
+            return None
+        return _Value(vals, _line_spans(rest, spans), conf, "matrix")
+    quote = rest.strip()
+    s = len(rest) - len(rest.lstrip())
+    return _Value(_short(quote), [(s, s + min(len(quote), 300))], 0.85, "text")
+
+
+def _previous_number(q: Question, answers: dict[str, Answer]) -> float | None:
+    for a in reversed(list(answers.values())):
+        if a.status == Status.ANSWERED and isinstance(a.value, (int, float)) and not isinstance(a.value, bool):
+            return a.value
     return None
+
+
+def _line_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Widen each span to its whole line, merged, so evidence reads as a sentence."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        ls = text.rfind("\n", 0, s) + 1
+        le = text.find("\n", e)
+        le = len(text) if le < 0 else le
+        if out and ls <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], le))
+        else:
+            out.append((ls, le))
+    return out
+
+
+def _short(s: str) -> str:
+    s = re.sub(r"\s+", " ", s).strip()
+    return s if len(s) <= 300 else s[:297].rsplit(" ", 1)[0] + "..."
+
+
+def resolve_cross_references(doc: Document, questionnaire: Questionnaire, seg: Segmentation,
+                             answers: dict[str, Answer]) -> None:
+    """"As above" / "see our answer to 2": copy the referenced answer's outcome and value."""
+    ids = questionnaire.ids
+    for i, qid in enumerate(ids):
+        a = answers[qid]
+        if not a.method.startswith("see:"):
+            continue
+        ref = a.method.split(":", 1)[1]
+        target: str | None = None
+        if ref == "above":
+            target = ids[i - 1] if i > 0 else None
+        else:
+            from foicollate.markers import labels_match, normalise_label
+
+            for q in questionnaire.questions:
+                if labels_match(normalise_label(ref), normalise_label(q.label or q.id)) or q.id == ref:
+                    target = q.id
+                    break
+        src = answers.get(target) if target and target != qid else None
+        if src is None:
+            a.status = Status.NOT_ANSWERED
+            a.confidence = 0.3
+            continue
+        a.status, a.grounds, a.referred_to = src.status, src.grounds, src.referred_to
+        q = questionnaire.get(qid)
+        same_type = questionnaire.get(src.question).type == q.type
+        a.value = src.value if same_type else None
+        a.breakdown = src.breakdown if same_type else None
+        a.evidence = a.evidence + src.evidence
+        a.confidence = min(a.confidence, src.confidence) * 0.9
+        a.method = f"see:{src.question}"

@@ -1,0 +1,189 @@
+"""The number a passage gives as its answer: a total, a breakdown, or per-period figures,
+ignoring the numbers that are not answers (years, sections, hours, dates, phone numbers)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORDNUM = {
+    "zero": 0, "nil": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}
+_NUM = re.compile(
+    r"(?<![\w.,/£$€-])(?P<money>[£$€]\s?)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?P<k>\s?(?:k|m|bn)\b)?"
+    r"(?P<pct>\s?%|\s?per\s?cent)?(?![\w/]|[.,]\d|-\d)"
+)
+_WORD = re.compile(r"\b(?P<w>" + "|".join(_WORDNUM) + r")\b", re.I)
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_MASKS = [
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\.?,?\s+\d{{2,4}}\b", re.I),  # 11 February 2020
+    re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.I),
+    re.compile(rf"\b{_MONTHS}\s+\d{{4}}\b", re.I),  # March 2021
+    re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"),  # 11/02/2020
+    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+    re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),  # phone
+    re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"),  # postcode
+    re.compile(r"\b(?:19|20)\d\d\s?[/-]\s?(?:19|20)?\d\d\b"),  # 2019/20
+    re.compile(r"(?:\bsection|\bs\.?|\breg(?:ulation)?\.?|\barticle|\bparagraph|\bpara\.?|\bschedule|\bpart|"
+               r"\bquestions?|\bq\.?|\bno\.|\bref(?:erence)?\.?:?|\bfoi\s?(?:ref\w*)?:?|\bcase|\bpage|\bappendix|"
+               r"\bitem|\bpoint|\bchapter|\btel\.?:?|\bphone:?|\bextension|\bext\.?|\bversion|\bv\.|\btier|\blevel|"
+               r"\bband|\bgrade|\bfloor|\broom|\bunit|\broute|\bbus|\bward|\bm\d)\s?\(?\d+[\d()a-z.]*", re.I),
+    re.compile(r"\b[A-Z]{2,}[-/_]?\d[\w/-]*"),  # FOI-2023-0412, HBC_FOI_20200136
+    re.compile(r"https?://\S+|www\.\S+|\S+@\S+"),
+    re.compile(r"\b\d+\s?(?:am|pm)\b|\b\d{1,2}[:.]\d{2}\s?(?:am|pm)?\b", re.I),  # times
+    re.compile(r"\b(?:covid|ms|windows|office|iso|gdpr)[-\s]?\d+", re.I),
+]
+_UNIT_AFTER = re.compile(
+    r"^\s?(?:working\s+)?(?:hours?|hrs?|minutes?|mins?|seconds?|days?|weeks?|months?|years?(?!\s+old)|"
+    r"am|pm|miles?|km|metres?|meters?|mph|%|per\s?cent|percent|th\b|st\b|nd\b|rd\b)", re.I)
+_TOTAL = re.compile(r"\b(?:total|in\s+total|overall|altogether|in\s+all|grand\s+total|combined|sum)\b", re.I)
+_YEARISH = re.compile(r"^(?:(?:fy|financial\s+year|year|calendar\s+year)\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?$|"
+                      r"^(?:19|20)\d\d$|^(?:q[1-4]|quarter)\b", re.I)
+
+
+@dataclass
+class Figure:
+    value: float
+    start: int
+    end: int
+    money: bool
+    percent: bool
+    label: str
+    total: bool
+
+
+def _masked(text: str) -> str:
+    out = text
+    for pat in _MASKS:
+        out = pat.sub(lambda m: " " * len(m.group(0)), out)
+    return out
+
+
+def figures(text: str) -> list[Figure]:
+    """Candidate answer numbers in a passage, in order, with labels from nearby words."""
+    masked = _masked(text)
+    out: list[Figure] = []
+    for m in _NUM.finditer(masked):
+        raw = m.group("n").replace(",", "")
+        value = float(raw + (m.group("dec") or ""))
+        after = masked[m.end(): m.end() + 20]
+        if _UNIT_AFTER.match(after) and not m.group("pct"):
+            continue
+        if not m.group("money") and not m.group("dec") and "," not in m.group("n"):
+            if re.fullmatch(r"(19|20)\d\d", raw):
+                before = masked[max(0, m.start() - 12): m.start()]
+                if not re.search(r"(=|:|total|of)\s*$", before, re.I):
+                    continue  # a year
+            if len(raw) >= 7:
+                continue  # a reference or account number
+        k = (m.group("k") or "").strip().lower()
+        value *= {"k": 1e3, "m": 1e6, "bn": 1e9}.get(k, 1)
+        out.append(Figure(value, m.start(), m.end(), bool(m.group("money")), bool(m.group("pct")),
+                          _label(text, m.start(), m.end()), False))
+    for m in _WORD.finditer(masked):
+        after = masked[m.end(): m.end() + 20]
+        if _UNIT_AFTER.match(after):
+            continue
+        w = m.group("w").lower()
+        if w == "one" and re.match(r"\s+(?:of|off|another|way|should|must|can)\b", after, re.I):
+            continue
+        out.append(Figure(float(_WORDNUM[w]), m.start(), m.end(), False, False,
+                          _label(text, m.start(), m.end()), False))
+    zero = re.search(r"\bno\s+(?:\w+\s+){0,2}(?:have\s+been|has\s+been|were|was|are|is)?\s*(?:recorded|reported|"
+                     r"received|made|identified|logged|paid|issued)|\bthere\s+(?:have|has)\s+been\s+no\b|"
+                     r"\bthere\s+(?:are|were|was|is)\s+no\b|\bnot\s+(?:had|received)\s+any\b", masked, re.I)
+    if zero and not out:
+        out.append(Figure(0.0, zero.start(), zero.end(), False, False, "", False))
+    out.sort(key=lambda f: f.start)
+    for f in out:
+        before = text[max(0, f.start - 30): f.start]
+        after = text[f.end: f.end + 15]
+        line_start = text.rfind("\n", 0, f.start) + 1
+        f.total = bool(_TOTAL.search(before[-25:]) or re.match(r"\s*(?:in\s+total|in\s+all|overall|altogether)",
+                                                                 after, re.I)
+                       or _TOTAL.match(text[line_start:f.start].strip()))
+    return out
+
+
+def _label(text: str, start: int, end: int) -> str:
+    """Words that name a figure: "Adult social care = 1202" / "373 are in Family Services"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    before = re.split(r"[,;(]|\band\b|\bof\s+which\b|\bwith\b", before)[-1]
+    before = re.sub(r"^\W*(?:[a-z0-9]{1,3}[.)]\s+)?", "", before).strip(" :=-–—|\t")
+    before = re.sub(r"\b(?:is|are|was|were|were\s+there|of|=)$", "", before).strip(" :=-–—|\t")
+    if before and len(before) <= 60 and re.search(r"[A-Za-z]", before):
+        return before
+    line_end = text.find("\n", end)
+    after = text[end: line_end if line_end >= 0 else len(text)]
+    m = re.match(r"\s*(?:are|is|were|was|work|worked|based|employed)?\s*(?:in|at|within|for|from)\s+(?:the\s+)?"
+                 r"([A-Za-z][\w &'’-]{1,50}?)(?=[,.;]|\s+and\b|\s*$)", after)
+    if m:
+        return m.group(1).strip()
+    m = re.match(r"\s*([A-Za-z][\w &'’-]{1,40}?)(?=[,.;]|\s+and\b|\s*$)", after)
+    return m.group(1).strip() if m else ""
+
+
+@dataclass
+class NumberReading:
+    value: float | None
+    breakdown: dict[str, float] | None
+    used: list[Figure]
+    confidence: float
+
+
+def read_number(text: str, money: bool = False, percent: bool = False,
+                columns: list[str] | None = None) -> NumberReading | None:
+    """The answer number of a passage, or None when it gives none.
+
+    `money`/`percent` say the question asks for an amount or a rate, so those figures are
+    the answer rather than distractors. `columns` are the header cells of a table row.
+    """
+    figs = [f for f in figures(text) if (f.money == money or not f.money and money) and
+            (f.percent == percent or not f.percent and percent)]
+    if money and any(f.money for f in figs):
+        figs = [f for f in figs if f.money or f.total]
+    if not figs:
+        return None
+    if columns and len(figs) >= 2:
+        cells = figs[-len(columns):] if len(figs) >= len(columns) else figs
+        names = columns[-len(cells):]
+        total_i = [i for i, n in enumerate(names) if _TOTAL.search(n)]
+        bd = {n: f.value for n, f in zip(names, cells, strict=True) if not _TOTAL.search(n)}
+        if total_i:
+            return NumberReading(cells[total_i[0]].value, bd, cells, 0.9)
+        if all(_YEARISH.match(n.strip()) for n in names):
+            return NumberReading(None, bd, cells, 0.85)
+        return NumberReading(sum(bd.values()), bd, cells, 0.75)
+    if len(figs) == 1:
+        f = figs[0]
+        return NumberReading(f.value, None, figs, 0.95 if len(text) < 400 else 0.85)
+    totals = [f for f in figs if f.total]
+    if totals:
+        t = totals[0]
+        parts = {(_clean(f.label) or f"part {i + 1}"): f.value
+                 for i, f in enumerate(x for x in figs if x is not t)}
+        ok = abs(sum(parts.values()) - t.value) < 0.01 * max(t.value, 1)
+        return NumberReading(t.value, parts or None, figs, 0.9 if ok else 0.7)
+    labels = [_clean(f.label) for f in figs]
+    if all(labels) and len(set(labels)) == len(labels):
+        bd = dict(zip(labels, (f.value for f in figs), strict=True))
+        if all(_YEARISH.match(lab) for lab in labels):
+            return NumberReading(None, bd, figs, 0.85)
+        # labelled parts on their own lines add up to the answer
+        return NumberReading(sum(bd.values()), bd, figs, 0.75)
+    # "45 staff, of whom 12 ..." : the first figure is the answer
+    return NumberReading(figs[0].value, None, figs[:1], 0.5)
+
+
+def _clean(label: str) -> str:
+    return re.sub(r"\s+", " ", label).strip(" :=-–—|")
+
+
+def as_number(v: float | None) -> int | float | None:
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else round(v, 4)

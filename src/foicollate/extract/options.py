@@ -1,0 +1,302 @@
+"""Yes/no, choice, multi and matrix answers: options named by letter, by text or by a close
+synonym, "all of the above", and per-item yes/no."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from foicollate.model import Option
+
+_YES_START = re.compile(r"^\W*(?:yes|yep|correct|we\s+do\b|we\s+have\b|we\s+are\b|we\s+can\b|the\s+\w+\s+(?:does|do|has|is)\b(?!\s+not))", re.I)
+_NO_START = re.compile(r"^\W*(?:no\b(?!\s+(?:\w+\s+){0,3}(?:information|data|records?)\s+(?:is|are)\s+held)|none\b|nil\b|never\b|not\s+(?:to\s+our\s+knowledge|aware|applicable)\b)", re.I)
+_NEG = re.compile(
+    r"\b(?:do|does|did|have|has|had|are|is|was|were|can|could|will|would)\s*(?:n[o']t|not)\b|\bnever\b|"
+    r"\bnot\s+aware\b|\bthere\s+(?:are|is|were|was|have\s+been|has\s+been)\s+no\b|\bno\s+(?:\w+\s+){0,2}"
+    r"(?:have|has|were|was|are|is)\s+(?:been\s+)?(?:recorded|reported|identified|received|made|found|used|"
+    r"deployed|purchased|issued)|\bnone\b|\bno\s+(?:such|known|recorded|reported)\b|\bnot\s+(?:currently\s+)?"
+    r"(?:use|have|hold|operate|provide|employ|offer|permit|allow|own)\b", re.I)
+_POS = re.compile(r"\b(?:we|the\s+(?:council|trust|force|authority|service))\s+(?:do|does|did|have|has|are|is|can|"
+                  r"currently|routinely|use|uses|operate|operates|provide|provides|offer|offers|employ|employs|"
+                  r"permit|permits|allow|allows|own|owns)\b(?!\s+not)|\bthere\s+(?:are|is|were|was|have\s+been|"
+                  r"has\s+been)\s+(?!no\b)", re.I)
+_ALL = re.compile(
+    r"\ball\s+(?:of\s+)?(?:the\s+)?(?:above|options?|listed|these|those|of\s+them|areas|items|the\s+(?:devices|"
+    r"tasks|options|above))|\byes\s+to\s+all\b|\ball\s+(?:\w+\s+){0,3}(?:above|listed|asked\s+for)|"
+    r"\b(?:each|every)\s+of\s+(?:the\s+)?(?:above|these|options)",
+    re.I,
+)
+_NONE = re.compile(r"\bnone\s+of\s+(?:the\s+)?(?:above|these|them|those|options)|\bno\s+to\s+all\b|^\W*none\W*$", re.I)
+_LETTER_GROUP = re.compile(
+    r"\(\s*([a-z](?:\s*(?:,|and|or|&|-|–|to|/)\s*[a-z])*)\s*\)|\boptions?\s+([a-z0-9](?:\s*(?:,|and|or|&|-|–|to)"
+    r"\s*[a-z0-9])*)\b",
+    re.I,
+)
+
+_SYNONYMS = {
+    "basic": {"simple", "standard", "voice", "feature", "non-smart", "dumb"},
+    "laptop": {"notebook", "portable", "chromebook"},
+    "desktop": {"pc", "workstation"},
+    "tablet": {"ipad"},
+    "smartphone": {"iphone", "android"},
+    "mobile": {"cell", "cellular"},
+    "email": {"e-mail", "outlook"},
+    "yes": {"yes"},
+}
+
+
+@dataclass
+class Picked:
+    ids: list[str]
+    spans: list[tuple[int, int]]
+    confidence: float
+
+
+def yes_no(text: str) -> tuple[bool | None, tuple[int, int] | None, float]:
+    """(value, span of the deciding sentence, confidence) for a yes/no answer."""
+    stripped = text.lstrip()
+    off = len(text) - len(stripped)
+    first_end = _sentence_end(stripped)
+    first = stripped[:first_end]
+    span = (off, off + first_end)
+    if _YES_START.match(first):
+        return True, span, 0.95 if re.match(r"^\W*yes\b", first, re.I) else 0.8
+    if _NO_START.match(first):
+        return False, span, 0.95 if re.match(r"^\W*no\b", first, re.I) else 0.85
+    if _NEG.search(first):
+        return False, span, 0.75
+    if _POS.search(first):
+        return True, span, 0.7
+    return None, None, 0.0
+
+
+def _sentence_end(s: str) -> int:
+    m = re.search(r"[.!?\n](?=\s|$)", s)
+    return m.end() if m else len(s)
+
+
+def _letters(group: str) -> list[str]:
+    toks = re.split(r"\s*(,|and|or|&|-|–|to|/)\s*", group.lower())
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if i >= 2 and toks[i - 1] in ("-", "–", "to") and out and len(t) == 1 and len(out[-1]) == 1:
+            out.extend(chr(c) for c in range(ord(out[-1]) + 1, ord(t) + 1))
+        elif t and t not in (",", "and", "or", "&", "/"):
+            out.append(t)
+        i += 2
+    return out
+
+
+def option_letters(options: list[Option]) -> dict[str, str]:
+    """label -> option id: the request's own letters, else a, b, c ... by position (and 1, 2, 3)."""
+    out: dict[str, str] = {}
+    for i, o in enumerate(options):
+        out.setdefault(chr(ord("a") + i), o.id)
+        out.setdefault(str(i + 1), o.id)
+    for o in options:
+        if o.label:
+            out[o.label.lower()] = o.id
+    return out
+
+
+def by_letters(text: str, options: list[Option]) -> Picked | None:
+    letters = option_letters(options)
+    ids: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in _LETTER_GROUP.finditer(text):
+        group = m.group(1) or m.group(2)
+        picked = [letters[x] for x in _letters(group) if x in letters]
+        if picked:
+            ids.extend(picked)
+            spans.append((m.start(), m.end()))
+    if not ids:
+        return None
+    return Picked(list(dict.fromkeys(ids)), spans, 0.85)
+
+
+def _stem(w: str) -> str:
+    w = w.lower()
+    for suf in ("ies", "es", "s"):
+        if len(w) > 4 and w.endswith(suf):
+            return w[: -len(suf)] + ("y" if suf == "ies" else "")
+    return w
+
+
+def _terms(text: str) -> set[str]:
+    stop = {"a", "an", "the", "of", "to", "on", "for", "and", "or", "with", "e", "g", "eg", "in", "we", "our",
+            "your", "their", "they", "it", "is", "are", "be", "that", "this", "any", "all", "some", "use", "using",
+            "computer", "device", "devices"}
+    return {_stem(w) for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in stop}
+
+
+def _expand(terms: set[str]) -> set[str]:
+    out = set(terms)
+    for head, syns in _SYNONYMS.items():
+        if head in terms or terms & syns:
+            out |= syns | {head}
+    return out
+
+
+def by_text(text: str, options: list[Option]) -> Picked:
+    """Options whose words (or close synonyms) the passage uses, not negated."""
+    low = text.lower()
+    ids: list[str] = []
+    spans: list[tuple[int, int]] = []
+    words = re.findall(r"[a-z][a-z'-]+", low)
+    stems = {_stem(w) for w in words}
+    stems_x = _expand(stems)
+    for o in options:
+        ot = " ".join(re.findall(r"[a-z0-9]+", o.text.lower()))
+        pos = low.find(o.text.lower()) if len(ot) >= 3 else -1
+        hit = pos >= 0
+        if not hit and len(ot) >= 6:
+            al = fuzz.partial_ratio_alignment(o.text.lower(), low)
+            if al and al.score >= 90:
+                hit, pos = True, al.dest_start
+        if not hit:
+            terms = _terms(o.text)
+            if terms:
+                direct = terms & stems
+                if len(direct) * 2 >= len(terms) + (1 if len(terms) > 2 else 0) or len(terms) <= 3 and any(_expand({t}) & stems_x - {t} and (_expand({t}) & stems)
+                                              for t in terms) and len(terms & stems_x) * 2 >= len(terms):
+                    hit = True
+        if hit:
+            ids.append(o.id)
+            if pos >= 0:
+                spans.append((pos, pos + len(o.text)))
+    return Picked(ids, spans, 0.7)
+
+
+def pick_multi(text: str, options: list[Option]) -> Picked | None:
+    if _NONE.search(text):
+        m = _NONE.search(text)
+        assert m
+        return Picked([], [(m.start(), m.end())], 0.85)
+    m = _ALL.search(text)
+    if m:
+        return Picked([o.id for o in options], [(m.start(), m.end())], 0.9)
+    picked = by_letters(text, options)
+    named = by_text(text, options)
+    if picked:
+        ids = list(dict.fromkeys(picked.ids + named.ids))
+        return Picked([o.id for o in options if o.id in ids], picked.spans + named.spans, 0.85)
+    if named.ids:
+        return Picked([o.id for o in options if o.id in named.ids], named.spans, 0.7)
+    return None
+
+
+def pick_choice(text: str, options: list[Option]) -> Picked | None:
+    stripped = text.lstrip()
+    off = len(text) - len(stripped)
+    low = stripped.lower()
+    # an option quoted at the very start of the answer ("Yes, we prevent some tasks – ...")
+    best: tuple[float, Option] | None = None
+    for o in options:
+        ol = o.text.lower().rstrip(".")
+        if low.startswith(ol) and (len(low) == len(ol) or not low[len(ol)].isalnum()):
+            if best is None or len(ol) > len(best[1].text):
+                best = (100.0, o)
+    if best:
+        return Picked([best[1].id], [(off, off + len(best[1].text))], 0.95)
+    letters = option_letters(options)
+    m = re.match(r"^\W*(?:option\s+)?\(?([a-z0-9])[).:]\s|^\W*option\s+([a-z0-9])\b", stripped, re.I)
+    if m:
+        key = (m.group(1) or m.group(2)).lower()
+        if key in letters:
+            return Picked([letters[key]], [(off + m.start(), off + m.end())], 0.9)
+    lg = by_letters(stripped, options)
+    if lg and len(lg.ids) == 1:
+        return Picked(lg.ids, [(off + s, off + e) for s, e in lg.spans], 0.85)
+    scores = []
+    for o in options:
+        ol = o.text.lower()
+        if len(ol) >= 8:
+            scores.append((fuzz.partial_ratio(ol, low[:400]), o))
+    scores.sort(key=lambda x: -x[0])
+    if scores and scores[0][0] >= 88 and (len(scores) == 1 or scores[0][0] - scores[1][0] >= 5):
+        return Picked([scores[0][1].id], [(off, off + min(len(stripped), 200))], 0.8)
+    return _by_polarity(stripped, off, options)
+
+
+def _by_polarity(text: str, off: int, options: list[Option]) -> Picked | None:
+    """No option quoted: agree the answer's polarity and words with each option's."""
+    yes, span, _conf = yes_no(text)
+    if yes is None:
+        if re.search(r"\b(?:does|do|will|can|is|are)\s+(?:\w+\s+){0,2}(?:prevent|restrict|block|require|allow)",
+                     text, re.I):
+            yes = True
+        else:
+            return None
+    pol = [(o, re.match(r"^\W*(yes|no)\b", o.text, re.I)) for o in options]
+    cands = [o for o, m in pol if m and (m.group(1).lower() == "yes") == yes]
+    if not cands:
+        return None
+    terms = _terms(text)
+    qualified = re.search(r"\b(?:some|certain|partial|partly|limited|specific|precautions?|where|unless|"
+                          r"unauthori[sz]ed)\b", text, re.I)
+    total = re.search(r"\b(?:all|any|every|completely|entirely|fully|total)\b", text, re.I)
+
+    def score(o: Option) -> float:
+        ot = _terms(o.text)
+        s = len(ot & terms) / max(len(ot), 1)
+        if re.search(r"\bsome\b", o.text, re.I) and qualified:
+            s += 0.5
+        if re.search(r"\ball\b", o.text, re.I) and total and not qualified:
+            s += 0.5
+        # the bare "No"/"Yes" option fits a bare answer
+        if len(ot) == 0:
+            s += 0.2
+        return s
+
+    cands.sort(key=score, reverse=True)
+    sp = span or (0, min(len(text), 200))
+    return Picked([cands[0].id], [(off + sp[0], off + sp[1])], 0.55)
+
+
+def pick_matrix(text: str, items: list[Option]) -> tuple[dict[str, bool | None], list[tuple[int, int]], float]:
+    """Per-item yes/no: "Yes to all", a letter range "(a-h)", or item by item."""
+    values: dict[str, bool | None] = {it.id: None for it in items}
+    spans: list[tuple[int, int]] = []
+    conf = 0.0
+    m = _NONE.search(text) or re.search(r"\bno\s+to\s+all\b", text, re.I)
+    if m:
+        return {k: False for k in values}, [(m.start(), m.end())], 0.85
+    m = _ALL.search(text)
+    letters = option_letters(items)
+    rng = re.search(r"\(\s*([a-z])\s*(?:-|–|to)\s*([a-z])\s*\)", text, re.I)
+    if m or (rng and rng.group(1).lower() == "a" and letters.get(rng.group(2).lower()) == items[-1].id):
+        hit = m or rng
+        assert hit
+        values = {k: True for k in values}
+        spans.append((hit.start(), hit.end()))
+        conf = 0.9
+    # item by item: "a) Yes", "Access centrally stored information – No"
+    for part in re.finditer(r"(?:^|(?<=\s))\(?([a-z])[).:]\s*(yes|no)\b", text, re.I):
+        key = part.group(1).lower()
+        if key in letters:
+            values[letters[key]] = part.group(2).lower() == "yes"
+            spans.append((part.start(), part.end()))
+            conf = max(conf, 0.85)
+    for line_m in re.finditer(r"[^\n]+", text):
+        line = line_m.group(0)
+        yn = re.search(r"(?:[-–:|]|\s)\s*(yes|no)\b[^\n]*$", line, re.I)
+        if not yn:
+            continue
+        label_part = line[: yn.start()].lower()
+        best = max(((fuzz.partial_ratio(it.text.lower(), label_part) if len(label_part) > 5 else 0, it)
+                    for it in items), key=lambda x: x[0])
+        if best[0] >= 85:
+            values[best[1].id] = yn.group(1).lower() == "yes"
+            spans.append((line_m.start(), line_m.end()))
+            conf = max(conf, 0.8)
+    if conf == 0.0:
+        yes, span, c = yes_no(text)
+        if yes is not None and span:
+            values = {k: yes for k in values}
+            spans.append(span)
+            conf = min(c, 0.6)
+    return values, spans, conf

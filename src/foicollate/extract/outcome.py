@@ -1,0 +1,188 @@
+"""The outcome a passage states: refused (and under which section), not held, referred
+(and to whom). FOIA, FOISA (Scotland) and EIR cite different numbers for the same idea."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from foicollate.model import Status
+from foicollate.names import find_bodies
+
+_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)")
+
+
+@dataclass
+class Cue:
+    status: Status
+    start: int  # offsets within the passage given
+    end: int
+    grounds: str | None = None
+    referred_to: str | None = None
+    strength: float = 0.9
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (also split at newlines), trimmed of surrounding space."""
+    out = []
+    for m in _SENT.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+# Sections that are refusal grounds; procedural ones (1 right of access, 16 advice,
+# 17 refusal notice, 10 time limit, 50 ICO) are never grounds.
+_FOIA_GROUNDS = {12, 14, 21, 22, 23, 24, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41,
+                 42, 43, 44}
+_FOISA_GROUNDS = {12, 14, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41}
+_SECTION = re.compile(
+    r"(?:\bsection|\bsec\.?|\bs\.?|§)\s?(\d{1,2})(?:\s?\((\d)\))?(?:\s?\(([a-z])\))?(?!\d)", re.I)
+_REGULATION = re.compile(r"\breg(?:ulation|\.)?\s?(12|13)\s?(?:\((\d)\)\s?(?:\(([a-z])\))?)?", re.I)
+
+_COST = re.compile(
+    r"appropriate\s+limit|cost\s+limit|18\s+hours|24\s+hours|£\s?450\b|£\s?600\b|cost\s+of\s+compliance|"
+    r"exceed(?:s|ed)?\s+the\s+(?:cost|time|appropriate)|(?:cost|time)\s+(?:limit|threshold)|excessive\s+cost",
+    re.I,
+)
+_KEYWORD_GROUNDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"vexatious|repeated\s+request", re.I), "s14"),
+    (re.compile(r"reasonably\s+accessible|accessible\s+to\s+(?:you|the\s+applicant)\s+by\s+other\s+means|"
+                r"otherwise\s+accessible", re.I), "s21"),
+    (re.compile(r"(?:intended|intention)\s+(?:for|to)\s+(?:future\s+)?publi|future\s+publication", re.I), "s22"),
+    (re.compile(r"law\s+enforcement|prevention\s+or\s+detection\s+of\s+crime", re.I), "s31"),
+    (re.compile(r"commercial(?:ly)?\s+(?:interests?|sensitive|confidential)|trade\s+secret", re.I), "s43"),
+    (re.compile(r"personal\s+(?:data|information)|(?:fewer|less)\s+than\s+(?:5|five|10|ten)\b|"
+                r"(?:below|under)\s+(?:5|five)\b|small\s+numbers|could\s+(?:lead\s+to\s+the\s+)?identif", re.I),
+     "s40"),
+    (re.compile(r"legal\s+professional\s+privilege", re.I), "s42"),
+    (re.compile(r"national\s+security", re.I), "s24"),
+    (re.compile(r"health\s+and\s+safety|endanger", re.I), "s38"),
+]
+_STANCE = re.compile(
+    r"exempt|exemption|withh[oe]ld|refus|not\s+(?:be\s+)?(?:disclos|provid|releas|supplied|able\s+to\s+(?:provide|"
+    r"disclose|release|comply))|unable\s+to\s+(?:provide|disclose|release|comply|supply|answer)|cannot\s+"
+    r"(?:provide|disclose|release|comply|supply)|can\s?not\s+(?:provide|disclose)|neither\s+confirm\s+nor\s+deny|"
+    r"would\s+exceed|will\s+exceed|exceeds?\b|applies|applied|engaged|relying\s+on|rely\s+on|redact|"
+    r"decline|not\s+obliged|not\s+required\s+to|outside\s+the\s+scope|not\s+in\s+the\s+public\s+interest",
+    re.I,
+)
+_NCND = re.compile(r"neither\s+confirm\s+n?or\s+deny|ncnd", re.I)
+
+_NOT_HELD = re.compile(
+    r"\bnot\s+held\b|\b(?:do|does|did)\s*(?:n[o']t|not)\s+(?:currently\s+|centrally\s+|routinely\s+|specifically\s+|"
+    r"hold|have|keep|record|collect|collate|retain|capture|maintain|log|store|monitor|track|compile|gather)"
+    r"(?:\s+(?:hold|have|keep|record|collect|collate|retain|capture|maintain|log|store|monitor|track))?"
+    r"(?!\s+(?:any\s+)?(?:plans?|intention|contracts?|staff|employees|drones|cameras|devices|policy|policies|"
+    r"incidents?|cases?|complaints?|claims?|vacancies|vehicles|any\s+(?:staff|employees)))|"
+    r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+not\s+(?:currently\s+|centrally\s+|routinely\s+|specifically\s+)?"
+    r"(?:held|recorded|collected|collated|kept|logged|captured|retained|maintained|monitored|tracked|available)\b|"
+    r"\bno\s+(?:such\s+|specific\s+|central\s+|relevant\s+|recorded\s+)?(?:records?|data|information|metrics|figures|"
+    r"statistics)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:held|exists?|kept|available|recorded|in\s+the\s+terms)|"
+    r"\bthere\s+(?:are|is|were|was)\s+no\s+(?:specific\s+|such\s+|central\s+|relevant\s+)?(?:records?|data|metrics|"
+    r"figures|statistics|information)\b|"
+    r"\bholds?\s+no\s+(?:recorded\s+)?(?:information|data|records?)|\bno\s+recorded\s+information|"
+    r"\bwe\s+have\s+no\s+(?:information|data|records?)\b|\b(?:information|data)\s+(?:is|are)\s+not\s+"
+    r"(?:held|recorded|available)|\bnot\s+(?:hold|record|collect|collate)\s+(?:this|that|the|any|such)|"
+    r"\bnot\s+(?:something|information|data)\s+(?:that\s+)?(?:we|the\s+council)\s+(?:hold|record|collect|keep)|"
+    r"\bunable\s+to\s+locate\s+any|\bdoes\s+not\s+exist\b",
+    re.I,
+)
+_REFER = re.compile(
+    r"(?:re)?direct\s+(?:your|the|this)\s+(?:request|enquiry|query|questions?)|"
+    r"refer\s+(?:your|the|this)\s+(?:foi\s+|freedom\s+of\s+information\s+)?(?:request|enquiry|query|questions?)|"
+    r"(?:please\s+)?(?:contact|approach|write\s+to|apply\s+to|submit\s+(?:your|a)\s+request\s+to)\s+(?=[A-Z]|the\s+)|"
+    r"(?:is|are)\s+(?:the\s+)?responsib(?:le|ility)\s+(?:of|for)|(?:is|are)\s+(?:a\s+)?(?:matter|function)\s+for|"
+    r"(?:is|are|would\s+be|may\s+be)\s+(?:held|provided|managed|run|administered|dealt\s+with|delivered|"
+    r"commissioned|responsible)\s+by|"
+    r"(?:you\s+(?:may|might|will|would)\s+(?:wish|need|want)\s+to|we\s+suggest\s+(?:that\s+)?you|we\s+would\s+"
+    r"(?:advise|suggest)\s+(?:that\s+)?you|i\s+would\s+suggest\s+(?:that\s+)?you)\s+(?:contact|approach|direct|"
+    r"submit|write\s+to|send|re-?submit|redirect|make)|"
+    r"not\s+(?:provided|delivered|held)\s+at\s+(?:a\s+)?(?:district|borough|county)\s+level|"
+    r"not\s+(?:a\s+)?(?:function|responsibility|service)\s+(?:of|provided\s+by)\s+(?:this|the)\s+(?:council|authority)|"
+    r"(?:transferred|forwarded|passed)\s+(?:your\s+request\s+)?(?:on\s+)?to|"
+    r"(?:may|might|will|would)\s+(?:be\s+able\s+to\s+help|hold\s+(?:this|the|that|some))|"
+    r"(?:holds?|keeps?)\s+(?:this|the|that)\s+(?:information|data)\b",
+    re.I,
+)
+
+
+def grounds_in(text: str, scottish: bool) -> list[tuple[int, int, str]]:
+    """Section or regulation citations that are refusal grounds, in order."""
+    out: list[tuple[int, int, str]] = []
+    valid = _FOISA_GROUNDS if scottish else _FOIA_GROUNDS
+    for m in _SECTION.finditer(text):
+        # "s.12" inside words such as "courses 12" is excluded by requiring a word start
+        if m.group(0)[0].lower() == "s" and m.start() > 0 and text[m.start() - 1].isalnum():
+            continue
+        n = int(m.group(1))
+        if n in valid:
+            out.append((m.start(), m.end(), f"s{n}"))
+        elif scottish and n == 17:
+            out.append((m.start(), m.end(), "s17"))
+    for m in _REGULATION.finditer(text):
+        g = f"r{m.group(1)}"
+        if m.group(2):
+            g += f"({m.group(2)})"
+            if m.group(3):
+                g += f"({m.group(3).lower()})"
+        out.append((m.start(), m.end(), g))
+    out.sort()
+    return out
+
+
+def is_scottish(text: str) -> bool:
+    return bool(re.search(r"\(Scotland\)\s+Act|FOISA|FOI\(S\)A|Scottish\s+Information\s+Commissioner", text))
+
+
+def find_cues(text: str, scottish: bool = False) -> list[Cue]:
+    """Outcome cues in a passage, one per sentence at most, in order."""
+    cues: list[Cue] = []
+    for s, e in sentences(text):
+        sent = text[s:e]
+        cue = sentence_cue(sent, scottish)
+        if cue:
+            cue.start += s
+            cue.end += s
+            cues.append(cue)
+    return cues
+
+
+def sentence_cue(sent: str, scottish: bool) -> Cue | None:
+    g = grounds_in(sent, scottish)
+    cited = [x for x in g if x[2] != "s17"]
+    if scottish and any(x[2] == "s17" for x in g) and not cited:
+        return Cue(Status.NOT_HELD, 0, len(sent), strength=0.95)
+    if any(x[2] == "r12(4)(a)" for x in g) and len(cited) == 1:
+        return Cue(Status.REFUSED, 0, len(sent), grounds="r12(4)(a)", strength=0.9)
+    refer = _REFER.search(sent)
+    if refer:
+        bodies = [b for b in find_bodies(sent) if b[0] >= refer.start() - 80]
+        if bodies:
+            after = [b for b in bodies if b[0] >= refer.start()]
+            name = (after or bodies)[0][2]
+            return Cue(Status.REFERRED, 0, len(sent), referred_to=name, strength=0.9)
+        if re.search(r"\bthe\s+county\s+council\b|\bthe\s+police\b|\bnhs\b|\bthe\s+school\b", sent, re.I):
+            return Cue(Status.REFERRED, 0, len(sent), referred_to=None, strength=0.6)
+    cost = _COST.search(sent)
+    if cited and (_STANCE.search(sent) or _NCND.search(sent) or cost or len(cited) >= 1):
+        grounds = cited[0][2]
+        if cost and "s12" in {c[2] for c in cited}:
+            grounds = "s12"
+        return Cue(Status.REFUSED, 0, len(sent), grounds=grounds, strength=0.95)
+    if cost and (_STANCE.search(sent) or re.search(r"\bwould\b|\bexceed", sent, re.I)):
+        return Cue(Status.REFUSED, 0, len(sent), grounds="s12", strength=0.85)
+    if _STANCE.search(sent):
+        for pat, gr in _KEYWORD_GROUNDS:
+            if pat.search(sent):
+                if scottish:
+                    gr = {"s21": "s25", "s22": "s27", "s31": "s35", "s43": "s33", "s40": "s38"}.get(gr, gr)
+                return Cue(Status.REFUSED, 0, len(sent), grounds=gr, strength=0.75)
+    if _NOT_HELD.search(sent):
+        return Cue(Status.NOT_HELD, 0, len(sent), strength=0.9)
+    return None

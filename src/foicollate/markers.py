@@ -1,0 +1,204 @@
+"""Numbering markers ("1.", "1a)", "(b)", "Q3", "Question 3:", "iv.") and their sequences.
+
+Shared by the request parser (to find questions) and the segmenter (to find where a
+reply answers them), so both read numbering the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BULLET = r"(?:[-*•·▪◦‣○●■□➢►>]\s*)"
+_MARKER = re.compile(
+    rf"""^(?P<indent>[ \t]*)(?P<bullet>{_BULLET}*)
+    (?:
+        (?P<qword>Q(?:uestion)?|Qu\.?|Item|Part)\.?\s*
+            (?P<qlabel>\d{{1,3}}(?:\.\d{{1,2}})?\s?\(?[a-z]?\)?|[a-z]\b|\([a-z0-9]{{1,4}}\))
+            \s*(?:[.):\-–—]+|\s)\s*
+      | (?P<dotted>\d{{1,3}}\.\d{{1,2}})(?:[.)]?)\s+
+      | \(?(?P<label>\d{{1,3}}\s?\(?[a-z]\)?|\d{{1,3}}|[a-z]|[ivx]{{2,5}})[.)](?=\s|$)\s*
+      | \((?P<plabel>[a-z0-9]{{1,5}})\)\s*
+    )
+    (?P<rest>.*)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BULLET_ONLY = re.compile(rf"^(?P<indent>[ \t]*){_BULLET}+(?P<rest>\S.*)$")
+_ROMAN = re.compile(r"^(?=[ivxlc]+$)m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
+
+
+@dataclass(frozen=True)
+class Marker:
+    raw: str  # the label as written, without punctuation: "1a", "Q3", "b"
+    key: str  # normalised: "1a", "3", "b"
+    indent: int
+    bullet: bool
+    rest: str  # the line after the marker
+    rest_offset: int  # where `rest` starts in the line
+    style: str  # "num", "numalpha", "alpha", "ALPHA", "roman", "dotted"
+    prefixed: bool  # written with Q / Question
+
+
+def parse_marker(line: str) -> Marker | None:
+    """The numbering marker that starts a line, if any."""
+    m = _MARKER.match(line)
+    if not m:
+        return None
+    raw = m.group("qlabel") or m.group("dotted") or m.group("label") or m.group("plabel") or ""
+    key = normalise_label(raw)
+    if not key:
+        return None
+    # "I can confirm" / "A total of" are words, not markers: single capitals need punctuation
+    rest = m.group("rest")
+    indent = len(m.group("indent").expandtabs(4))
+    return Marker(
+        raw=(m.group("qword") or "") + raw.strip("()") if m.group("qword") else raw.strip("()"),
+        key=key,
+        indent=indent,
+        bullet=bool(m.group("bullet")),
+        rest=rest,
+        rest_offset=m.start("rest"),
+        style=label_style(raw),
+        prefixed=bool(m.group("qword")),
+    )
+
+
+def parse_bullet(line: str) -> tuple[int, str, int] | None:
+    """(indent, text, text offset) for an unnumbered bullet line."""
+    m = _BULLET_ONLY.match(line)
+    if not m or parse_marker(line):
+        return None
+    return len(m.group("indent").expandtabs(4)), m.group("rest"), m.start("rest")
+
+
+def normalise_label(raw: str) -> str:
+    """ "Q1" -> "1", "1(a)" -> "1a", "(b)" -> "b", "1.2" -> "1.2"."""
+    s = raw.strip().lower()
+    s = re.sub(r"^(question|qu|q|item|part)\.?\s*", "", s)
+    s = re.sub(r"[()\s]", "", s).rstrip(".")
+    return s
+
+
+def label_style(raw: str) -> str:
+    s = re.sub(r"[()\s]", "", raw.strip())
+    if re.fullmatch(r"\d+\.\d+", s):
+        return "dotted"
+    if s.isdigit():
+        return "num"
+    if re.fullmatch(r"\d+[a-zA-Z]", s):
+        return "numalpha"
+    if len(s) > 1 and _ROMAN.match(s.lower()):
+        return "roman"
+    if len(s) == 1 and s.isalpha():
+        return "ALPHA" if s.isupper() else "alpha"
+    return "other"
+
+
+def ordinal(key: str) -> int | None:
+    """Position of a label in its own sequence: "3" -> 3, "c" -> 3, "iv" -> 4, "2b" -> 2."""
+    if key.isdigit():
+        return int(key)
+    if len(key) == 1 and key.isalpha():
+        return ord(key) - ord("a") + 1
+    if _ROMAN.match(key):
+        return roman_value(key)
+    m = re.fullmatch(r"(\d+)[a-z]", key)
+    if m:
+        return int(m.group(1))
+    return None
+
+
+def roman_value(s: str) -> int:
+    vals = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=False):
+        v = vals[a]
+        total += -v if b != " " and vals.get(b, 0) > v else v
+    return total
+
+
+def next_label(key: str, style: str) -> set[str]:
+    """Labels that would follow `key` in the same sequence ("i" is both alpha and roman)."""
+    out: set[str] = set()
+    if style == "num" and key.isdigit():
+        out.add(str(int(key) + 1))
+    elif style in ("alpha", "ALPHA") and len(key) == 1:
+        out.add(chr(ord(key) + 1))
+    elif style == "roman":
+        out.add(to_roman(roman_value(key) + 1))
+    elif style == "numalpha":
+        m = re.fullmatch(r"(\d+)([a-z])", key)
+        if m:
+            out.add(m.group(1) + chr(ord(m.group(2)) + 1))
+            out.add(str(int(m.group(1)) + 1) + "a")
+            out.add(str(int(m.group(1)) + 1))
+    elif style == "dotted":
+        a, b = key.split(".")
+        out |= {f"{a}.{int(b) + 1}", f"{int(a) + 1}.1", str(int(a) + 1)}
+    if key == "h" or (style == "roman" and key == "i"):
+        out.add("i" if key == "h" else "ii")
+    return out
+
+
+def to_roman(n: int) -> str:
+    pairs = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = ""
+    for v, s in pairs:
+        while n >= v:
+            out += s
+            n -= v
+    return out
+
+
+def first_of_sequence(key: str) -> bool:
+    return key in ("1", "a", "i", "1a", "1.1")
+
+
+def labels_match(reply_key: str, question_key: str) -> bool:
+    """Does a reply's label name the question? "1a" names "a"; "Q3" names "3"."""
+    if not reply_key or not question_key:
+        return False
+    if reply_key == question_key:
+        return True
+    # renumbered with a prefix: the reply's "1a" for the request's "a"
+    if len(question_key) == 1 and question_key.isalpha():
+        return bool(re.fullmatch(r"\d{1,2}" + re.escape(question_key), reply_key))
+    return False
+
+
+_MULTI = re.compile(
+    r"""^\s*(?:Q(?:uestions?|s)?\.?\s*|Answers?\s+(?:to|for)\s+(?:questions?\s*)?)
+    (?P<labels>[0-9a-z]{1,4}(?:\s*(?:,|&|and|to|-|–|—|\+)\s*(?:Q\.?\s*)?[0-9a-z]{1,4})+)
+    \s*(?:[.):\-–—]|\s)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def multi_labels(line: str) -> tuple[list[str], int] | None:
+    """ "Questions 1 and 2: ..." / "Q3-5" -> (["1","2"] or ["3","4","5"], end of the marker)."""
+    m = _MULTI.match(line)
+    if not m:
+        return None
+    parts = re.split(r"\s*(,|&|and|to|-|–|—|\+)\s*(?:Q\.?\s*)?", m.group("labels"), flags=re.I)
+    keys: list[str] = []
+    i = 0
+    while i < len(parts):
+        tok = normalise_label(parts[i])
+        if i >= 2 and parts[i - 1].lower() in ("to", "-", "–", "—") and keys:
+            a, b = ordinal(keys[-1]), ordinal(tok)
+            if a is not None and b is not None and b > a and b - a < 30:
+                style = label_style(keys[-1])
+                cur = keys[-1]
+                for _ in range(b - a):
+                    nxt = sorted(next_label(cur, style), key=len)
+                    if not nxt:
+                        break
+                    cur = nxt[0]
+                    keys.append(cur)
+                i += 2
+                continue
+        if tok:
+            keys.append(tok)
+        i += 2
+    keys = list(dict.fromkeys(keys))
+    return (keys, m.end()) if len(keys) >= 2 else None

@@ -1,0 +1,53 @@
+"""Names of public bodies as replies write them: "Hertfordshire County Council",
+"London Borough of Barnet", "Fenland Vale Police", "NHS Westbridge ICB" ..."""
+
+from __future__ import annotations
+
+import re
+
+_CAP = r"(?:[A-Z][A-Za-z'’\-]+|of|and|upon|on|the|&)"
+_PLACE = rf"[A-Z][A-Za-z'’\-]+(?:\s+{_CAP})*?"
+_BODY = re.compile(
+    rf"""(?<![A-Za-z])(?:
+        (?:London|Royal)\s+Borough\s+of\s+{_PLACE}(?=\W|$)
+      | City\s+of\s+{_PLACE}\s+Council
+      | (?:The\s+)?Council\s+of\s+the\s+{_PLACE}
+      | {_PLACE}\s+(?:County|Borough|District|City|Town|Parish|Metropolitan\s+Borough|Metropolitan\s+District|
+                    Unitary|Islands|Community)?\s*Council
+      | {_PLACE}\s+(?:Police(?:\s+Service)?|Constabulary|Fire\s+(?:and|&)\s+Rescue\s+(?:Service|Authority)|
+                    Combined\s+Authority|Integrated\s+Care\s+Board|Clinical\s+Commissioning\s+Group|
+                    (?:NHS\s+)?(?:Foundation\s+)?Trust|Health\s+Board|Police\s+and\s+Crime\s+Commissioner)
+      | NHS\s+{_PLACE}
+      | Police\s+Scotland | Police\s+Service\s+of\s+Northern\s+Ireland | Transport\s+for\s+London
+      | (?:Department|Ministry)\s+(?:for|of)\s+{_PLACE}
+      | Home\s+Office | Cabinet\s+Office | HM\s+{_PLACE}
+    )""",
+    re.VERBOSE,
+)
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:The|To|Please|Contact|Dear|From|By|At|For|Your|Our|This|That|Both|Each|Whilst|While|"
+    r"Therefore|However|As|In|On|Of|And|Or|Not|Which|Within|Request|FOI|Freedom|Information|Act|"
+    r"Department|Title|Description)\s+)+"
+)
+_GENERIC = re.compile(r"^(?:County|Borough|District|City|Town|Parish|The|This|Our|Your)?\s*Council$", re.I)
+
+
+def find_bodies(text: str) -> list[tuple[int, int, str]]:
+    """Public-body names in a text, with their spans, in order of appearance."""
+    out: list[tuple[int, int, str]] = []
+    for m in _BODY.finditer(text):
+        name = m.group(0)
+        start = m.start()
+        lead = _LEADING_NOISE.match(name)
+        if lead and not name.startswith(("London Borough", "Royal Borough", "City of", "Council of")):
+            start += lead.end()
+            name = name[lead.end():]
+        name = re.sub(r"\s+", " ", name).strip(" ,.;:")
+        if not name or _GENERIC.match(name) or len(name) < 6:
+            continue
+        out.append((start, start + len(name), name))
+    return out
+
+
+def tidy_body(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip(" ,.;:").removeprefix("the ").removeprefix("The ")
