@@ -28,6 +28,8 @@ MIN_TEXT_CHARS = 16
 MAX_PAGES = 5000
 #: A gap between lines this many times the usual line spacing is a paragraph break.
 PARAGRAPH_GAP = 1.4
+#: A gap this many times the text's height always holds a blank line, however the page runs.
+BLANK_LINE_GAP = 1.8
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
@@ -85,8 +87,9 @@ def page_text(page: pdfium.PdfPage) -> str:
     out: list[str] = []
     previous: float | None = None
     for line, bottom in zip(lines, bottoms, strict=True):
-        if (spacing and previous is not None and bottom is not None
-                and previous - bottom > PARAGRAPH_GAP * spacing and out and out[-1]):
+        gap = previous - bottom if previous is not None and bottom is not None else 0.0
+        if out and out[-1] and (spacing and gap > PARAGRAPH_GAP * spacing
+                                or height and gap > BLANK_LINE_GAP * height):
             out.append("")
         out.append(_CONTROL.sub("", line.replace("\x02", "-")).rstrip())
         previous = bottom if bottom is not None else previous
