@@ -98,9 +98,8 @@ def _key_tokens(tokens: list[str]) -> list[str]:
         if t in ("london", "royal") and nxt == "borough":  # "London Borough of", "Royal Borough of"
             i += 1
             continue
-        if t == "metropolitan" and nxt == "police":  # the Met, not a generic word here
-            out.append(t)
-        elif t not in _GENERIC:
+        # "metropolitan" is generic except in "Metropolitan Police"
+        if t not in _GENERIC or (t == "metropolitan" and nxt == "police"):
             out.append(t)
         i += 1
     if len(out) > 1 and out[-1] in _SUFFIXES:  # "Herts CC", "Mole Valley DC"
@@ -158,6 +157,8 @@ _OTHER_BODY = frozenset({
     "college", "school", "academy", "hospital", "ccg", "icb", "board", "commissioner", "pcc",
     "water", "town", "parish", "community", "health", "ambulance", "partnership",
     "association", "combined", "mayor", "mp", "bishop", "diocese", "port", "airport",
+    "federation", "union", "society", "foundation", "charity", "ltd", "limited", "plc",
+    "company", "institute",
 })
 #: Tokens that may sit beside a place in a file name ("barnet-foi-response-2024").
 _FILLER = frozenset({
@@ -293,15 +294,15 @@ def _one(indices: Iterable[int]) -> Authority | None:
     return _index().register[found.pop()] if len(found) == 1 else None
 
 
-def _by_domain(domain: str) -> tuple[bool, Authority | None]:
-    """(known, body): known is True when some register entry uses the domain."""
+def _by_domain(domain: str) -> Authority | None:
+    """The one body using a domain or a parent of it ("foi.barnet.gov.uk" -> Barnet)."""
     labels = domain.lower().strip(".").split(".")
     domains = _index().domains
     for k in range(len(labels) - 1):
         hit = domains.get(".".join(labels[k:]))
         if hit:
-            return True, _one(hit)
-    return False, None
+            return _one(hit)
+    return None
 
 
 def _fuzzy(key: str) -> Authority | None:
@@ -410,19 +411,17 @@ def find(hint: str) -> Authority | None:
     if not hint:
         return None
     idx = _index()
-    if "/" in hint or "\\" in hint:  # a path: its file name
-        if not _URLISH.match(hint):
-            hint = re.split(r"[/\\]", hint)[-1]
+    if ("/" in hint or "\\" in hint) and not _URLISH.match(hint):  # a path: its file name
+        hint = re.split(r"[/\\]", hint)[-1]
     hint = _FILE_EXT.sub("", hint)
-    email = _EMAIL.search(hint)
-    url = _URLISH.match(hint)
-    if email or url:
-        known, body = _by_domain((email or url).group(1))  # type: ignore[union-attr]
+    address = _EMAIL.search(hint) or _URLISH.match(hint)
+    if address:
+        body = _by_domain(address.group(1))
         if body is not None:
             return body
-        if url or email.group(0) == hint:  # type: ignore[union-attr]
-            return None  # a bare address of no body we know, or of a shared service
-        hint = _EMAIL.sub(" ", hint)
+        if address.group(0) == hint:
+            return None  # an address of no body we know, or of a service two bodies share
+        hint = _EMAIL.sub(" ", hint)  # "Lewes District Council <foi@lewes-eastbourne.gov.uk>"
     exact = idx.by_name.get(" ".join(hint.split()).lower())
     if exact is not None:
         return idx.register[exact]
@@ -434,9 +433,13 @@ def find(hint: str) -> Authority | None:
     body = _fuzzy(key)
     if body is not None:
         return body
-    named = {h[2] for h in _scan(hint, idx.mentions, need_capital=False)}
-    if named:
-        return _one(named)
+    hits = _scan(hint, idx.mentions, need_capital=False)
+    if hits:
+        words = _words(hint)
+        covered = {j for h in hits for j in range(h[3], h[4] + 1)}
+        if any(w in _OTHER_BODY for j, w in enumerate(words) if j not in covered):
+            return None  # "Devon and Cornwall Police Federation" is not the police force
+        return _one(h[2] for h in hits)
     return _bare_place(hint)
 
 
