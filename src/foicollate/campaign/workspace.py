@@ -680,6 +680,8 @@ class Campaign:
         current = next(a for a in self.body_answers(target) if a.question.id == q.id).answer
         old = _answer_fields(current)
         new = dict(old)
+        if status is None and value is not None:
+            status = Status.ANSWERED  # a value given on its own means the question was answered
         if status is not None:
             try:
                 new["status"] = str(Status(status))
@@ -703,8 +705,6 @@ class Campaign:
             new["referred_to"] = referred_to
         if value is not None:
             new["value"] = value
-            if status is None and new["status"] == Status.NOT_ANSWERED:
-                new["status"] = str(Status.ANSWERED)
         who = who or who_am_i()
         at = now()
         with self.db.atomic():
