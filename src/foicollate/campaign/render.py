@@ -76,9 +76,10 @@ def status_table(st: CampaignStatus) -> str:
         parts.append("\nReplies not matched to a body (say whose with "
                      "`foicollate assign FILE BODY`):")
         parts.extend(f"  {f.sha256[:8]}  {f.name}" for f in st.unmatched)
+    names = {b.id: b.name for b in st.bodies}
     for r in st.todo:
         parts.append(f"\nTo do: you were pointed to {r.referred_to}, which you have not asked "
-                     f"(by {r.from_body}, question {r.question}).")
+                     f"(by {names.get(r.from_body, r.from_body)}, question {r.question}).")
     return "\n".join(parts)
 
 
@@ -138,15 +139,18 @@ def body_page(detail: BodyDetail) -> str:
         if a.file:
             how += f", from {a.file}"
         lines.append(f"      [{how}]")
-        for ev in a.answer.evidence[:3]:
-            where = f" p.{ev.page}" if ev.page else (f" {ev.where}" if ev.where else "")
-            quote = " ".join(ev.text.split())
-            lines.append(f"      “{_short(quote, 100)}”{where}")
         if a.corrected:
             c = a.corrected
             was = (c.old or {}).get("status", "?")
             lines.append(f"      corrected by {c.who} at {c.at} (was {was})"
                          + (f": {c.note}" if c.note else ""))
-            if a.extracted and a.extracted.status != a.answer.status:
-                lines.append(f"      extraction reads: {a.extracted.status.label}")
+            if a.extracted:
+                read = a.extracted.status.label
+                if a.extracted.value is not None:
+                    read += f": {_short(_value(a.extracted.value), 40)}"
+                lines.append(f"      extraction read: {read}" + (", from:" if a.answer.evidence else ""))
+        for ev in a.answer.evidence[:3]:
+            where = f" p.{ev.page}" if ev.page else (f" {ev.where}" if ev.where else "")
+            quote = " ".join(ev.text.split())
+            lines.append(f"      “{_short(quote, 100)}”{where}")
     return "\n".join(lines)
