@@ -406,6 +406,8 @@ class Campaign:
                     authorities={doc.id: match.target.name} if match else {}
                 )
                 collated = engine(doc, questionnaire, options)
+                if not collated.date_responded and _date(doc.metadata.get("date")):
+                    collated.date_responded = doc.metadata["date"]  # an email's Date header
                 if match is None and collated.authority:
                     match = matcher.match_name(collated.authority, method="authority")
                 if match is None:
