@@ -26,13 +26,13 @@ def now() -> str:
 
 def m001_initial(db: sqlite_utils.Database) -> None:
     """Settings, bodies, files, extractions, answers, corrections, clock events."""
-    db["settings"].create({"key": str, "value": str}, pk="key")
-    db["bodies"].create(
+    db.table("settings").create({"key": str, "value": str}, pk="key")
+    db.table("bodies").create(
         {"id": str, "name": str, "nation": str, "email": str, "sent": str, "position": int},
         pk="id",
         not_null={"name", "nation", "sent"},
     )
-    db["files"].create(
+    db.table("files").create(
         {
             "sha256": str,
             "name": str,  # the file's name when added
@@ -50,7 +50,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         pk="sha256",
         foreign_keys=[("body_id", "bodies", "id")],
     )
-    db["extractions"].create(
+    db.table("extractions").create(
         {
             "sha256": str,
             "kind": str,  # response | reference
@@ -65,7 +65,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         pk="sha256",
         foreign_keys=[("sha256", "files", "sha256")],
     )
-    db["answers"].create(
+    db.table("answers").create(
         {
             "sha256": str,
             "question": str,
@@ -84,7 +84,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         foreign_keys=[("sha256", "files", "sha256")],
     )
     # The answer a person set for a body and question: extraction never touches it.
-    db["overrides"].create(
+    db.table("overrides").create(
         {
             "body_id": str,
             "question": str,
@@ -100,7 +100,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         foreign_keys=[("body_id", "bodies", "id")],
     )
     # Every change a person made, with the old and new answer (JSON), oldest first.
-    db["corrections"].create(
+    db.table("corrections").create(
         {
             "id": int,
             "body_id": str,
@@ -115,13 +115,13 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("body_id", "bodies", "id")],
     )
-    db["clock_events"].create(
+    db.table("clock_events").create(
         {"id": int, "body_id": str, "kind": str, "on_date": str, "note": str, "at": str},
         pk="id",
         foreign_keys=[("body_id", "bodies", "id")],
     )
-    db["files"].create_index(["body_id"])
-    db["corrections"].create_index(["body_id", "question"])
+    db.table("files").create_index(["body_id"])
+    db.table("corrections").create_index(["body_id", "question"])
 
 
 #: Applied in this order; never reorder or rename one that has shipped, only append.
@@ -131,15 +131,15 @@ MIGRATIONS: list[Migration] = [m001_initial]
 def migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply the migrations not yet recorded; returns the names applied."""
     if "_migrations" not in db.table_names():
-        db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
-    done = {row["name"] for row in db["_migrations"].rows}
+        db.table("_migrations").create({"name": str, "applied_at": str}, pk="name")
+    done = {row["name"] for row in db.table("_migrations").rows}
     applied = []
     for fn in MIGRATIONS:
         if fn.__name__ in done:
             continue
         with db.atomic():
             fn(db)
-            db["_migrations"].insert({"name": fn.__name__, "applied_at": now()})
+            db.table("_migrations").insert({"name": fn.__name__, "applied_at": now()})
         applied.append(fn.__name__)
     return applied
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -180,7 +180,7 @@ class Matcher:
     #: The best candidate must beat the second by this much to count.
     MARGIN = 4.0
 
-    def __init__(self, targets: Sequence[Target], aliases: dict[str, Iterable[str]] | None = None):
+    def __init__(self, targets: Sequence[Target], aliases: Mapping[str, Iterable[str]] | None = None):
         self.targets = list(targets)
         self._by_id = {t.id: t for t in self.targets}
         # every spelling -> target ids: cores, full names and any aliases given

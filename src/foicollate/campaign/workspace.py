@@ -166,14 +166,12 @@ class Campaign:
             shutil.copyfile(request, root / "request.txt")
         db = connect(root / DB_NAME)
         with db.atomic():
-            db["settings"].insert_all(
-                [
-                    {"key": "created_at", "value": now()},
-                    {"key": "sent", "value": _iso(sent)},
-                ],
-                replace=True,
-            )
-            db["bodies"].insert_all(
+            settings: list[dict[str, Any]] = [
+                {"key": "created_at", "value": now()},
+                {"key": "sent", "value": _iso(sent)},
+            ]
+            db.table("settings").insert_all(settings, replace=True)
+            db.table("bodies").insert_all(
                 {"id": t.id, "name": t.name, "nation": t.nation, "email": t.email,
                  "sent": t.sent.isoformat(), "position": i}
                 for i, t in enumerate(targets)
@@ -283,7 +281,7 @@ class Campaign:
             except OSError as exc:
                 raise CampaignError(f"{path}: cannot read it ({exc.strerror}); check the path") from exc
             sha = hashlib.sha256(data).hexdigest()
-            existing = self.db["files"].rows_where("sha256 = ?", [sha])
+            existing = self.db.table("files").rows_where("sha256 = ?", [sha])
             row = next(iter(existing), None)
             if row is not None:
                 out.append(AddedFile(path.name, sha, new=False, body=self._body_name(row["body_id"]),
@@ -310,7 +308,7 @@ class Campaign:
                         [source_path],
                     )
                 ]
-                self.db["files"].insert({
+                self.db.table("files").insert({
                     "sha256": sha, "name": path.name, "stored": str(stored), "size": len(data),
                     "added_at": now(), "body_id": match.target.id if match else None,
                     "match_method": match.method if match else None,
@@ -319,7 +317,7 @@ class Campaign:
                     "source_path": source_path, "superseded_by": None,
                 })
                 for old in older:
-                    self.db["files"].update(old, {"superseded_by": sha})
+                    self.db.table("files").update(old, {"superseded_by": sha})
             out.append(AddedFile(path.name, sha, new=True,
                                  body=match.target.name if match else None,
                                  method=match.method if match else None,
@@ -330,7 +328,7 @@ class Campaign:
         """Say which body sent a file (by its name or the start of its hash)."""
         f = self.find_file(file_query)
         body = self.find_body(body_query)
-        self.db["files"].update(f.sha256, {"body_id": body.id, "match_method": PERSON,
+        self.db.table("files").update(f.sha256, {"body_id": body.id, "match_method": PERSON,
                                            "match_score": 100.0})
         return self.find_file(f.sha256), body
 
@@ -350,7 +348,7 @@ class Campaign:
     def _body_name(self, body_id: str | None) -> str | None:
         if body_id is None:
             return None
-        row = next(iter(self.db["bodies"].rows_where("id = ?", [body_id])), None)
+        row = next(iter(self.db.table("bodies").rows_where("id = ?", [body_id])), None)
         return row["name"] if row else None
 
     # -- extraction ---------------------------------------------------------------------
@@ -460,7 +458,7 @@ class Campaign:
         sha = row["sha256"]
         with self.db.atomic():
             self.db.execute("delete from answers where sha256 = ?", [sha])
-            self.db["extractions"].insert(
+            self.db.table("extractions").insert(
                 {
                     "sha256": sha,
                     "kind": str(collated.kind) if collated else None,
@@ -475,7 +473,7 @@ class Campaign:
                 replace=True,
             )
             if collated:
-                self.db["answers"].insert_all(
+                self.db.table("answers").insert_all(
                     [
                         {
                             "sha256": sha,
@@ -496,7 +494,7 @@ class Campaign:
                     ]
                 )
             if row["match_method"] != PERSON:
-                self.db["files"].update(sha, {
+                self.db.table("files").update(sha, {
                     "body_id": match.target.id if match else None,
                     "match_method": match.method if match else None,
                     "match_score": match.score if match else None,
@@ -561,14 +559,14 @@ class Campaign:
         )
         out: dict[str, tuple[Answer, str]] = {}
         for f in replies:
-            for r in self.db["answers"].rows_where("sha256 = ?", [f.sha256]):
+            for r in self.db.table("answers").rows_where("sha256 = ?", [f.sha256]):
                 a = _answer_from_row(r)
                 if r["question"] not in out or a.status != Status.NOT_ANSWERED:
                     out[r["question"]] = (a, f.name)
         return out
 
     def _overrides(self, body_id: str) -> dict[str, dict[str, Any]]:
-        return {r["question"]: r for r in self.db["overrides"].rows_where("body_id = ?", [body_id])}
+        return {r["question"]: r for r in self.db.table("overrides").rows_where("body_id = ?", [body_id])}
 
     def body_answers(self, target: Target) -> list[BodyAnswer]:
         """Every question's answer for one body, a person's correction taking precedence."""
@@ -710,13 +708,13 @@ class Campaign:
         who = who or who_am_i()
         at = now()
         with self.db.atomic():
-            self.db["overrides"].insert(
+            self.db.table("overrides").insert(
                 {"body_id": target.id, "question": q.id, "status": new["status"],
                  "grounds": new["grounds"], "referred_to": new["referred_to"],
                  "value": _dumps(new["value"]), "note": note, "who": who, "at": at},
                 replace=True,
             )
-            self.db["corrections"].insert(
+            self.db.table("corrections").insert(
                 {"body_id": target.id, "question": q.id, "old": json.dumps(old),
                  "new": json.dumps(new), "who": who, "at": at, "note": note, "source": source}
             )
@@ -738,7 +736,7 @@ class Campaign:
         with self.db.atomic():
             self.db.execute("delete from overrides where body_id = ? and question = ?",
                             [target.id, q.id])
-            self.db["corrections"].insert(
+            self.db.table("corrections").insert(
                 {"body_id": target.id, "question": q.id, "old": json.dumps(old),
                  "new": json.dumps(new), "who": who, "at": at, "note": note, "source": source}
             )
@@ -765,7 +763,7 @@ class Campaign:
         if kind not in clk.CLOCK_EVENT_KINDS:
             raise CampaignError(f"unknown clock event {kind!r}; use pause, resume or restart")
         target = self.find_body(body)
-        self.db["clock_events"].insert(
+        self.db.table("clock_events").insert(
             {"body_id": target.id, "kind": kind, "on_date": on.isoformat(), "note": note,
              "at": now()}
         )
