@@ -9,16 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_BULLET = r"(?:[-*•·▪◦‣○●■□➢►>]\s*)"
+_BULLET = r"(?:[-*•·▪◦‣○●■□➢►>#]\s*|_{1,2}(?=\w)|o\s+(?=[A-Z(]))"
 _MARKER = re.compile(
     rf"""^(?P<indent>[ \t]*)(?P<bullet>{_BULLET}*)
     (?:
         (?P<qword>Q(?:uestion)?|Qu\.?|Item|Part)\.?\s*
             (?P<qlabel>\d{{1,3}}(?:\.\d{{1,2}})?\s?\(?[a-z]?\)?|[a-z]\b|\([a-z0-9]{{1,4}}\))
-            \s*(?:[.):\-–—]+|\s)\s*
-      | (?P<dotted>\d{{1,3}}\.\d{{1,2}})(?:[.)]?)\s+
-      | \(?(?P<label>\d{{1,3}}\s?\(?[a-z]\)?|\d{{1,3}}|[a-z]|[ivx]{{2,5}})[.)](?=\s|$)\s*
-      | \((?P<plabel>[a-z0-9]{{1,5}})\)\s*
+            \s*(?:[.):\-–—]+|\s)[*_]*\s*
+      | (?P<dotted>\d{{1,3}}\.\d{{1,2}})(?:[.)]?)[*_]*\s+
+      | \(?(?P<label>\d{{1,3}}\s?\(?[a-z]\)?|\d{{1,3}}|[a-z]|[ivx]{{2,5}})[.)][*_]*(?=\s|$)\s*
+      | \((?P<plabel>[a-z0-9]{{1,5}})\)[*_]*\s*
     )
     (?P<rest>.*)$""",
     re.IGNORECASE | re.VERBOSE,

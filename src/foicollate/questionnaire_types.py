@@ -15,7 +15,9 @@ _WHETHER = re.compile(r"^(?:please\s+)?(?:confirm|state|tell me|advise|indicate)
 _NUMBER = re.compile(
     r"^(?:\W*)(?:and\s+)?(?:how\s+many|how\s+much|how\s+often|what\s+(?:number|percentage|proportion)|"
     r"what\s+(?:is|was|were|are)\s+(?:the\s+|your\s+)?(?:total|number|amount|sum|average|annual|overall|"
-    r"value|cost|budget|spend|expenditure|percentage|proportion|count|mean|median|figure)|"
+    r"value|cost|budget|spend|expenditure|percentage|proportion|count|mean|median|figure|rate)|"
+    r"what\s+(?:is|was|were|are)\s+(?:the\s+|your\s+)?(?:\w+\s+){1,3}(?:rate|total|number|amount|cost|spend|"
+    r"percentage|figure)\b|"
     r"(?:please\s+)?(?:provide|state|give|tell\s+me|confirm|supply|list)\s+(?:me\s+)?(?:with\s+)?"
     r"(?:the\s+|your\s+)?(?:total\s+)?(?:number|amount|sum|cost|value|count|spend|expenditure|figure)s?\b|"
     r"the\s+(?:total\s+)?(?:number|amount|cost|value|sum)\s+of|number\s+of|total\s+(?:number|amount|cost|spend))",
@@ -34,6 +36,7 @@ _MULTI_CUE = re.compile(
     re.I,
 )
 _CHOICE_CUE = re.compile(
+    r"which\s+of\s+the\s+following\s+is\b|\bmain\b|\bprimary\b|\bmajority\b|please\s+(?:select|choose)\s+one|"
     r"best\s+describes?|one\s+of\s+the\s+following|select\s+one|choose\s+one|which\s+one|"
     r"pick\s+one|most\s+(?:closely|accurately)|single\s+answer",
     re.I,
@@ -62,6 +65,8 @@ def infer_type(text: str, options: list[str]) -> QuestionType:
     """The question's type: options decide between choice/multi/matrix; wording otherwise."""
     head = first_sentence(text.strip())
     if options:
+        if re.match(r"^\W*how\b", head, re.I):
+            return QuestionType.CHOICE  # "How often ...?" with a list: pick one
         if _MULTI_CUE.search(text):
             return QuestionType.MULTI
         if _CHOICE_CUE.search(text):
@@ -75,7 +80,8 @@ def infer_type(text: str, options: list[str]) -> QuestionType:
         if re.match(r"^\W*(which|what)\b", head, re.I):
             return QuestionType.MULTI
         return QuestionType.CHOICE
-    if _NUMBER.match(head):
+    if _NUMBER.match(head) or (re.search(r"\bhow\s+(?:many|much)\b", head, re.I)
+                               and not _YESNO_START.match(head)):
         return QuestionType.NUMBER
     if _YESNO_START.match(head) or _WHETHER.match(head):
         return QuestionType.YESNO

@@ -46,14 +46,22 @@ def parse_request(text: str, title: str = "Questionnaire") -> Questionnaire:
     cur: _Node | None = None
     sub_style: str | None = None
     last_kind = "blank"  # what the previous non-blank line was: top | sub | para | blank
-    numbered = any(parse_marker(ln) for ln in lines)
+    first_item = next((ln for ln in lines if parse_marker(ln) or parse_bullet(ln)), None)
+    # bullets first means the bullets are the questions and any numbering is their options
+    numbered = first_item is not None and parse_marker(first_item) is not None
 
     for line in lines:
         if not line.strip():
             last_kind = "blank" if last_kind != "para" else "para_end"
             continue
-        mk = parse_marker(line) if numbered else None
+        mk = parse_marker(line)
         if mk is not None and not mk.rest.strip():
+            mk = None
+        if mk is not None and not numbered:
+            if cur is not None:  # a lettered option under a bulleted question
+                cur.children.append(_Node(mk.key, mk.raw, mk.rest.strip(), mk.indent, mk.style))
+                last_kind = "sub"
+                continue
             mk = None
         if mk is not None:
             is_next_top = top_style is None or (
@@ -80,7 +88,9 @@ def parse_request(text: str, title: str = "Questionnaire") -> Questionnaire:
                 as_top = mk.style == top_style and (mk.indent <= top_indent or cur is None)
             if as_top or cur is None:
                 if top_style is None:
-                    top_style, top_indent = mk.style, mk.indent
+                    # a list that starts at "i." is roman, not the ninth letter
+                    top_style = "roman" if mk.key == "i" else mk.style
+                    top_indent = mk.indent
                 cur = _Node(mk.key, mk.raw, mk.rest.strip(), mk.indent, mk.style, context=context)
                 tops.append(cur)
                 sub_style = None
@@ -94,9 +104,9 @@ def parse_request(text: str, title: str = "Questionnaire") -> Questionnaire:
         bl = parse_bullet(line)
         if bl is not None:
             indent, rest, _ = bl
-            if not numbered and (is_question_like(rest) or cur is None) and (
-                cur is None or indent <= cur.indent
-            ):
+            if not numbered and (cur is None or indent <= cur.indent and (
+                    is_question_like(rest) or not cur.text.rstrip().endswith(":")
+                    or (cur.children and indent < cur.children[-1].indent))):
                 cur = _Node(None, None, rest.strip(), indent, "bullet", context=context)
                 tops.append(cur)
                 last_kind = "top"

@@ -250,7 +250,7 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
                 out.append(Anchor(i, qs, 80.0 * len(qs), "multi", ln.start + ml[1]))
                 continue
         body_norm = " ".join(words(ln.body))
-        if _is_choice_restatement(body_norm, idx):
+        if _is_choice_restatement(body_norm, idx) and not _labels_a_question_not_choice(ln, idx):
             continue
         for j in range(nq):
             score, _cov = text_similarity(body_norm, idx.norms[j], idx.content[j])
@@ -266,6 +266,17 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
             elif ordinal_ok and ln.marker_key and ordinal(ln.marker_key) == j + 1:
                 out.append(Anchor(i, [j], 40.0, "ordinal", ln.body_start))
     return out
+
+
+def _labels_a_question_not_choice(ln: Line, idx: _QuestionIndex) -> bool:
+    """ "5. Directly by the council" answers question 5; "a. Smartphone" restates option a."""
+    if not ln.marker_key:
+        return False
+    if not any(labels_match(ln.marker_key, k) for k in idx.label_keys):
+        return False
+    choice_labels = {(o.label or "").lower() for q in idx.questions for o in q.choices}
+    choice_labels |= {chr(ord("a") + i) for q in idx.questions for i in range(len(q.choices))}
+    return ln.marker_key not in choice_labels
 
 
 def _is_table_row(body: str) -> bool:
@@ -393,7 +404,7 @@ def _best_chain(cands: list[Anchor], lines: list[Line], closing: int, idx: _Ques
         heads = [i for i in range(a.line + 1, stop) if _RESPONSE_HEADING.match(lines[i].text)]
         if heads:
             stop = heads[0]
-        bonus.append(25.0 if _has_content(lines, a, stop, idx) else 0.0)
+        bonus.append(60.0 if _has_content(lines, a, stop, idx) else -a.score * 0.5)
     n = len(cands)
     best = [0.0] * n
     prev = [-1] * n

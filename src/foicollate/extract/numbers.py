@@ -115,8 +115,14 @@ def _label(text: str, start: int, end: int) -> str:
     before = re.split(r"[,;(]|\band\b|\bof\s+which\b|\bwith\b", before)[-1]
     before = re.sub(r"^\W*(?:[a-z0-9]{1,3}[.)]\s+)?", "", before).strip(" :=-–—|\t")
     before = re.sub(r"\b(?:is|are|was|were|were\s+there|of|=)$", "", before).strip(" :=-–—|\t")
-    if before and len(before) <= 60 and re.search(r"[A-Za-z]", before):
+    if before and len(before) <= 60 and (re.search(r"[A-Za-z]", before) or _YEARISH.match(before)):
         return before
+    line_end = text.find("\n", end)
+    after = text[end: line_end if line_end >= 0 else len(text)]
+    m = re.match(r"\s*(?:\w+\s+){0,2}?(?:in|for|during)\s+((?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)\b",
+                 after, re.I)
+    if m:
+        return m.group(1)
     line_end = text.find("\n", end)
     after = text[end: line_end if line_end >= 0 else len(text)]
     m = re.match(r"\s*(?:are|is|were|was|work|worked|based|employed)?\s*(?:in|at|within|for|from)\s+(?:the\s+)?"

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from foicollate.model import Option
 
-_YES_START = re.compile(r"^\W*(?:yes|yep|correct|we\s+do\b|we\s+have\b|we\s+are\b|we\s+can\b|the\s+\w+\s+(?:does|do|has|is)\b(?!\s+not))", re.I)
+_YES_START = re.compile(r"^\W*(?:yes|yep|correct|(?:we|the\s+\w+)\s+(?:do|does|has|have|is|are|can)\b(?!\s*n[o']t|\s+(?:\w+\s+)?not\b))", re.I)
 _NO_START = re.compile(r"^\W*(?:no\b(?!\s+(?:\w+\s+){0,3}(?:information|data|records?)\s+(?:is|are)\s+held)|none\b|nil\b|never\b|not\s+(?:to\s+our\s+knowledge|aware|applicable)\b)", re.I)
 _NEG = re.compile(
     r"\b(?:do|does|did|have|has|had|are|is|was|were|can|could|will|would)\s*(?:n[o']t|not)\b|\bnever\b|"

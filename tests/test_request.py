@@ -1,0 +1,101 @@
+"""`foicollate questionnaire`: the request parser recovers each fixture campaign's questions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from evalkit import SHARED, fixture_campaigns
+
+from foicollate.model import QuestionType
+from foicollate.questionnaire import dump_questionnaire, load_questionnaire, loads_questionnaire
+from foicollate.request import parse_request
+
+#: Share of the fixture campaigns' questions whose id and type the parser recovers.
+#: A floor: raise it as the parser improves, never lower it silently.
+ID_FLOOR = 0.97
+TYPE_FLOOR = 0.86
+
+
+def _agreement() -> tuple[float, float]:
+    total = ids = types = 0
+    for c in fixture_campaigns():
+        expected = load_questionnaire(c / "questionnaire.yaml")
+        got = {q.id: q for q in parse_request((c / "request.txt").read_text()).questions}
+        for q in expected.questions:
+            total += 1
+            g = got.get(q.id)
+            ids += g is not None
+            types += g is not None and g.type == q.type
+    return ids / total, types / total
+
+
+def test_parser_recovers_fixture_questionnaires() -> None:
+    id_rate, type_rate = _agreement()
+    assert id_rate >= ID_FLOOR, id_rate
+    assert type_rate >= TYPE_FLOOR, type_rate
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").exists(), reason="no ../shared corpus")
+def test_real_request_nested_lists() -> None:
+    q = parse_request((SHARED / "corpus/remote-devices/request.txt").read_text())
+    assert [x.id for x in q.questions] == list("abcdefg")
+    types = {x.id: x.type for x in q.questions}
+    assert types == {"a": "number", "b": "number", "c": "multi", "d": "matrix", "e": "number",
+                     "f": "choice", "g": "yesno"}
+    # item h is separated from the others by a blank line and sits at the top level: still an item of d
+    assert len(q.get("d").items) == 8 and len(q.get("c").options) == 5
+    assert "below questions relate" in (q.get("c").context or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "ids", "types"),
+    [
+        ("1. How many staff do you employ?\n2. Do you use agency staff?\n",
+         ["1", "2"], ["number", "yesno"]),
+        ("Q1) What is the total spend?\nQ2) Please describe your policy.\n", ["1", "2"], ["number", "text"]),
+        ("(a) Is there a policy?\n(b) How many cases were there?\n", ["a", "b"], ["yesno", "number"]),
+        ("1. Regarding drones:\na) How many do you own?\nb) Have any crashed?\n", ["1a", "1b"],
+         ["number", "yesno"]),
+        ("- Which of these do you use? Tick all that apply.\n  - CCTV\n  - ANPR\n- How much did it cost?\n",
+         ["q1", "q2"], ["multi", "number"]),
+        ("i. How many fines?\nii. Which contractor? Please choose one:\n   a. In-house\n   b. Contractor\n",
+         ["i", "ii"], ["number", "choice"]),
+    ],
+)
+def test_numbering_schemes(text: str, ids: list[str], types: list[str]) -> None:
+    q = parse_request(text)
+    assert [x.id for x in q.questions] == ids
+    assert [x.type.value for x in q.questions] == types
+
+
+def test_sub_questions_keep_parent_as_context() -> None:
+    q = parse_request("1. Regarding drones:\na) How many do you own?\nb) Have any crashed?\n")
+    assert q.questions[0].context == "Regarding drones:"
+
+
+def test_dump_then_load_round_trips(tmp_path: Path) -> None:
+    q = parse_request((fixture_campaigns()[0] / "request.txt").read_text(), title="x")
+    text = dump_questionnaire(q)
+    again = loads_questionnaire(text)
+    assert [(a.id, a.type, [o.text for o in a.choices]) for a in again.questions] == [
+        (a.id, a.type, [o.text for o in a.choices]) for a in q.questions]
+
+
+def test_invalid_questionnaire_names_lines() -> None:
+    bad = "title: t\nquestions:\n  - id: a\n    text: How many?\n    type: numbr\n  - id: a\n    text: x\n"
+    with pytest.raises(Exception) as exc:
+        loads_questionnaire(bad, "q.yaml")
+    msg = str(exc.value)
+    assert "line 3" in msg and "numbr" in msg and "line 6" in msg and "used twice" in msg
+
+
+def test_yaml_flow_option_with_comma_and_yes_is_mended() -> None:
+    text = "questions:\n  - id: f\n    text: Do you?\n    type: choice\n    options:\n" \
+           "      - {id: all, text: Yes, we prevent all tasks}\n      - {id: no, text: \"No\"}\n"
+    q = loads_questionnaire(text)
+    assert [o.text for o in q.get("f").options] == ["Yes, we prevent all tasks", "No"]
+    assert q.get("f").options[1].id == "no"
+    assert yaml.safe_load(text)["questions"][0]["options"][1]["id"] is False  # what YAML alone does
+    assert q.get("f").type == QuestionType.CHOICE
