@@ -274,3 +274,28 @@ def test_init_errors(tmp_path: Path) -> None:
 def test_open_outside_a_workspace(tmp_path: Path) -> None:
     with pytest.raises(CampaignError, match="is not a campaign workspace; run `foicollate init`"):
         Campaign.open(tmp_path)
+
+
+def test_register_aliases_help_matching_and_group_to_dos(tmp_path: Path) -> None:
+    (tmp_path / "q.yaml").write_text(QUESTIONNAIRE, encoding="utf-8")
+    (tmp_path / "bodies.csv").write_text(
+        "name,nation\nHertfordshire County Council,England\nDevon County Council,England\n"
+        "Mid Devon District Council,England\nLondon Borough of Barnet,England\n", encoding="utf-8")
+    with Campaign.init(tmp_path / "ws", tmp_path / "bodies.csv", questionnaire=tmp_path / "q.yaml",
+                       sent=date(2022, 3, 1)) as camp:
+        # "Herts CC" is in the UK register's aliases, not in the targets CSV
+        assert camp.find_body("Herts CC").name == "Hertfordshire County Council"
+        camp.set_answer("devon county", "a", status="referred", referred_to="Kent CC")
+        camp.set_answer("mid devon", "a", status="referred", referred_to="Kent County Council")
+        camp.set_answer("barnet", "a", status="referred", referred_to="Herts CC")
+        st = camp.status(today=date(2022, 3, 2))
+        assert [r.referred_to for r in st.todo] == ["Kent CC"]  # one to-do for both spellings
+        barnet = next(b for b in st.bodies if b.id == "london-borough-of-barnet")
+        assert barnet.referred_to[0].target_id == "hertfordshire-county-council"
+
+
+def test_answers_typed_in_for_a_postal_reply_give_a_reply_state(camp: Campaign) -> None:
+    assert camp.show("edinburgh", today=date(2022, 3, 2)).status.state == "awaiting_response"
+    camp.set_answer("edinburgh", "a", status="not_held")
+    status = camp.show("edinburgh", today=date(2022, 3, 2)).status
+    assert status.state == "not_held" and status.replied is None

@@ -185,15 +185,17 @@ class Matcher:
         self._by_id = {t.id: t for t in self.targets}
         # every spelling -> target ids: cores, full names and any aliases given
         self._cores: dict[str, set[str]] = {}
-        for t in self.targets:
-            for spelling in [t.name, *(aliases or {}).get(t.id, ())]:
-                self._cores.setdefault(core(spelling), set()).add(t.id)
-                self._cores.setdefault(" ".join(words(spelling)), set()).add(t.id)
         self._labels: dict[str, set[str]] = {}
         for t in self.targets:
             self._labels.setdefault(core(t.name).replace(" ", ""), set()).add(t.id)
             if t.domain:
                 self._labels.setdefault(domain_label(t.domain), set()).add(t.id)
+            for spelling in [t.name, *(aliases or {}).get(t.id, ())]:
+                if "." in spelling and " " not in spelling:  # an alias that is a domain
+                    self._labels.setdefault(domain_label(spelling), set()).add(t.id)
+                    continue
+                self._cores.setdefault(core(spelling), set()).add(t.id)
+                self._cores.setdefault(" ".join(words(spelling)), set()).add(t.id)
 
     def _one(self, ids: set[str], score: float, method: str) -> Match | None:
         return Match(self._by_id[next(iter(ids))], score, method) if len(ids) == 1 else None

@@ -115,6 +115,7 @@ class Campaign:
         self.root = root
         self.db = db
         self._questionnaire: Questionnaire | None = None
+        self._matcher: Matcher | None = None
 
     # -- opening ------------------------------------------------------------------
 
@@ -212,7 +213,10 @@ class Campaign:
         ]
 
     def matcher(self) -> Matcher:
-        return Matcher(self.targets(), aliases=_register_aliases(self.targets()))
+        if self._matcher is None:  # the targets never change once the workspace is made
+            targets = self.targets()
+            self._matcher = Matcher(targets, aliases=_register_aliases(targets))
+        return self._matcher
 
     def find_body(self, query: str) -> Target:
         """The body named by any unambiguous part of its name (or its id)."""
@@ -603,7 +607,9 @@ class Campaign:
         first = min(reply_files, key=lambda f: (f.reply_date or date.max, f.added_at), default=None)
         replied = first.reply_date if first else None
         counts = outcome_counts(a.answer.status for a in answers)
-        state = reply_state(counts) if first is not None else waiting_state(clock, today)
+        # a body with no file but answers a person typed in (a postal reply) has replied too
+        replied_somehow = first is not None or any(a.corrected for a in answers)
+        state = reply_state(counts) if replied_somehow else waiting_state(clock, today)
         taken = late = review = None
         if replied is not None:
             taken = clock.days_taken(replied)
@@ -640,7 +646,7 @@ class Campaign:
         seen: set[str] = set()
         for b in bodies:
             for r in b.referred_to:
-                key = core(r.referred_to)
+                key = _canonical_body(r.referred_to)
                 if r.todo and key not in seen:
                     seen.add(key)
                     todo.append(r)
@@ -847,3 +853,14 @@ def _register_aliases(targets: Sequence[Target]) -> dict[str, list[str]]:
         if found is not None and core(found.name) == core(t.name):
             out[t.id] = [found.name, *(getattr(found, "aliases", None) or [])]
     return out
+
+
+def _canonical_body(name: str) -> str:
+    """One key for the spellings of a body not on the list ("Herts CC", "Hertfordshire CC")."""
+    try:
+        from foicollate import authorities
+
+        found = authorities.find(name)
+    except Exception:  # the register is optional here: fall back to the name's core
+        found = None
+    return found.name if found is not None else core(name)
