@@ -75,7 +75,9 @@ def status_table(st: CampaignStatus) -> str:
     if st.unmatched:
         parts.append("\nReplies not matched to a body (say whose with "
                      "`foicollate assign FILE BODY`):")
-        parts.extend(f"  {f.sha256[:8]}  {f.name}" for f in st.unmatched)
+        parts.extend(f"  {f.sha256[:8]}  {f.name}"
+                     + (" (reference material)" if f.kind == "reference" else "")
+                     for f in st.unmatched)
     names = {b.id: b.name for b in st.bodies}
     for r in st.todo:
         parts.append(f"\nTo do: you were pointed to {r.referred_to}, which you have not asked "
@@ -127,9 +129,12 @@ def body_page(detail: BodyDetail) -> str:
             lines.append(f"    {f.sha256[:8]}  {f.name} ({extra})")
     else:
         lines.append("  No reply yet.")
+    grouped: dict[tuple[str, bool], list[str]] = {}
     for r in b.referred_to:
-        where = "on your list" if r.target_id else "NOT on your list: ask them"
-        lines.append(f"  Referred for {r.question} to {r.referred_to} ({where})")
+        grouped.setdefault((r.referred_to, r.target_id is not None), []).append(r.question)
+    for (name, listed), questions in grouped.items():
+        where = "on your list" if listed else "NOT on your list: ask them"
+        lines.append(f"  Referred for {', '.join(questions)} to {name} ({where})")
     lines.append("")
     for a in detail.answers:
         label = a.question.label or a.question.id
