@@ -6,15 +6,15 @@ from __future__ import annotations
 import re
 
 _CAP = r"(?:[A-Z][A-Za-z'’\-]+|of|and|upon|on|the|&)"
-_PLACE = rf"[A-Z][A-Za-z'’\-]+(?:\s+{_CAP})*?"
+_PLACE = rf"[A-Z][A-Za-z'’\-]+(?:[ \t]+{_CAP})*?"
 _BODY = re.compile(
     rf"""(?<![A-Za-z])(?:
         (?:London|Royal)\s+Borough\s+of\s+{_PLACE}(?=\W|$)
       | City\s+of\s+{_PLACE}\s+Council
       | (?:The\s+)?Council\s+of\s+the\s+{_PLACE}
-      | {_PLACE}\s+(?:County|Borough|District|City|Town|Parish|Metropolitan\s+Borough|Metropolitan\s+District|
-                    Unitary|Islands|Community)?\s*Council
-      | {_PLACE}\s+(?:Police(?:\s+Service)?|Constabulary|Fire\s+(?:and|&)\s+Rescue\s+(?:Service|Authority)|
+      | {_PLACE}[ \t]+(?:County|Borough|District|City|Town|Parish|Metropolitan\s+Borough|Metropolitan\s+District|
+                    Unitary|Islands|Community)?[ \t]*Council
+      | {_PLACE}[ \t]+(?:Police(?:\s+Service)?|Constabulary|Fire\s+(?:and|&)\s+Rescue\s+(?:Service|Authority)|
                     Combined\s+Authority|Integrated\s+Care\s+Board|Clinical\s+Commissioning\s+Group|
                     (?:NHS\s+)?(?:Foundation\s+)?Trust|Health\s+Board|Police\s+and\s+Crime\s+Commissioner)
       | NHS\s+{_PLACE}
@@ -25,7 +25,7 @@ _BODY = re.compile(
     re.VERBOSE,
 )
 _LEADING_NOISE = re.compile(
-    r"^(?:(?:The|To|Please|Contact|Dear|From|By|At|For|Your|Our|This|That|Both|Each|Whilst|While|"
+    r"^(?:(?:The|To|Please|Contact|Dear|From|By|At|For|Your|Our|This|That|Both|Each|Whilst|While|Cyngor|Regards|"
     r"Therefore|However|As|In|On|Of|And|Or|Not|Which|Within|Request|FOI|Freedom|Information|Act|"
     r"Department|Title|Description)\s+)+"
 )

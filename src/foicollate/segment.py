@@ -217,7 +217,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
             if a.kind == "table":
                 b.columns = _table_header(lines, a.line)
     global_spans = []
-    for i, ln in enumerate(lines[:closing]):
+    for ln in lines[:closing]:
         if any(s <= ln.start < e for s, e in covered):
             continue
         if _is_restatement(ln, idx):

@@ -197,9 +197,9 @@ def pick_choice(text: str, options: list[Option]) -> Picked | None:
     best: tuple[float, Option] | None = None
     for o in options:
         ol = o.text.lower().rstrip(".")
-        if low.startswith(ol) and (len(low) == len(ol) or not low[len(ol)].isalnum()):
-            if best is None or len(ol) > len(best[1].text):
-                best = (100.0, o)
+        starts = low.startswith(ol) and (len(low) == len(ol) or not low[len(ol)].isalnum())
+        if starts and (best is None or len(ol) > len(best[1].text)):
+            best = (100.0, o)
     if best:
         return Picked([best[1].id], [(off, off + len(best[1].text))], 0.95)
     letters = option_letters(options)
