@@ -12,8 +12,8 @@ The Python API is the product; the `foicollate` command is a thin layer over it:
 from foicollate.collate import CollateOptions, collate, collate_document
 from foicollate.model import (
     Answer,
-    Collation,
     CollatedDocument,
+    Collation,
     Document,
     DocumentKind,
     Evidence,
