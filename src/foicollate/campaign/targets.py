@@ -196,6 +196,11 @@ class Matcher:
                     continue
                 self._cores.setdefault(core(spelling), set()).add(t.id)
                 self._cores.setdefault(" ".join(words(spelling)), set()).add(t.id)
+        self._cores.pop("", None)
+        self._longest = max((len(k.split()) for k in self._cores), default=1)
+
+    def get(self, target_id: str) -> Target | None:
+        return self._by_id.get(target_id)
 
     def _one(self, ids: set[str], score: float, method: str) -> Match | None:
         return Match(self._by_id[next(iter(ids))], score, method) if len(ids) == 1 else None
@@ -267,23 +272,20 @@ class Matcher:
             hit = self.match_domain(m.group(1))
             if hit:
                 scores[hit.target.id] = scores.get(hit.target.id, 0) + (2 if m.start() < head else 1)
-        flat = " " + " ".join(words(text)) + " "
-        head_len = len(" ".join(words(text[:head])))
-        spans: list[tuple[int, int, set[str]]] = []
-        for key, ids in self._cores.items():
-            if not key:
-                continue
-            for m in re.finditer(re.escape(f" {key} "), flat):
-                spans.append((m.start(), m.start() + len(key), ids))
-        # "north somerset" also contains "somerset": keep only the longest at each place
-        spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-        last_end = -1
-        for start, end, ids in spans:
-            if start < last_end:
-                continue
-            last_end = end
-            for tid in ids:
-                scores[tid] = scores.get(tid, 0) + (3 if start < head_len else 1)
+        # names, leftmost-longest: "north somerset" is not also read as "somerset"
+        toks = words(text)
+        head_toks = len(words(text[:head]))
+        i = 0
+        while i < len(toks):
+            for n in range(min(self._longest, len(toks) - i), 0, -1):
+                ids = self._cores.get(" ".join(toks[i : i + n]))
+                if ids:
+                    for tid in ids:
+                        scores[tid] = scores.get(tid, 0) + (3 if i < head_toks else 1)
+                    i += n
+                    break
+            else:
+                i += 1
         if not scores:
             return None
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])

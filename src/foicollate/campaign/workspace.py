@@ -435,7 +435,7 @@ class Campaign:
     def _known_match(self, row: dict[str, Any]) -> Match | None:
         if row["body_id"] is None:
             return None
-        t = next((t for t in self.targets() if t.id == row["body_id"]), None)
+        t = self.matcher().get(row["body_id"])
         return Match(t, row["match_score"] or 0.0, row["match_method"] or "") if t else None
 
     def _match_document(self, doc: Document, matcher: Matcher) -> Match | None:
