@@ -35,7 +35,7 @@ from typing import Any
 
 from foicollate.authorities import find
 from foicollate.collate import collate
-from foicollate.model import Question, Questionnaire, QuestionType
+from foicollate.model import Collation, Question, Questionnaire, QuestionType
 from foicollate.questionnaire import dump_questionnaire, questionnaire_from_dict
 
 TARGET_RATE = 200.0  # replies per second, from the issue
@@ -179,19 +179,25 @@ def make_questionnaire(rng: random.Random) -> Questionnaire:
 class Reply:
     name: str  # file name
     text: str
+    expected: dict[str, str]  # question id -> the status the generator wrote
 
 
-def _answer(rng: random.Random, q: Question, referrer: str) -> str:
-    """One question's answer text, with a realistic mix of outcomes and phrasings."""
+def _answer(rng: random.Random, q: Question, referrer: str) -> tuple[str, str]:
+    """(status, text) of one question's answer, in a realistic mix of outcomes and phrasings."""
     roll = rng.random()
     if roll < 0.08:
-        return rng.choice(_NOT_HELD)
+        return "not_held", rng.choice(_NOT_HELD)
     if roll < 0.15:
-        return rng.choice(_REFUSALS)[1]
+        return "refused", rng.choice(_REFUSALS)[1]
     if roll < 0.19:
         slug = referrer.split()[0].lower()
-        return (f"This information is held by {referrer}, who are responsible for this "
-                f"service. Please redirect this part of your request to foi@{slug}.gov.uk.")
+        return "referred", (f"This information is held by {referrer}, who are responsible for "
+                            f"this service. Please redirect this part of your request to "
+                            f"foi@{slug}.gov.uk.")
+    return "answered", _answered(rng, q)
+
+
+def _answered(rng: random.Random, q: Question) -> str:
     if q.type == QuestionType.NUMBER:
         n = rng.randint(0, 25000)
         if "spend" in q.text:
@@ -224,10 +230,22 @@ def _answer(rng: random.Random, q: Question, referrer: str) -> str:
     ])
 
 
-def _body_blocks(rng: random.Random, qn: Questionnaire, style: str, referrer: str) -> list[str]:
-    answers = [(q, _answer(rng, q, referrer)) for q in qn.questions]
-    if rng.random() < 0.05:  # a reply that skips a question altogether
-        answers.pop(rng.randrange(len(answers)))
+def _body_blocks(
+    rng: random.Random, qn: Questionnaire, style: str, referrer: str, expected: dict[str, str]
+) -> list[str]:
+    """The reply's body in one layout; `expected` gets each question's true status."""
+    if style in ("blanket_refusal", "referral"):
+        expected.update({q.id: "refused" if style == "blanket_refusal" else "referred"
+                         for q in qn.questions})
+    answers = []
+    for q in qn.questions:
+        status, text = _answer(rng, q, referrer)
+        answers.append((q, text))
+        if style not in ("blanket_refusal", "referral"):
+            expected[q.id] = status
+    if rng.random() < 0.05 and style not in ("blanket_refusal", "referral"):
+        q, _ = answers.pop(rng.randrange(len(answers)))  # a reply that skips a question
+        expected[q.id] = "not_answered"
     if style == "restated":
         return [f"{q.label}. {q.text}\n\nResponse: {a}" for q, a in answers]
     if style == "headed":
@@ -264,7 +282,8 @@ def make_reply(rng: random.Random, qn: Questionnaire, i: int) -> Reply:
         "We have considered it under the Freedom of Information Act 2000 and our response "
         "to each part is set out below.",
     ]
-    body = _body_blocks(rng, qn, style, referrer)
+    expected: dict[str, str] = {}
+    body = _body_blocks(rng, qn, style, referrer, expected)
     footer = [f"Yours sincerely\n\n{rng.choice(['A.', 'J.', 'R.', 'S.'])} {rng.choice(_SURNAMES)}\n"
               f"{rng.choice(_OFFICERS)}\n{author}"]
     target = rng.randint(2000, 5800)
@@ -287,10 +306,14 @@ def make_reply(rng: random.Random, qn: Questionnaire, i: int) -> Reply:
         text = "# " + "\n\n".join(blocks)
     else:
         text = "\n\n".join(blocks) + "\n"
-    return Reply(f"{stem}.{fmt}", text)
+    return Reply(f"{stem}.{fmt}", text, expected)
 
 
-def write_corpus(folder: Path, n: int, seed: int) -> tuple[Questionnaire, list[Path]]:
+#: stem -> question id -> status, for the corpus last written
+Truth = dict[str, dict[str, str]]
+
+
+def write_corpus(folder: Path, n: int, seed: int) -> tuple[Questionnaire, list[Path], Truth]:
     rng = random.Random(seed)
     qn = make_questionnaire(rng)
     folder.mkdir(parents=True, exist_ok=True)
@@ -298,12 +321,14 @@ def write_corpus(folder: Path, n: int, seed: int) -> tuple[Questionnaire, list[P
     replies = folder / "replies"
     replies.mkdir(exist_ok=True)
     paths = []
+    truth: Truth = {}
     for i in range(n):
         r = make_reply(rng, qn, i)
         p = replies / r.name
         p.write_text(r.text, encoding="utf-8")
         paths.append(p)
-    return qn, paths
+        truth[p.stem] = r.expected
+    return qn, paths, truth
 
 
 # ------------------------------------------------------------------ measuring
@@ -343,7 +368,10 @@ class Run:
         return self.files / self.seconds if self.seconds else float("inf")
 
 
-def time_collate(paths: Sequence[Path], qn: Questionnaire, heap: bool = False) -> Run:
+def time_collate(
+    paths: Sequence[Path], qn: Questionnaire, heap: bool = False,
+    inspect: Callable[[Collation], None] | None = None,
+) -> Run:
     gc.collect()
     before = _rss_mb("VmRSS")
     _reset_peak_rss()
@@ -356,8 +384,22 @@ def time_collate(paths: Sequence[Path], qn: Questionnaire, heap: bool = False) -
     if heap:
         tracemalloc.stop()
     run = Run(len(paths), seconds, len(result.failures), _rss_mb("VmHWM"), before, heap_peak, held)
+    if inspect is not None:
+        inspect(result)
     del result
     return run
+
+
+def agreement(result: Collation, truth: Truth) -> tuple[int, int]:
+    """(cells whose status matches what the generator wrote, cells)."""
+    good = total = 0
+    for doc in result.documents:
+        for a in doc.answers:
+            want = truth.get(doc.id, {}).get(a.question)
+            if want is not None:
+                total += 1
+                good += str(a.status) == want
+    return good, total
 
 
 def profile_collate(paths: Sequence[Path], qn: Questionnaire, top: int = 15) -> str:
@@ -408,7 +450,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder = Path(tmp.name)
     try:
         t0 = time.perf_counter()
-        qn, paths = write_corpus(folder, args.n, args.seed)
+        qn, paths, truth = write_corpus(folder, args.n, args.seed)
         sizes = [p.stat().st_size for p in paths]
         fmts = Counter(p.suffix for p in paths)
         types = Counter(str(q.type) for q in qn.questions)
@@ -425,12 +467,13 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"{'RSS before':>11} {'failures':>9}" + (f" {'heap peak MB':>13} {'result MB':>10}" if args.heap else ""))
         runs: list[Run] = []
         spent = 0.0
+        agreed: list[tuple[int, int]] = []
         for n in sorted({max(1, args.n // 4), max(1, args.n // 2), args.n}):
             if runs and spent + n / runs[-1].rate > args.budget:
                 print(f"{n:>6} skipped: at {runs[-1].rate:.0f} replies/s it would pass the "
                       f"{args.budget:.0f} s budget (--budget)")
                 continue
-            run = time_collate(paths[:n], qn)
+            run = time_collate(paths[:n], qn, inspect=lambda r: agreed.append(agreement(r, truth)))
             if args.heap:
                 traced = time_collate(paths[:n], qn, heap=True)
                 run.heap_peak_mb, run.result_mb = traced.heap_peak_mb, traced.result_mb
@@ -451,6 +494,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"peak RSS from {runs[0].files} to {runs[-1].files} replies: "
                       f"{growth:+.1f} MB ({growth / (runs[-1].files - runs[0].files) * 1024:+.1f} "
                       f"KB per extra reply)")
+            good, total = agreed[-1]
+            print(f"sanity: {good / max(total, 1):.0%} of {total} statuses agree with the "
+                  "generator (a fast engine that reads nothing would score far lower)")
             working = [r.heap_peak_mb - r.result_mb for r in runs
                        if r.heap_peak_mb is not None and r.result_mb is not None]
             if working:
