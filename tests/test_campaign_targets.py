@@ -144,3 +144,26 @@ def test_load_targets_with_defaults(tmp_path: Path) -> None:
 def test_load_targets_errors_say_what_to_do(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(CampaignError, match=message):
         load_targets(write(tmp_path, text))
+
+
+def test_sender_line_beats_a_body_named_more_often(matcher: Matcher) -> None:
+    # a district that says the county holds it names the county more than itself
+    text = ("From: Information Requests <information@barnet.gov.uk>\nSent: 04 April 2023\n"
+            "Subject: RE: FOI\n\nDear Ms M,\n\nThis is held by Hertfordshire County Council; "
+            "please ask Hertfordshire County Council at foi@hertfordshire.gov.uk.\n")
+    hit = matcher.match_sender(text)
+    assert hit is not None and hit.target.name == "London Borough of Barnet"
+    assert matcher.match_sender("Dear Sir,\nFrom: the 1st of April we...") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("FOI 2023-1187 Agency social workers | City of Edinburgh Council", "City of Edinburgh Council"),
+        ("Pothole claims (FOI WCC-23-1309) - Devon County Council", "Devon County Council"),
+        ("Microsoft Word - letter.docx", None),
+    ],
+)
+def test_titles(matcher: Matcher, title: str, body: str | None) -> None:
+    hit = matcher.match_title(title)
+    assert (hit.target.name if hit else None) == body

@@ -41,6 +41,8 @@ FILENAME_NOISE = frozenset({
 })
 
 _EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+_SENDER_LINE = re.compile(r"^\s*(?:From|Sender)\s*:\s*(.+)$", re.I | re.M)
+_TITLE_SEPARATORS = re.compile(r"\s[|\u2013\u2014:-]\s|\|")
 _DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:gov\.uk|gov\.scot|gov\.wales|llyw\.cymru|org\.uk|nhs\.uk|police\.uk))\b", re.I)
 
 
@@ -260,6 +262,29 @@ class Matcher:
         if best[0]:
             return self._one(best[1], 90.0, "filename")
         return self.match_name(" ".join(tokens), method="filename")
+
+    def match_sender(self, text: str, head: int = 2000) -> Match | None:
+        """The body in an email's From:/Sender: line, when the text starts with headers."""
+        for m in _SENDER_LINE.finditer(text[:head]):
+            line = m.group(1)
+            for email in _EMAIL.finditer(line):
+                hit = self.match_domain(email.group(1))
+                if hit:
+                    return hit
+            display = _EMAIL.sub("", line).strip(" <>\"'")
+            hit = self.match_name(display, method="email") if display else None
+            if hit:
+                return hit
+        return None
+
+    def match_title(self, title: str) -> Match | None:
+        """A web page's or document's title: "FOI 2023-1187 Agency staff | Cwm Taf Council"."""
+        hits = {}
+        for part in _TITLE_SEPARATORS.split(title):
+            hit = self.match_name(part.strip(), method="title")
+            if hit:
+                hits[hit.target.id] = hit
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
     def match_text(self, text: str, head: int = 800) -> Match | None:
         """The body a letter is from: its names and email domains, the letterhead counting most."""

@@ -407,6 +407,8 @@ class Campaign:
                 options = CollateOptions(
                     authorities={doc.id: match.target.name} if match else {}
                 )
+                if match is None:
+                    match = matcher.match_sender(doc.text)
                 collated = engine(doc, questionnaire, options)
                 if not collated.date_responded and _date(doc.metadata.get("date")):
                     collated.date_responded = doc.metadata["date"]  # an email's Date header
@@ -449,7 +451,8 @@ class Campaign:
                     hit = matcher.match_name(value.split("<", 1)[0].strip(' "'), method="email")
                     if hit:
                         return hit
-        return None
+        title = doc.metadata.get("title")
+        return matcher.match_title(title) if title else None
 
     def _save_extraction(
         self,
