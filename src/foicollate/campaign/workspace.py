@@ -381,8 +381,7 @@ class Campaign:
         `progress` is called with each file's name after it is done. `collate_fn` replaces
         the collation engine (tests use it to make answers predictable).
         """
-        from foicollate.collate import CollateOptions, collate_document
-        from foicollate.ingest import read_bytes
+        from foicollate.collate import collate_document
 
         engine: CollateFn = collate_fn or collate_document
         questionnaire = self.questionnaire()
@@ -397,30 +396,7 @@ class Campaign:
         for row in todo:
             name = row["name"]
             data = (self.root / row["stored"]).read_bytes()
-            match = self._known_match(row)
-            collated: CollatedDocument | None = None
-            error: str | None = None
-            try:
-                doc = read_bytes(name, data, doc_id=Path(name).stem)
-                if match is None or match.method != PERSON:
-                    match = self._match_document(doc, matcher) or match
-                options = CollateOptions(
-                    authorities={doc.id: match.target.name} if match else {}
-                )
-                if match is None:
-                    match = matcher.match_sender(doc.text)
-                collated = engine(doc, questionnaire, options)
-                if not collated.date_responded and _date(doc.metadata.get("date")):
-                    collated.date_responded = doc.metadata["date"]  # an email's Date header
-                if match is None and collated.authority:
-                    match = matcher.match_name(collated.authority, method="authority")
-                if match is None:
-                    match = matcher.match_text(doc.text)
-            except UnreadableDocument as exc:
-                error = exc.reason
-            except Exception as exc:  # the engine failing on one file must not stop the batch
-                error = (f"the collation engine failed ({type(exc).__name__}: {exc}); "
-                         "report it with the file, or correct this body's answers by hand")
+            collated, error, match = self._read_one(row, data, matcher, engine, questionnaire)
             if slow:
                 time.sleep(slow)
             self._save_extraction(row, collated, error, qhash, match)
@@ -433,6 +409,49 @@ class Campaign:
             if progress:
                 progress(name)
         return report
+
+    def _read_one(
+        self,
+        row: dict[str, Any],
+        data: bytes,
+        matcher: Matcher,
+        engine: CollateFn,
+        questionnaire: Questionnaire,
+    ) -> tuple[CollatedDocument | None, str | None, Match | None]:
+        """Read and collate one file, and find who sent it: (collated, error, match).
+
+        Who sent it, most trusted first: a person, the file name, the email or document
+        headers, a From: line, the engine's reading of the letter, names in the text.
+        """
+        from foicollate.collate import CollateOptions
+        from foicollate.ingest import read_bytes
+
+        name = row["name"]
+        match = self._known_match(row)
+        try:
+            doc = read_bytes(name, data, doc_id=Path(name).stem)
+        except UnreadableDocument as exc:
+            return None, exc.reason, match
+        if match is None or match.method != PERSON:
+            match = self._match_document(doc, matcher) or match
+        if match is None:
+            match = matcher.match_sender(doc.text)
+        options = CollateOptions(authorities={doc.id: match.target.name} if match else {})
+        collated: CollatedDocument | None = None
+        error: str | None = None
+        try:
+            collated = engine(doc, questionnaire, options)
+        except Exception as exc:  # the engine failing on one file must not stop the batch
+            error = (f"the collation engine failed ({type(exc).__name__}: {exc}); "
+                     "report it with the file, or correct this body's answers by hand")
+        if collated is not None:
+            if not collated.date_responded and _date(doc.metadata.get("date")):
+                collated.date_responded = doc.metadata["date"]  # an email's Date header
+            if match is None and collated.authority:
+                match = matcher.match_name(collated.authority, method="authority")
+        if match is None:
+            match = matcher.match_text(doc.text)
+        return collated, error, match
 
     def _known_match(self, row: dict[str, Any]) -> Match | None:
         if row["body_id"] is None:
