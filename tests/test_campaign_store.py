@@ -63,3 +63,25 @@ def test_wal_lets_the_writer_commit_while_a_reader_is_reading(tmp_path: Path) ->
     assert reader.execute("select count(*) from settings").fetchone() == (2,)
     reader.close()
     db.close()
+
+
+def test_browsing_view_shows_corrections_beside_extraction(tmp_path: Path) -> None:
+    db = store.connect(tmp_path / "c.db")
+    db.table("bodies").insert({"id": "devon", "name": "Devon County Council", "nation": "England",
+                               "sent": "2022-01-10", "position": 0})
+    db.table("files").insert({"sha256": "f1", "name": "devon.pdf", "stored": "originals/f1.pdf",
+                              "body_id": "devon", "added_at": "2022-01-20"})
+    for q, status in (("a", "answered"), ("b", "not_answered")):
+        db.table("answers").insert({"sha256": "f1", "question": q, "status": status,
+                                    "value": "12" if q == "a" else None})
+    db.table("overrides").insert({"body_id": "devon", "question": "b", "status": "refused",
+                                  "grounds": "s12", "who": "alice", "at": "2022-02-01"})
+    rows = list(db.query("select question, status, grounds, extracted_status, corrected_by "
+                         "from answers_by_body"))
+    assert rows == [
+        {"question": "a", "status": "answered", "grounds": None, "extracted_status": "answered",
+         "corrected_by": None},
+        {"question": "b", "status": "refused", "grounds": "s12",
+         "extracted_status": "not_answered", "corrected_by": "alice"},
+    ]
+    db.close()

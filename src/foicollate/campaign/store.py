@@ -124,8 +124,39 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db.table("corrections").create_index(["body_id", "question"])
 
 
+def m002_browsing_views(db: sqlite_utils.Database) -> None:
+    """Views for browsing the workspace as it is (Datasette, sqlite-utils): one row per
+    body, question and reply file, with what was read beside what a person set."""
+    db.create_view(
+        "answers_by_body",
+        """
+        select b.name as body, a.question, f.name as file,
+               coalesce(o.status, a.status) as status,
+               case when o.body_id is null then a.grounds else o.grounds end as grounds,
+               case when o.body_id is null then a.referred_to else o.referred_to end as referred_to,
+               case when o.body_id is null then a.value else o.value end as value,
+               a.status as extracted_status, a.value as extracted_value, a.confidence,
+               o.who as corrected_by, o.at as corrected_at, o.note as correction_note,
+               a.evidence
+        from answers a
+        join files f on f.sha256 = a.sha256 and f.superseded_by is null
+        join bodies b on b.id = f.body_id
+        left join overrides o on o.body_id = b.id and o.question = a.question
+        order by b.position, f.added_at, a.question
+        """,
+    )
+    db.create_view(
+        "unmatched_files",
+        """
+        select f.sha256, f.name, f.added_at, e.kind, e.authority as engine_authority, e.error
+        from files f left join extractions e on e.sha256 = f.sha256
+        where f.body_id is null and f.superseded_by is null
+        """,
+    )
+
+
 #: Applied in this order; never reorder or rename one that has shipped, only append.
-MIGRATIONS: list[Migration] = [m001_initial]
+MIGRATIONS: list[Migration] = [m001_initial, m002_browsing_views]
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:
