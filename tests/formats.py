@@ -6,6 +6,7 @@ Every fixture is made here from our own fictional text: no document is copied fr
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -34,6 +35,7 @@ def to_pdf(text: str, title: str | None = None) -> bytes:
     """One text line per source line (long lines wrapped), new pages as they fill."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen import canvas
 
     font = _font()
@@ -46,18 +48,37 @@ def to_pdf(text: str, title: str | None = None) -> bytes:
     y = height - margin
     pdf.setFont(font, FONT_SIZE)
     for source_line in text.splitlines():
-        pieces = simpleSplit(source_line, font, FONT_SIZE, width - 2 * margin) or [""]
+        if "\t" in source_line or stringWidth(source_line, font, FONT_SIZE) <= width - 2 * margin:
+            pieces = [source_line]  # as typed: simpleSplit would squeeze runs of spaces
+        else:
+            pieces = simpleSplit(source_line, font, FONT_SIZE, width - 2 * margin)
         for piece in pieces:
             if y < margin:
                 pdf.showPage()
                 pdf.setFont(font, FONT_SIZE)
                 y = height - margin
             if piece:
-                pdf.drawString(margin, y, piece)
+                _draw_with_tabs(pdf, font, margin, y, piece)
             y -= LINE_STEP
     pdf.showPage()
     pdf.save()
     return buf.getvalue()
+
+
+#: Tab stops every this many points, as a word processor sets them.
+TAB_STOP = 48
+
+
+def _draw_with_tabs(pdf: object, font: str, x: float, y: float, line: str) -> None:
+    """Draw a line, putting each tab-separated cell at the next tab stop (a table's columns)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    at = x
+    for i, cell in enumerate(line.split("\t")):
+        if i:  # at least a clear gap before the next column
+            at = x + TAB_STOP * (int((at - x + 12) // TAB_STOP) + 1)
+        pdf.drawString(at, y, cell)  # type: ignore[attr-defined]
+        at += stringWidth(cell, font, FONT_SIZE)
 
 
 def to_scanned_pdf(text: str, dpi: int = 200) -> bytes:
@@ -131,16 +152,33 @@ DEFAULT_DATE = datetime(2023, 3, 14, 10, 30, tzinfo=UTC)
 
 def to_eml_body(text: str, subject: str = "FOI reply", sender: str = DEFAULT_SENDER,
                 date: datetime = DEFAULT_DATE, html: bool = False) -> bytes:
-    """The reply as the email's body (plain text, or HTML with one <p> per line)."""
+    """The reply as the email's body: plain text, or HTML as Gmail writes it (a <div> per
+    line, <div><br></div> for a blank one, tab-separated rows as a <table>)."""
     msg = _email(subject, sender, date)
     if html:
-        from html import escape
-
-        paras = "".join(f"<p>{escape(line)}</p>" if line else "<br>" for line in text.splitlines())
-        msg.set_content(f"<html><body>{paras}</body></html>", subtype="html")
+        msg.set_content(f"<html><body>{to_html_body(text)}</body></html>", subtype="html")
     else:
         msg.set_content(text)
     return msg.as_bytes()
+
+
+def to_html_body(text: str) -> str:
+    from html import escape
+
+    out: list[str] = []
+    rows: list[str] = []
+    for line in text.splitlines() + [""]:
+        if "\t" in line:
+            cells = "".join(f"<td>{escape(c)}</td>" for c in line.split("\t"))
+            rows.append(f"<tr>{cells}</tr>")
+            continue
+        if rows:
+            out.append(f"<table>{''.join(rows)}</table>")
+            rows = []
+        # runs of spaces as Outlook keeps them: &nbsp; then a space
+        line = re.sub(r"  +", lambda m: "\xa0" * (len(m.group()) - 1) + " ", line)
+        out.append(f"<div>{escape(line)}</div>" if line.strip() else "<div><br></div>")
+    return "".join(out[:-1])
 
 
 def to_eml_attachment(text: str, subject: str = "FOI reply", sender: str = DEFAULT_SENDER,

@@ -17,7 +17,6 @@ from typing import Any
 
 from foicollate.errors import UnreadableDocument
 from foicollate.ingest import Reader, check_time, join_parts, read_bytes, register
-from foicollate.ingest.html import html_to_text
 from foicollate.ingest.text import decode
 from foicollate.model import Document
 
@@ -60,6 +59,70 @@ def _header_hints(sender: str | None, date: datetime | None, subject: str | None
     if subject and subject.strip():
         hints["subject"] = " ".join(subject.split())
     return hints
+
+
+_PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote",
+               "pre", "dl", "hr"}
+_LINES = {"div", "li", "tr", "dt", "dd", "section", "article", "header", "footer", "address",
+          "center", "caption", "thead", "tbody", "tfoot", "form", "fieldset"}
+_CELLS = {"td", "th"}
+_SPACES = re.compile(r"[ \t\r\n\f]+")  # HTML's white space: not &nbsp;, which is kept
+_INVISIBLE = {"script", "style", "head", "title", "meta", "noscript", "template"}
+
+
+def html_body_to_text(markup: str) -> str:
+    """An HTML email body as text, every visible word kept (signatures name the sender).
+
+    Web-page extraction (trafilatura) drops boilerplate, which in an email is the
+    sign-off naming the authority; here <p>, headings and tables are paragraphs, <div>
+    and <br> are lines (as Gmail and Outlook write them), table cells are joined by " | ".
+    """
+    from lxml import etree
+    from lxml import html as lhtml
+
+    try:
+        root = lhtml.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return ""
+    out: list[str] = []
+
+    def newline(blank: bool) -> None:
+        text = "".join(out[-2:])
+        if not out or text.endswith("\n\n") or (not blank and text.endswith("\n")):
+            return
+        out.append("\n\n" if blank and not text.endswith("\n") else "\n")
+
+    def walk(el: etree._Element, pre: bool) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower().rsplit("}", 1)[-1]
+        if tag in _INVISIBLE or not tag:  # comments and processing instructions too
+            if el.tail:
+                out.append(el.tail if pre else _SPACES.sub(" ", el.tail))
+            return
+        pre = pre or tag == "pre"
+        if tag in _PARAGRAPHS:
+            newline(True)
+        elif tag in _LINES:
+            newline(False)
+        elif tag in _CELLS and el.getprevious() is not None:
+            out.append(" | ")
+        if tag == "br":
+            out.append("\n")
+        if el.text:
+            out.append(el.text if pre else _SPACES.sub(" ", el.text))
+        for child in el:
+            walk(child, pre)
+        if tag in _PARAGRAPHS:
+            newline(True)
+        elif tag in _LINES:
+            newline(False)
+        if el.tail:
+            out.append(el.tail if pre else _SPACES.sub(" ", el.tail))
+
+    body = root.find("body")
+    walk(body if body is not None else root, False)
+    lines = [line.strip().replace("\xa0", " ").rstrip() for line in "".join(out).split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
 
 
 def _body_document(text: str, fmt: str) -> Document:
@@ -123,7 +186,7 @@ def _eml_body(msg: EmailMessage) -> tuple[Document | None, Message | None]:
         return None, None
     raw = _part_text(part)
     if part.get_content_subtype() == "html":
-        return _body_document(html_to_text(raw) if raw.strip() else "", "html"), part
+        return _body_document(html_body_to_text(raw) if raw.strip() else "", "html"), part
     return _body_document(raw, "text"), part
 
 
@@ -226,8 +289,8 @@ def read_msg(name: str, data: bytes) -> Document:
         fmt = "text"
         if not body_text.strip() and msg.htmlBody:
             html = msg.htmlBody
-            body_text = html_to_text(html.decode("utf-8", "replace")
-                                     if isinstance(html, bytes) else str(html))
+            body_text = html_body_to_text(html.decode("utf-8", "replace")
+                                          if isinstance(html, bytes) else str(html))
             fmt = "html"
         date = msg.date if isinstance(msg.date, datetime) else None
         hints = _header_hints(msg.sender, date, msg.subject)

@@ -83,13 +83,17 @@ def ocr_images(images: Iterable[Image.Image], name: str = "image") -> list[str]:
 
 
 def join_pages(name: str, pages: list[str], fmt: str) -> Document:
-    """Pages' texts -> one Document with a "page" region per page (labels "1", "2" ...)."""
+    """Pages' texts -> one Document with a "page" region per page (labels "1", "2" ...).
+
+    Pages are separated by a blank line, except that a page whose text does not end
+    with a newline carries its last paragraph on to the next page: a space joins them.
+    """
     chunks: list[str] = []
     regions: list[Region] = []
     offset = 0
     for i, page in enumerate(pages, start=1):
-        if i > 1:  # a blank line between pages keeps paragraphs apart
-            chunks.append("\n")
+        if i > 1:
+            chunks.append("\n" if chunks[-1].endswith("\n") else " ")
             offset += 1
         chunks.append(page)
         regions.append(Region(offset, offset + len(page), "page", str(i)))

@@ -158,7 +158,7 @@ def _docx_blocks(container: Any, numbering: _Numbering) -> Iterator[str]:
             yield from _docx_table(block, numbering)
         else:
             label = numbering.label(block)
-            text = block.text.replace("\t", " ").replace("\r", "\n")
+            text = block.text.replace("\r", "\n")
             yield f"{label} {text}" if label and text.strip() else text
 
 
@@ -222,7 +222,7 @@ def _odt_blocks(element: Any) -> Iterator[str]:
         if child.nodeType != child.ELEMENT_NODE:
             continue
         if child.qname in ((TEXTNS, "p"), (TEXTNS, "h")):
-            yield teletype.extractText(child).replace("\t", " ")
+            yield teletype.extractText(child)
         elif child.qname == (TABLENS, "table"):
             yield ""
             for _, row in odf_rows(child):
