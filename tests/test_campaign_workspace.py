@@ -301,3 +301,19 @@ def test_answers_typed_in_for_a_postal_reply_give_a_reply_state(camp: Campaign) 
     camp.set_answer("edinburgh", "a", status="not_held")
     status = camp.show("edinburgh", today=date(2022, 3, 2)).status
     assert status.state == "not_held" and status.replied is None
+
+
+def test_a_follow_up_reply(camp: Campaign, tmp_path: Path) -> None:
+    camp.add([write(tmp_path / "in", "barnet.txt", "Barnet Council\n1. 41")],
+             received=date(2022, 3, 10))
+    camp.add([write(tmp_path / "in", "barnet-update.txt", "Barnet Council\nCorrection: 44")],
+             received=date(2022, 4, 20))
+    camp.extract(collate_fn=FakeEngine())
+    detail = camp.show("barnet")
+    # the body replied when its first reply came; the later reply's answers count
+    assert detail.status.replied == date(2022, 3, 10) and detail.status.late is False
+    assert next(a for a in detail.answers if a.question.id == "a").answer.value == 44
+    # sent Tue 1 Mar 2022, due Tue 29 Mar; the follow-up of 20 Apr took 34 working days
+    # (Good Friday 15 Apr and Easter Monday 18 Apr skipped)
+    clock = {f.name: (f.working_days_taken, f.late) for f in detail.files}
+    assert clock == {"barnet.txt": (7, False), "barnet-update.txt": (34, True)}

@@ -124,6 +124,10 @@ def body_page(detail: BodyDetail) -> str:
             extra = f"matched by {f.match_method}" if f.match_method else "unmatched"
             if f.kind:
                 extra += f", {f.kind}"
+            if f.working_days_taken is not None:
+                extra += (f", {_d(f.reply_date)}{APPROX if f.reply_date_source == 'added' else ''}"
+                          f": {f.working_days_taken} working days, "
+                          f"{'LATE' if f.late else 'on time'}")
             if f.error:
                 extra += f", unreadable: {f.error}"
             lines.append(f"    {f.sha256[:8]}  {f.name} ({extra})")

@@ -44,6 +44,9 @@ class FileInfo:
     error: str | None
     reply_date: date | None
     reply_date_source: str | None  # received (given on add) | letter | added
+    # the statutory clock for this reply (filled in for a body's page)
+    working_days_taken: int | None = None
+    late: bool | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -51,6 +54,7 @@ class FileInfo:
             "body": self.body_id, "matched_by": self.match_method, "kind": self.kind,
             "error": self.error, "reply_date": iso(self.reply_date),
             "reply_date_source": self.reply_date_source,
+            "working_days_taken": self.working_days_taken, "late": self.late,
         }
 
 

@@ -679,11 +679,17 @@ class Campaign:
         """One body: its state, every answer with its evidence, who corrected what."""
         target = self.find_body(body)
         today = today or date.today()
+        files = self.files(target.id)
+        clock = self._clock(target)
+        for f in files:
+            if f.reply_date is not None and f.kind != DocumentKind.REFERENCE:
+                f.working_days_taken = clock.days_taken(f.reply_date)
+                f.late = bool(clock.due and f.reply_date > clock.due)
         return BodyDetail(
             status=self._body_status(target, today, self.matcher()),
             email=target.email,
             answers=self.body_answers(target),
-            files=self.files(target.id),
+            files=files,
             clock_events=self._clock_events(target.id),
         )
 
