@@ -317,3 +317,14 @@ def test_a_follow_up_reply(camp: Campaign, tmp_path: Path) -> None:
     # (Good Friday 15 Apr and Easter Monday 18 Apr skipped)
     clock = {f.name: (f.working_days_taken, f.late) for f in detail.files}
     assert clock == {"barnet.txt": (7, False), "barnet-update.txt": (34, True)}
+
+
+def test_a_reused_download_name_from_another_body_replaces_nothing(
+    camp: Campaign, tmp_path: Path,
+) -> None:
+    p = write(tmp_path / "dl", "FOI response.txt", "Barnet Council\n1. 41")
+    camp.add([p], authority="barnet")
+    p.write_text("Devon County Council\n1. 9", encoding="utf-8")
+    added = camp.add([p], authority="devon county")
+    assert added[0].new and added[0].supersedes is None
+    assert len(camp.files()) == 2

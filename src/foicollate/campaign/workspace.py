@@ -305,11 +305,14 @@ class Campaign:
                 match = matcher.match_filename(path.name)
             source_path = str(path.resolve())
             with self.db.atomic():
+                # a new version of a file added before from the same place, for the same body
+                # (browsers reuse names, so a path alone could be another body's reply)
                 older = [
                     r["sha256"]
                     for r in self.db.query(
-                        "select sha256 from files where source_path = ? and superseded_by is null",
-                        [source_path],
+                        "select sha256 from files where source_path = ? and body_id = ? "
+                        "and superseded_by is null",
+                        [source_path, match.target.id if match else None],
                     )
                 ]
                 self.db.table("files").insert({
@@ -332,8 +335,9 @@ class Campaign:
         """Say which body sent a file (by its name or the start of its hash)."""
         f = self.find_file(file_query)
         body = self.find_body(body_query)
-        self.db.table("files").update(f.sha256, {"body_id": body.id, "match_method": PERSON,
-                                           "match_score": 100.0})
+        self.db.table("files").update(
+            f.sha256, {"body_id": body.id, "match_method": PERSON, "match_score": 100.0}
+        )
         return self.find_file(f.sha256), body
 
     def find_file(self, query: str) -> FileInfo:
