@@ -55,6 +55,7 @@ def register(cli: click.Group) -> None:
             raise  # unreachable: fail exits
 
     @cli.command(
+        short_help="Make a campaign workspace: questionnaire and bodies asked.",
         cls=Example,
         example="""
 foicollate init my-campaign --request request.txt --targets bodies.csv --sent 2020-02-11
@@ -92,6 +93,7 @@ foicollate init my-campaign --questionnaire questionnaire.yaml --targets bodies.
                    "`foicollate add` the replies.")
 
     @cli.command(
+        short_help="Add reply files to the workspace.",
         cls=Example,
         example="""
 foicollate add ~/Downloads/reply-*.pdf
@@ -124,7 +126,11 @@ foicollate add letter.pdf --authority "Devon County Council" --received 2020-02-
         n_new = sum(1 for a in added if a.new)
         click.echo(f"Added {n_new} new file(s); run `foicollate extract` to read them.", err=True)
 
-    @cli.command(cls=Example, example="foicollate extract\nfoicollate extract --force")
+    @cli.command(
+        short_help="Read new replies and collate their answers.",
+        cls=Example,
+        example="foicollate extract\nfoicollate extract --force",
+    )
     @click.option("--force", is_flag=True, help="Read every file again, not only new ones.")
     @click.option("--progress/--no-progress", default=None,
                   help="Show a progress bar (default: on a terminal).")
@@ -157,7 +163,11 @@ foicollate add letter.pdf --authority "Devon County Council" --received 2020-02-
                        + ", ".join(report.unmatched)
                        + "; say whose with `foicollate assign FILE BODY`.")
 
-    @cli.command(cls=Example, example="foicollate status\nfoicollate status --json")
+    @cli.command(
+        short_help="Show where every body stands.",
+        cls=Example,
+        example="foicollate status\nfoicollate status --json",
+    )
     @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
     @today_option
     @campaign_option
@@ -178,7 +188,11 @@ foicollate add letter.pdf --authority "Devon County Council" --received 2020-02-
         else:
             click.echo(render.status_table(st))
 
-    @cli.command(cls=Example, example="foicollate show devon\nfoicollate show barnet --json")
+    @cli.command(
+        short_help="Show one body's answers, evidence and corrections.",
+        cls=Example,
+        example="foicollate show devon\nfoicollate show barnet --json",
+    )
     @click.argument("body")
     @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
     @today_option
@@ -198,6 +212,7 @@ foicollate add letter.pdf --authority "Devon County Council" --received 2020-02-
 
     @cli.command(
         "set",
+        short_help="Correct one answer by hand.",
         cls=Example,
         example="""
 foicollate set devon b --status refused --grounds s12 --note "checked the letter"
@@ -246,8 +261,11 @@ foicollate set devon b --clear
                       else "")
                    + f"; recorded for {c.who}.")
 
-    @cli.command(cls=Example, example="foicollate assign 3fa9c2d1 devon\n"
-                 "foicollate assign reply-7.pdf \"Barnet\"")
+    @cli.command(
+        short_help="Say which body sent a file.",
+        cls=Example,
+        example='foicollate assign 3fa9c2d1 devon\nfoicollate assign reply-7.pdf "Barnet"',
+    )
     @click.argument("file")
     @click.argument("body")
     @campaign_option
@@ -262,6 +280,7 @@ foicollate set devon b --clear
         click.echo(f"{f.sha256[:8]}  {f.name} -> {target.name}")
 
     @cli.command(
+        short_help="Pause, resume or restart a body's statutory clock.",
         cls=Example,
         example="""
 foicollate clock devon pause 2020-02-14 --note "asked which teams count"
@@ -291,7 +310,8 @@ foicollate clock devon restart 2020-02-20
         click.echo(f"{target.name}: clock {event} on {on.date().isoformat()}; "
                    + (f"now due {due.isoformat()}." if due else "clock paused."))
 
-    @cli.command("db-path", cls=Example, example="datasette \"$(foicollate db-path)\"")
+    @cli.command("db-path", cls=Example, example='datasette "$(foicollate db-path)"',
+                 short_help="Print the path of the workspace database.")
     @campaign_option
     def db_path(campaign_dir: Path | None) -> None:
         """Print the path of the workspace's SQLite database (for Datasette or sqlite-utils)."""
