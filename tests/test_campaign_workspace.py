@@ -328,3 +328,37 @@ def test_a_reused_download_name_from_another_body_replaces_nothing(
     added = camp.add([p], authority="devon county")
     assert added[0].new and added[0].supersedes is None
     assert len(camp.files()) == 2
+
+
+def test_outcome_counts_per_question_across_bodies(camp: Campaign, tmp_path: Path) -> None:
+    camp.add([write(tmp_path / "in", "barnet.txt", "Barnet Council\n1. 41"),
+              write(tmp_path / "in", "devon.txt", "Devon County Council\n1. 7")])
+    camp.extract(collate_fn=FakeEngine())
+    camp.set_answer("devon county", "b", status="refused", grounds="s43")
+    st = camp.status(today=date(2022, 3, 20))
+    assert st.questions["a"]["answered"] == 2
+    assert st.questions["b"] == {"answered": 1, "not_held": 0, "refused": 1, "referred": 0,
+                                 "not_answered": 0}
+    # bodies that have not replied are not counted as "not answered"
+    assert sum(st.questions["c"].values()) == 2
+    from foicollate.campaign.render import status_table
+
+    table = status_table(st)
+    assert any(line.split() == ["b", "1", "0", "1", "0", "0"] for line in table.splitlines())
+
+
+def test_the_county_council_means_the_districts_county(tmp_path: Path) -> None:
+    (tmp_path / "q.yaml").write_text(QUESTIONNAIRE, encoding="utf-8")
+    (tmp_path / "bodies.csv").write_text(
+        "name,nation\nHertsmere Borough Council,England\nMid Devon District Council,England\n"
+        "Devon County Council,England\n", encoding="utf-8")
+    with Campaign.init(tmp_path / "ws", tmp_path / "bodies.csv", questionnaire=tmp_path / "q.yaml",
+                       sent=date(2022, 3, 1)) as camp:
+        camp.set_answer("hertsmere", "a", status="referred", referred_to="the County Council")
+        camp.set_answer("mid devon", "a", status="referred", referred_to="the County Council")
+        st = camp.status(today=date(2022, 3, 2))
+        by_id = {b.id: b for b in st.bodies}
+        assert by_id["mid-devon-district-council"].referred_to[0].target_id == "devon-county-council"
+        assert [(r.referred_to, r.from_body) for r in st.todo] == [
+            ("Hertfordshire County Council", "hertsmere-borough-council")
+        ]

@@ -63,6 +63,12 @@ def status_table(st: CampaignStatus) -> str:
               *(h for h, _ in OUTCOME_COLUMNS)]
     numeric = {5, *range(7, 7 + len(OUTCOME_COLUMNS))}
     parts = [table(header, [status_row(b) for b in st.bodies], right=numeric)]
+    if st.questions:
+        qrows = [[qid, *(str(c.get(str(s), 0)) for _, s in OUTCOME_COLUMNS)]
+                 for qid, c in st.questions.items()]
+        parts.append("")
+        parts.append(table(["Question", *(h for h, _ in OUTCOME_COLUMNS)], qrows,
+                           right=set(range(1, 1 + len(OUTCOME_COLUMNS)))))
     counts = Counter(b.state for b in st.bodies)
     summary = ", ".join(f"{n} {STATE_LABELS[s].lower()}" for s, n in counts.most_common())
     late = sum(1 for b in st.bodies if b.late)

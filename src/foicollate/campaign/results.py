@@ -76,6 +76,7 @@ class BodyStatus:
     files: int
     corrections: int
     clock_paused: bool
+    answers: dict[str, str] = field(default_factory=dict)  # question id -> outcome
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -99,6 +100,7 @@ class BodyStatus:
             "files": self.files,
             "corrections": self.corrections,
             "clock_paused": self.clock_paused,
+            "answers": self.answers,
         }
 
 
@@ -108,11 +110,14 @@ class CampaignStatus:
     bodies: list[BodyStatus]
     unmatched: list[FileInfo]
     todo: list[Referral]  # referrals to bodies the campaign has not asked
+    # per question, how many of the bodies that replied gave each outcome
+    questions: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "today": self.today.isoformat(),
             "bodies": [b.to_json() for b in self.bodies],
+            "questions": self.questions,
             "unmatched": [f.to_json() for f in self.unmatched],
             "todo": [
                 {"from": r.from_body, "question": r.question, "referred_to": r.referred_to}

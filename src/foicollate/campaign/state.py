@@ -46,6 +46,12 @@ STATE_LABELS: dict[State, str] = {
     State.TO_REVIEW: "Reply to review",
 }
 
+#: The states of a body that has replied.
+REPLY_STATES = frozenset({
+    State.SUCCESSFUL, State.PARTIALLY_SUCCESSFUL, State.NOT_HELD, State.REFUSED,
+    State.REFERRED, State.TO_REVIEW,
+})
+
 #: When no question was answered, the outcome named most often wins; ties go in this order.
 _TIE_ORDER = (Status.REFUSED, Status.REFERRED, Status.NOT_HELD)
 

@@ -12,6 +12,7 @@ import getpass
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -32,7 +33,13 @@ from foicollate.campaign.results import (
     ExtractReport,
     FileInfo,
 )
-from foicollate.campaign.state import Referral, outcome_counts, reply_state, waiting_state
+from foicollate.campaign.state import (
+    REPLY_STATES,
+    Referral,
+    outcome_counts,
+    reply_state,
+    waiting_state,
+)
 from foicollate.campaign.store import DB_NAME, connect, now
 from foicollate.campaign.targets import (
     Match,
@@ -645,11 +652,10 @@ class Campaign:
         referrals = []
         for a in answers:
             if a.answer.status == Status.REFERRED and a.answer.referred_to:
-                hit = matcher.match_name(a.answer.referred_to)
+                name, target_id = _resolve_referral(a.answer.referred_to, target, matcher)
                 referrals.append(Referral(
-                    from_body=target.id, question=a.question.id,
-                    referred_to=a.answer.referred_to,
-                    target_id=hit.target.id if hit else None,
+                    from_body=target.id, question=a.question.id, referred_to=name,
+                    target_id=target_id,
                 ))
         n_corr = self.db.execute(
             "select count(*) from corrections where body_id = ?", [target.id]
@@ -661,6 +667,7 @@ class Campaign:
             working_days_taken=taken, late=late, internal_review_due=review,
             referred_to=referrals, outcomes=counts, files=len(files), corrections=n_corr,
             clock_paused=clock.paused,
+            answers={a.question.id: str(a.answer.status) for a in answers},
         )
 
     def status(self, today: date | None = None) -> CampaignStatus:
@@ -677,7 +684,13 @@ class Campaign:
                     seen.add(key)
                     todo.append(r)
         unmatched = [f for f in self.files() if f.body_id is None]
-        return CampaignStatus(today=today, bodies=bodies, unmatched=unmatched, todo=todo)
+        replied = [b for b in bodies if b.state in REPLY_STATES]
+        questions = {
+            q.id: outcome_counts(b.answers[q.id] for b in replied if q.id in b.answers)
+            for q in self.questionnaire().questions
+        }
+        return CampaignStatus(today=today, bodies=bodies, unmatched=unmatched, todo=todo,
+                              questions=questions)
 
     def show(self, body: str, today: date | None = None) -> BodyDetail:
         """One body: its state, every answer with its evidence, who corrected what."""
@@ -896,3 +909,28 @@ def _canonical_body(name: str) -> str:
     except Exception:  # the register is optional here: fall back to the name's core
         found = None
     return found.name if found is not None else core(name)
+
+
+#: A referral that names no body, only its tier: "the County Council".
+_VAGUE_COUNTY = re.compile(r"^(?:the\s+)?county(?:\s+council)?$", re.I)
+
+
+def _resolve_referral(name: str, referrer: Target, matcher: Matcher) -> tuple[str, str | None]:
+    """(who was meant, their target id or None) for a referral `referrer`'s reply made.
+
+    "the County Council" from a district is that district's county (from the UK register).
+    """
+    hit = matcher.match_name(name)
+    if hit:
+        return name, hit.target.id
+    if _VAGUE_COUNTY.match(name.strip()):
+        try:
+            from foicollate import authorities
+
+            county = authorities.county_of(referrer.name)
+        except Exception:  # the register is optional here
+            county = None
+        if county is not None:
+            hit = matcher.match_name(county.name)
+            return county.name, hit.target.id if hit else None
+    return name, None
