@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from foicollate.campaign.clock import NATIONS
 from foicollate.campaign.results import BodyAnswer, BodyDetail, BodyStatus, CampaignStatus
 from foicollate.campaign.state import STATE_LABELS
 from foicollate.model import Status
@@ -51,7 +52,7 @@ def status_row(b: BodyStatus) -> list[str]:
     due = "paused" if b.clock_paused and b.due is None else _d(b.due)
     replied = _d(b.replied) + (APPROX if b.reply_date_source == "added" else "")
     return [
-        _short(b.name, 32), b.nation, b.state.label, due, replied,
+        _short(b.name, 32), NATIONS.get(b.nation, b.nation), b.state.label, due, replied,
         "-" if b.working_days_taken is None else str(b.working_days_taken), late,
         *(str(b.outcomes.get(str(s), 0)) if b.replied else "-" for _, s in OUTCOME_COLUMNS),
     ]
