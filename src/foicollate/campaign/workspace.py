@@ -329,7 +329,7 @@ class Campaign:
                     "match_score": match.score if match else None,
                     "authority_hint": authority, "received": _iso(received),
                     "source_path": source_path, "superseded_by": None,
-                })
+                }, ignore=True)  # another `add` of the same file at the same moment: keep one
                 for old in older:
                     self.db.table("files").update(old, {"superseded_by": sha})
             out.append(AddedFile(path.name, sha, new=True,
