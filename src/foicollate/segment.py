@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from foicollate.markers import labels_match, multi_labels, ordinal, parse_bullet, parse_marker
 from foicollate.model import Document, Question, Questionnaire
@@ -96,6 +97,8 @@ class Segmentation:
     lines: list[Line]
     blocks: dict[str, Block]
     global_spans: list[tuple[int, int]]  # text outside every block, before the closing lines
+    scottish: bool = False  # a FOISA reply: section numbers mean other things
+    global_cues: list[Any] | None = None  # outcome cues of the global text, read once
 
     def global_text(self, doc: Document) -> str:
         return "\n".join(doc.text[s:e] for s, e in self.global_spans)
@@ -136,7 +139,8 @@ class _QuestionIndex:
         self.norms = [" ".join(words(x.text)) for x in q.questions]
         self.content = [content_words(x.text) for x in q.questions]
         self.choice_norms = [[" ".join(words(o.text)) for o in x.choices] for x in q.questions]
-        self.all_choice_norms = [n for ns in self.choice_norms for n in ns if n]
+        self.short_choices = {n for ns in self.choice_norms for n in ns if n and len(n) < 6}
+        self.long_choices = [n for ns in self.choice_norms for n in ns if len(n) >= 6]
         self.labels = [(x.label or x.id).lower() for x in q.questions]
         self.label_keys = [_key(x) for x in q.questions]
         self.context_norms = [" ".join(words(x.context)) for x in q.questions if x.context]
@@ -160,11 +164,13 @@ def _key(q: Question) -> str:
     return normalise_label(q.label or q.id)
 
 
-def text_similarity(line_norm: str, q_norm: str, q_content: set[str]) -> tuple[float, float]:
+def text_similarity(line_norm: str, q_norm: str, q_content: set[str],
+                    lw: set[str] | None = None) -> tuple[float, float]:
     """(score 0-100, fraction of the line that the match covers) for a line against a question."""
     if len(line_norm) < 12 or not q_norm:
         return 0.0, 0.0
-    lw = content_words(line_norm)
+    if lw is None:
+        lw = content_words(line_norm)
     shared = len(lw & q_content)
     if shared < 2 and len(q_content) > 2:
         return 0.0, 0.0
@@ -223,7 +229,9 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
         if _is_restatement(ln, idx):
             continue
         global_spans.append((ln.start, ln.end))
-    return Segmentation(lines=lines, blocks=blocks, global_spans=global_spans)
+    from foicollate.extract.outcome import is_scottish
+
+    return Segmentation(lines=lines, blocks=blocks, global_spans=global_spans, scottish=is_scottish(doc.text))
 
 
 def _closing_line(lines: list[Line]) -> int:
@@ -252,8 +260,9 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
         body_norm = " ".join(words(ln.body))
         if _is_choice_restatement(body_norm, idx) and not _labels_a_question_not_choice(ln, idx):
             continue
+        lw = content_words(body_norm)
         for j in range(nq):
-            score, _cov = text_similarity(body_norm, idx.norms[j], idx.content[j])
+            score, _cov = text_similarity(body_norm, idx.norms[j], idx.content[j], lw)
             label_hit = ln.marker_key is not None and labels_match(ln.marker_key, idx.label_keys[j])
             if score >= 72:
                 s = score + (12 if label_hit else 0)
@@ -328,20 +337,17 @@ def _is_choice_restatement(norm: str, idx: _QuestionIndex) -> bool:
     """A line that just restates an option or item ("b. Smartphone")."""
     if not norm or len(norm) > 400:
         return False
-    for c in idx.all_choice_norms:
-        if len(c) < 6:
-            if c == norm:  # "No", "Yes": only verbatim
-                return True
-        elif abs(len(c) - len(norm)) <= max(4, len(c) // 6) and fuzz.ratio(c, norm) >= 88:
-            return True
-    return False
+    if norm in idx.short_choices:  # "No", "Yes": only verbatim
+        return True
+    return process.extractOne(norm, idx.long_choices, scorer=fuzz.ratio, score_cutoff=88) is not None
 
 
 def _is_restatement(ln: Line, idx: _QuestionIndex) -> bool:
     norm = " ".join(words(ln.body))
     if _is_choice_restatement(norm, idx):
         return True
-    return any(text_similarity(norm, q, c)[0] >= 85 and "?" in ln.text or fuzz.ratio(norm, q) >= 90
+    lw = content_words(norm)
+    return any(text_similarity(norm, q, c, lw)[0] >= 85 and "?" in ln.text or fuzz.ratio(norm, q) >= 90
                for q, c in zip(idx.norms, idx.content, strict=True))
 
 

@@ -12,7 +12,7 @@ import re
 
 from foicollate.extract.numbers import as_number, read_number
 from foicollate.extract.options import pick_choice, pick_matrix, pick_multi, yes_no
-from foicollate.extract.outcome import Cue, find_cues, is_scottish
+from foicollate.extract.outcome import Cue, find_cues
 from foicollate.model import (
     Answer,
     Document,
@@ -73,7 +73,7 @@ def _to_doc(block: Block, local: int) -> int:
 def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str, Answer]) -> Answer:
     """The Answer to one question from its block (or the reply's global text)."""
     block = seg.blocks.get(q.id) or Block()
-    scottish = is_scottish(doc.text)
+    scottish = seg.scottish
     if block.empty:
         return _global_answer(doc, q, seg, scottish)
     text, _ = _block_text(doc, block)
@@ -148,7 +148,9 @@ def _county_for(doc: Document) -> str | None:
 def _global_answer(doc: Document, q: Question, seg: Segmentation, scottish: bool) -> Answer:
     """A question without its own passage: the reply's blanket outcome, if it states one."""
     text = seg.global_text(doc)
-    cues = [c for c in find_cues(text, scottish) if c.status != Status.ANSWERED]
+    if seg.global_cues is None:
+        seg.global_cues = [c for c in find_cues(text, scottish) if c.status != Status.ANSWERED]
+    cues = seg.global_cues
     if not cues:
         return Answer(question=q.id, confidence=0.6 if any(not b.empty for b in seg.blocks.values()) else 0.4)
     starts = [s for s, _e in seg.global_spans]
