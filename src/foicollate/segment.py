@@ -13,6 +13,7 @@ every question the blocks leave empty (a blanket referral or refusal).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -144,6 +145,12 @@ class _QuestionIndex:
         self.labels = [(x.label or x.id).lower() for x in q.questions]
         self.label_keys = [_key(x) for x in q.questions]
         self.context_norms = [" ".join(words(x.context)) for x in q.questions if x.context]
+        df: dict[str, int] = {}
+        for c in self.content:
+            for w in c:
+                df[w] = df.get(w, 0) + 1
+        n = max(len(self.content), 1)
+        self.idf = {w: math.log(1 + n / k) for w, k in df.items()}
 
 
 _INDEX_CACHE: dict[int, tuple[Questionnaire, _QuestionIndex]] = {}
@@ -198,6 +205,10 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     closing = _closing_line(lines)
     candidates = _candidates(lines[:closing], idx)
     chain = _best_chain(candidates, lines, closing, idx)
+    headings = sum(a.kind == "heading" for a in chain)
+    if headings and headings < max(2, len(idx.questions) / 3):
+        # a stray heading-like line is not a layout: read the reply without them
+        chain = _best_chain([a for a in candidates if a.kind != "heading"], lines, closing, idx)
     blocks = {q.id: Block() for q in questionnaire.questions}
     covered: list[tuple[int, int]] = []
     response_heads = [i for i, ln in enumerate(lines[:closing]) if _RESPONSE_HEADING.match(ln.text)]
@@ -274,6 +285,44 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
                 out.append(Anchor(i, [j], s, kind, _label_answer_start(ln, idx.norms[j])))
             elif ordinal_ok and ln.marker_key and ordinal(ln.marker_key) == j + 1:
                 out.append(Anchor(i, [j], 40.0, "ordinal", ln.body_start))
+        if not any(a.line == i and a.kind == "text" for a in out[-nq:]):
+            out.extend(_heading_candidates(i, ln, idx))
+    return out
+
+
+_HEADING = re.compile(r"^[\W_]*?(?:\*\*|__)?(?P<h>[A-Za-z][^:|\n?]{2,70}?)(?:\*\*|__)?\s*:(?:\*\*|__)?(?:\s|$)")
+
+
+def _heading_candidates(i: int, ln: Line, idx: _QuestionIndex) -> list[Anchor]:
+    """A short paraphrase of a question as a heading: "**PCNs issued:** ...", a table row's first
+    cell ("| Number of CCTV cameras | 312 |"), or a line that is only a short title."""
+    phrase, start = None, ln.end
+    m = _HEADING.match(ln.body)
+    if m and len(m.group("h").split()) <= 10:
+        phrase, start = m.group("h"), ln.body_start + m.end()
+    elif "|" in ln.text or "\t" in ln.text:
+        cells = _cells(ln.text)
+        if len(cells) >= 2 and re.search(r"[A-Za-z]", cells[0]) and len(cells[0].split()) <= 12:
+            phrase = cells[0]
+            pos = ln.text.find(cells[0]) + len(cells[0])
+            start = ln.start + pos
+    if not phrase:
+        return []
+    pw = content_words(phrase)
+    if not pw:
+        return []
+    weight = sum(idx.idf.get(w, math.log(1 + len(idx.questions))) for w in pw)
+    scores = []
+    for j, qc in enumerate(idx.content):
+        shared = pw & qc
+        if shared:
+            scores.append((sum(idx.idf[w] for w in shared) / weight, j))
+    scores.sort(reverse=True)
+    out = []
+    for rank, (sc, j) in enumerate(scores[:2]):
+        margin = sc - (scores[rank + 1][0] if rank + 1 < len(scores) else 0)
+        if sc >= 0.45 and (rank == 0 and margin >= 0.1 or rank == 1 and sc >= 0.6):
+            out.append(Anchor(i, [j], 45 + 30 * sc, "heading", start))
     return out
 
 

@@ -26,7 +26,7 @@ from foicollate.segment import Block, Segmentation
 
 __all__ = ["read_answer", "resolve_cross_references"]
 
-_ANCHOR_CONF = {"text": 1.0, "multi": 0.95, "table": 0.95, "label": 0.9, "ordinal": 0.75}
+_ANCHOR_CONF = {"text": 1.0, "multi": 0.95, "table": 0.95, "label": 0.9, "heading": 0.8, "ordinal": 0.75}
 _SEE = re.compile(
     r"^\W*(?:as\s+above|see\s+above|please\s+see\s+(?:the\s+)?above|same\s+as\s+(?:above|previous)|"
     r"(?:please\s+)?(?:see|refer\s+to)\s+(?:our\s+|the\s+)?(?:answer|response|reply)s?\s+(?:to|for|at|given\s+(?:to|in))\s+"
