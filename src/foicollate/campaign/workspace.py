@@ -12,7 +12,6 @@ import getpass
 import hashlib
 import json
 import os
-import re
 import shutil
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -23,6 +22,7 @@ from typing import Any
 import sqlite_utils
 
 from foicollate.campaign import clock as clk
+from foicollate.campaign.register import canonical_body, register_aliases, resolve_referral
 from foicollate.campaign.results import (
     AddedFile,
     BodyAnswer,
@@ -50,6 +50,7 @@ from foicollate.campaign.targets import (
     slugify,
     words,
 )
+from foicollate.campaign.values import parse_value
 from foicollate.errors import CampaignError, UnreadableDocument
 from foicollate.model import (
     Answer,
@@ -58,7 +59,6 @@ from foicollate.model import (
     DocumentKind,
     Question,
     Questionnaire,
-    QuestionType,
     Status,
 )
 
@@ -222,7 +222,7 @@ class Campaign:
     def matcher(self) -> Matcher:
         if self._matcher is None:  # the targets never change once the workspace is made
             targets = self.targets()
-            self._matcher = Matcher(targets, aliases=_register_aliases(targets))
+            self._matcher = Matcher(targets, aliases=register_aliases(targets))
         return self._matcher
 
     def find_body(self, query: str) -> Target:
@@ -652,7 +652,7 @@ class Campaign:
         referrals = []
         for a in answers:
             if a.answer.status == Status.REFERRED and a.answer.referred_to:
-                name, target_id = _resolve_referral(a.answer.referred_to, target, matcher)
+                name, target_id = resolve_referral(a.answer.referred_to, target, matcher)
                 referrals.append(Referral(
                     from_body=target.id, question=a.question.id, referred_to=name,
                     target_id=target_id,
@@ -679,7 +679,7 @@ class Campaign:
         seen: set[str] = set()
         for b in bodies:
             for r in b.referred_to:
-                key = _canonical_body(r.referred_to)
+                key = canonical_body(r.referred_to)
                 if r.todo and key not in seen:
                     seen.add(key)
                     todo.append(r)
@@ -836,101 +836,3 @@ def _answer_from_row(r: dict[str, Any]) -> Answer:
 def _answer_fields(a: Answer) -> dict[str, Any]:
     return {"status": str(a.status), "grounds": a.grounds, "referred_to": a.referred_to,
             "value": a.value}
-
-
-def parse_value(q: Question, raw: str) -> Any:
-    """A value typed by a person, read by the question's type."""
-    text = raw.strip()
-    try:
-        if q.type == QuestionType.NUMBER:
-            n = float(text.replace(",", ""))
-            return int(n) if n.is_integer() else n
-        if q.type == QuestionType.YESNO:
-            low = text.lower()
-            if low in ("yes", "y", "true", "1"):
-                return True
-            if low in ("no", "n", "false", "0"):
-                return False
-            raise ValueError(text)
-        if q.type in (QuestionType.CHOICE, QuestionType.MULTI):
-            ids = {o.id for o in q.options}
-            picked = [p.strip() for p in text.split(",") if p.strip()]
-            bad = [p for p in picked if p not in ids]
-            if bad:
-                raise CampaignError(
-                    f"{', '.join(bad)} is not an option of question {q.id}; use "
-                    + ", ".join(sorted(ids))
-                )
-            if q.type == QuestionType.CHOICE:
-                if len(picked) != 1:
-                    raise ValueError(text)
-                return picked[0]
-            return picked
-        if q.type == QuestionType.MATRIX:
-            value = json.loads(text)
-            if not isinstance(value, dict):
-                raise ValueError(text)
-            return value
-    except (ValueError, json.JSONDecodeError) as exc:
-        hint = {
-            QuestionType.NUMBER: "a number such as 45",
-            QuestionType.YESNO: "yes or no",
-            QuestionType.CHOICE: "one option id",
-            QuestionType.MATRIX: 'JSON such as {"item_id": true}',
-        }.get(q.type, "a value")
-        raise CampaignError(f"{raw!r} is not a value for question {q.id}; give {hint}") from exc
-    return text
-
-
-def _register_aliases(targets: Sequence[Target]) -> dict[str, list[str]]:
-    """Other names of each target from the UK councils register, when it is installed."""
-    try:
-        from foicollate import authorities  # type: ignore[attr-defined]
-    except ImportError:
-        return {}
-    out: dict[str, list[str]] = {}
-    for t in targets:
-        try:
-            found = authorities.find(t.name)
-        except Exception:  # a register still being written must never break a workspace
-            return {}
-        # only a register entry that is plainly the same body lends its other names
-        if found is not None and core(found.name) == core(t.name):
-            out[t.id] = [found.name, *(getattr(found, "aliases", None) or [])]
-    return out
-
-
-def _canonical_body(name: str) -> str:
-    """One key for the spellings of a body not on the list ("Herts CC", "Hertfordshire CC")."""
-    try:
-        from foicollate import authorities
-
-        found = authorities.find(name)
-    except Exception:  # the register is optional here: fall back to the name's core
-        found = None
-    return found.name if found is not None else core(name)
-
-
-#: A referral that names no body, only its tier: "the County Council".
-_VAGUE_COUNTY = re.compile(r"^(?:the\s+)?county(?:\s+council)?$", re.I)
-
-
-def _resolve_referral(name: str, referrer: Target, matcher: Matcher) -> tuple[str, str | None]:
-    """(who was meant, their target id or None) for a referral `referrer`'s reply made.
-
-    "the County Council" from a district is that district's county (from the UK register).
-    """
-    hit = matcher.match_name(name)
-    if hit:
-        return name, hit.target.id
-    if _VAGUE_COUNTY.match(name.strip()):
-        try:
-            from foicollate import authorities
-
-            county = authorities.county_of(referrer.name)
-        except Exception:  # the register is optional here
-            county = None
-        if county is not None:
-            hit = matcher.match_name(county.name)
-            return county.name, hit.target.id if hit else None
-    return name, None
