@@ -109,8 +109,18 @@ def words(s: str) -> list[str]:
     return _WORD.findall(s.lower())
 
 
+def stem(w: str) -> str:
+    """A light stem so "felled"/"fell", "planted"/"plant", "trees"/"tree" meet."""
+    if len(w) > 5 and w.endswith("ing"):
+        return w[:-3]
+    if len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+        return w[:-1] if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "ls" else w
+    return w.rstrip("s") if len(w) > 3 else w
+
+
 def content_words(s: str) -> set[str]:
-    return {w.rstrip("s") if len(w) > 3 else w for w in words(s) if w not in _STOP}
+    return {stem(w) for w in words(s) if w not in _STOP}
 
 
 def split_lines(text: str) -> list[Line]:
@@ -206,7 +216,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     candidates = _candidates(lines[:closing], idx)
     chain = _best_chain(candidates, lines, closing, idx)
     headings = sum(a.kind == "heading" for a in chain)
-    if headings and headings < max(2, len(idx.questions) / 3):
+    if headings and headings < max(2, len(idx.questions) / 4):
         # a stray heading-like line is not a layout: read the reply without them
         chain = _best_chain([a for a in candidates if a.kind != "heading"], lines, closing, idx)
     blocks = {q.id: Block() for q in questionnaire.questions}
@@ -231,7 +241,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
             b = blocks[questionnaire.questions[qi].id]
             b.anchor = a
             b.spans = spans
-            if a.kind == "table":
+            if a.kind == "table" or _is_table_row(lines[a.line].body):
                 b.columns = _table_header(lines, a.line)
     global_spans = []
     for ln in lines[:closing]:
@@ -319,10 +329,14 @@ def _heading_candidates(i: int, ln: Line, idx: _QuestionIndex) -> list[Anchor]:
             scores.append((sum(idx.idf[w] for w in shared) / weight, j))
     scores.sort(reverse=True)
     out = []
-    for rank, (sc, j) in enumerate(scores[:2]):
+    if not scores:
+        return out
+    top = scores[0][0]
+    for rank, (sc, j) in enumerate(scores[:3]):
+        if sc < 0.45 or sc < 0.6 * top:
+            break
         margin = sc - (scores[rank + 1][0] if rank + 1 < len(scores) else 0)
-        if sc >= 0.45 and (rank == 0 and margin >= 0.1 or rank == 1 and sc >= 0.6):
-            out.append(Anchor(i, [j], 45 + 30 * sc, "heading", start))
+        out.append(Anchor(i, [j], 45 + 30 * sc + (8 if rank == 0 and margin >= 0.1 else 0), "heading", start))
     return out
 
 

@@ -118,9 +118,9 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
 def _from_cue(doc: Document, q: Question, cues: list[Cue], span, anchor_conf: float) -> Answer:  # type: ignore[no-untyped-def]
     order = {Status.REFERRED: 0, Status.REFUSED: 1, Status.NOT_HELD: 2}
     best = sorted(cues, key=lambda c: (order.get(c.status, 3), -c.strength))[0]
-    # a refusal that only explains a not-held (or vice versa) keeps the first stated outcome
+    # a refusal read from keywords alone (no section cited) does not outweigh a stated not-held
     first = cues[0]
-    if first.status != best.status and first.status != Status.REFERRED and best.status != Status.REFERRED:
+    if best.status == Status.REFUSED and best.strength < 0.8 and first.status == Status.NOT_HELD:
         best = first
     referred_to = best.referred_to
     if best.status == Status.REFERRED and not referred_to:

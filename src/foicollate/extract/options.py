@@ -120,6 +120,10 @@ def by_letters(text: str, options: list[Option]) -> Picked | None:
 
 def _stem(w: str) -> str:
     w = w.lower()
+    if len(w) > 5 and w.endswith("ing"):
+        return w[:-3]
+    if len(w) > 4 and w.endswith("ed"):
+        return w[:-2]
     for suf in ("ies", "es", "s"):
         if len(w) > 4 and w.endswith(suf):
             return w[: -len(suf)] + ("y" if suf == "ies" else "")
@@ -219,6 +223,13 @@ def pick_choice(text: str, options: list[Option]) -> Picked | None:
     scores.sort(key=lambda x: -x[0])
     if scores and scores[0][0] >= 88 and (len(scores) == 1 or scores[0][0] - scores[1][0] >= 5):
         return Picked([scores[0][1].id], [(off, off + min(len(stripped), 200))], 0.8)
+    first = stripped[: _sentence_end(stripped)]
+    terms = _terms(first)
+    overlap = sorted(((len(_terms(o.text) & terms) / max(len(_terms(o.text)), 1), o) for o in options
+                      if _terms(o.text) and not re.match(r"^\W*(yes|no)\b", o.text, re.I)),
+                     key=lambda x: -x[0])
+    if overlap and overlap[0][0] >= 0.5 and (len(overlap) == 1 or overlap[0][0] > overlap[1][0]):
+        return Picked([overlap[0][1].id], [(off, off + len(first))], 0.6)
     return _by_polarity(stripped, off, options)
 
 
@@ -293,6 +304,22 @@ def pick_matrix(text: str, items: list[Option]) -> tuple[dict[str, bool | None],
             values[best[1].id] = yn.group(1).lower() == "yes"
             spans.append((line_m.start(), line_m.end()))
             conf = max(conf, 0.8)
+    for clause in re.finditer(r"[^;\n.]+", text):
+        cl = clause.group(0)
+        yn = re.search(r"\((yes|no)\)|[-–:]\s*(yes|no)\b|\b(yes|no)\s*$", cl, re.I)
+        if not yn:
+            continue
+        terms = _terms(cl[: yn.start()])
+        best_item, best_score = None, 0.0
+        for it in items:
+            it_terms = _terms(it.text)
+            sc = len(it_terms & terms) / max(len(it_terms), 1)
+            if sc > best_score:
+                best_item, best_score = it, sc
+        if best_item is not None and best_score >= 0.5 and values.get(best_item.id) is None:
+            values[best_item.id] = (yn.group(1) or yn.group(2) or yn.group(3)).lower() == "yes"
+            spans.append((clause.start(), clause.end()))
+            conf = max(conf, 0.7)
     if conf == 0.0:
         yes, span, c = yes_no(text)
         if yes is not None and span:
