@@ -114,8 +114,9 @@ def lay_out(lines: list[Line], page_width: float) -> PageText:
     margin = page_width - min(ln.left for ln in lines)
     # a column gap is also well over the page's usual gap between words (OCR's word
     # boxes are tight, so a space between them varies more than a PDF's)
+    # (the low quartile: on a page that is mostly a table, most gaps are columns)
     word_gaps = sorted(g for ln in lines for g in ln.gaps())
-    column_gap = COLUMN_WORD_GAPS * word_gaps[len(word_gaps) // 2] if word_gaps else 0.0
+    column_gap = COLUMN_WORD_GAPS * word_gaps[len(word_gaps) // 4] if word_gaps else 0.0
     out: list[str] = []
     previous: Line | None = None
     for line in lines:

@@ -258,20 +258,32 @@ def looks_like_msg(data: bytes) -> bool:
         "__substg1.0_".encode("utf-16-le") in data
 
 
-def _msg_attachments(msg: Any) -> list[tuple[str, bytes]]:
+def _msg_attachments(msg: Any, name: str) -> tuple[list[tuple[str, bytes]], list[str]]:
+    """(filename, bytes) of each attachment, an embedded message as .msg bytes; skipped
+    ones (unsupported kinds, unreadable streams) as warnings."""
     out: list[tuple[str, bytes]] = []
+    warnings: list[str] = []
     for index, att in enumerate(getattr(msg, "attachments", []) or [], start=1):
-        filename = att.longFilename or att.shortFilename or f"attachment-{index}"
-        filename = " ".join(str(filename).replace("/", "_").replace("\\", "_").split())
-        payload = att.data
-        if isinstance(payload, bytes):
-            if payload.strip() and not (att.mimetype or "").startswith("image/") or \
-                    len(payload) >= MIN_IMAGE_BYTES:
-                out.append((filename, payload))
-        elif payload is not None and hasattr(payload, "exportBytes"):  # an embedded .msg
-            out.append((filename if filename.lower().endswith(".msg") else filename + ".msg",
-                        payload.exportBytes()))
-    return out
+        try:
+            filename = getattr(att, "longFilename", None) or \
+                getattr(att, "shortFilename", None) or f"attachment-{index}"
+            filename = " ".join(str(filename).replace("/", "_").replace("\\", "_").split())
+            payload = getattr(att, "data", None)
+            if payload is not None and hasattr(payload, "exportBytes"):  # an embedded .msg
+                if not filename.lower().endswith(".msg"):
+                    filename += ".msg"
+                out.append((filename, payload.exportBytes()))
+                continue
+            if not isinstance(payload, bytes) or not payload.strip():
+                continue
+            image = str(getattr(att, "mimetype", "") or "").startswith("image/")
+            if image and len(payload) < MIN_IMAGE_BYTES:
+                continue  # a logo or signature image
+            out.append((filename, payload))
+        except Exception as exc:  # extract-msg raises many types on odd attachments
+            warnings.append(f"{name}: attachment {index} could not be taken out "
+                            f"({type(exc).__name__}); save it from Outlook and add it")
+    return out, warnings
 
 
 def read_msg(name: str, data: bytes) -> Document:
@@ -294,10 +306,12 @@ def read_msg(name: str, data: bytes) -> Document:
             fmt = "html"
         date = msg.date if isinstance(msg.date, datetime) else None
         hints = _header_hints(msg.sender, date, msg.subject)
-        attachments = _msg_attachments(msg)
+        attachments, warnings = _msg_attachments(msg, name)
     finally:
         msg.close()
-    return assemble(name, "msg", _body_document(body_text, fmt), attachments, hints)
+    doc = assemble(name, "msg", _body_document(body_text, fmt), attachments, hints)
+    doc.warnings[:0] = warnings
+    return doc
 
 
 register(Reader("eml", (".eml", ".mht", ".mhtml"), read_eml, sniff=looks_like_eml))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import warnings
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
@@ -139,7 +140,9 @@ def read_image(name: str, data: bytes) -> Document:
     if not tesseract_available():
         raise UnreadableDocument(name, ocr_missing_sentence("it is an image of a page"))
     try:
-        image = Image.open(BytesIO(data))
+        with warnings.catch_warnings():  # PIL warns of big images; the check below refuses them
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(BytesIO(data))
         if image.width * image.height > MAX_PIXELS:
             raise UnreadableDocument(
                 name, f"the image is over {MAX_PIXELS // 1_000_000} megapixels; "
