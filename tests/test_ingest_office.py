@@ -100,3 +100,31 @@ def test_ole_office_files_get_what_to_do(stream: str, expected: str) -> None:
 def test_truncated_docx() -> None:
     with pytest.raises(UnreadableDocument, match="damaged or incomplete"):
         read_bytes("reply.docx", to_docx(LETTER)[:700])
+
+
+def test_odt_automatic_list_numbers_are_written_out() -> None:
+    from odf.opendocument import OpenDocumentText
+    from odf.text import List, ListItem, ListLevelStyleNumber, ListStyle, P
+
+    document = OpenDocumentText()
+    style = ListStyle(name="L1")
+    style.addElement(ListLevelStyleNumber(level=1, numformat="1", numsuffix="."))
+    style.addElement(ListLevelStyleNumber(level=2, numformat="a", numsuffix=")"))
+    document.automaticstyles.addElement(style)
+    answers = List(stylename="L1")
+    items = []
+    for text in ("We operate 14 libraries.", "Staffing:"):
+        items.append(ListItem())
+        items[-1].addElement(P(text=text))
+        answers.addElement(items[-1])
+    parts = List()  # a nested list takes its numbering from the outer list's style
+    for text in ("48.6 FTE", "Not recorded"):
+        item = ListItem()
+        item.addElement(P(text=text))
+        parts.addElement(item)
+    items[-1].addElement(parts)
+    document.text.addElement(answers)
+    buf = io.BytesIO()
+    document.write(buf)
+    assert read_bytes("reply.odt", buf.getvalue()).text == (
+        "1. We operate 14 libraries.\n2. Staffing:\na) 48.6 FTE\nb) Not recorded\n")

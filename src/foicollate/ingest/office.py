@@ -214,7 +214,42 @@ def looks_like_odt(data: bytes) -> bool:
     return b"application/vnd.oasis.opendocument.text" in data[:200]
 
 
-def _odt_blocks(element: Any) -> Iterator[str]:
+class _OdtLists:
+    """OpenDocument's automatic list numbers, from the list styles, as the reader sees them."""
+
+    def __init__(self, document: Any) -> None:
+        from odf.namespaces import STYLENS, TEXTNS
+        from odf.text import ListStyle
+
+        self.levels: dict[str, dict[int, tuple[str, str, str, int]]] = {}
+        self.last: dict[str, int] = {}  # style -> last top-level number, for continued lists
+        for styles in (document.styles, document.automaticstyles):
+            for style in styles.getElementsByType(ListStyle) if styles else []:
+                levels: dict[int, tuple[str, str, str, int]] = {}
+                for lvl in style.childNodes:
+                    if lvl.qname != (TEXTNS, "list-level-style-number"):
+                        continue
+                    levels[int(lvl.getAttrNS(TEXTNS, "level") or 1)] = (
+                        lvl.getAttrNS(STYLENS, "num-format") or "",
+                        lvl.getAttrNS(STYLENS, "num-prefix") or "",
+                        lvl.getAttrNS(STYLENS, "num-suffix") or "",
+                        int(lvl.getAttrNS(TEXTNS, "start-value") or 1))
+                self.levels[style.getAttrNS(STYLENS, "name") or ""] = levels
+
+    def label(self, style: str | None, level: int, number: int) -> str:
+        fmt, prefix, suffix, _ = self.levels.get(style or "", {}).get(level, ("", "", "", 1))
+        if not fmt:
+            return ""
+        word = {"a": _letters(number), "A": _letters(number).upper(), "i": _roman(number),
+                "I": _roman(number).upper()}.get(fmt, str(number))
+        return f"{prefix}{word}{suffix}"
+
+    def start(self, style: str | None, level: int) -> int:
+        return self.levels.get(style or "", {}).get(level, ("", "", "", 1))[3]
+
+
+def _odt_blocks(element: Any, lists: _OdtLists, style: str | None = None,
+                level: int = 0) -> Iterator[str]:
     from odf import teletype
     from odf.namespaces import TABLENS, TEXTNS
 
@@ -228,10 +263,34 @@ def _odt_blocks(element: Any) -> Iterator[str]:
             for _, row in odf_rows(child):
                 yield CELL_SEPARATOR.join(text for _, text in row)
             yield ""
-        elif child.qname[1] in ("list", "list-item", "list-header", "section", "div",
-                                "index-body", "table-of-content", "note", "note-body",
-                                "alphabetical-index", "illustration-index"):
-            yield from _odt_blocks(child)
+        elif child.qname == (TEXTNS, "list"):
+            yield from _odt_list(child, lists, child.getAttrNS(TEXTNS, "style-name") or style,
+                                 level + 1)
+        elif child.qname[1] in ("list-header", "section", "div", "index-body",
+                                "table-of-content", "note", "note-body", "alphabetical-index",
+                                "illustration-index"):
+            yield from _odt_blocks(child, lists, style, level)
+
+
+def _odt_list(element: Any, lists: _OdtLists, style: str | None, level: int) -> Iterator[str]:
+    from odf.namespaces import TEXTNS
+
+    continues = element.getAttrNS(TEXTNS, "continue-numbering") == "true"
+    number = lists.last.get(style or "", 0) if continues and level == 1 else \
+        lists.start(style, level) - 1
+    for item in element.childNodes:
+        if item.nodeType != item.ELEMENT_NODE or item.qname[1] not in ("list-item",
+                                                                      "list-header"):
+            continue
+        label = ""
+        if item.qname[1] == "list-item":
+            restart = item.getAttrNS(TEXTNS, "start-value")
+            number = int(restart) if restart and restart.isdigit() else number + 1
+            label = lists.label(style, level, number)
+        for n, block in enumerate(_odt_blocks(item, lists, style, level)):
+            yield f"{label} {block}" if n == 0 and label and block.strip() else block
+    if level == 1:
+        lists.last[style or ""] = number
 
 
 def read_odt(name: str, data: bytes) -> Document:
@@ -239,7 +298,7 @@ def read_odt(name: str, data: bytes) -> Document:
 
     open_zip(name, data, "OpenDocument").close()
     document = load(io.BytesIO(data))
-    doc = _finish(list(_odt_blocks(document.text)), "odt", name)
+    doc = _finish(list(_odt_blocks(document.text, _OdtLists(document))), "odt", name)
     from odf.dc import Title
 
     titles = document.meta.getElementsByType(Title) if document.meta else []
