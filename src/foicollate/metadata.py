@@ -28,13 +28,16 @@ _RESPONDED = re.compile(
     re.I,
 )
 _DATE_LINE = re.compile(rf"^[ \t]*(?:\w+day,?\s+)?(?P<d>{DATE})\b(?:\s*(?:our\s+ref|ref)\b.*)?[ \t]*$", re.I | re.M)
+_REF_VALUE = r"(?P<r>(?:[A-Z]{2,5}[ ])?[A-Z0-9][A-Za-z0-9/_\-.]*\d[A-Za-z0-9/_\-]*)"
 _REF = re.compile(
-    r"(?i:(?<!your\s)(?:our\s+ref(?:erence)?(?:\s+(?:no|number))?|foi\s+(?:ref(?:erence)?|number|no\.?|request\s+"
-    r"(?:number|reference|ref)|case\s+(?:number|reference))|(?:request|case|reference)\s+(?:number|no\.?|ref(?:erence)?)|"
-    r"^ref(?:erence)?|\bref(?:erence)?\s*:|eir\s+ref(?:erence)?|information\s+request\s+reference))"
-    r"\s*[:#.]?\s*(?P<r>[A-Za-z]{0,10}[/_\-]?[A-Z0-9][A-Z0-9/_\-.]*\d[A-Z0-9/_\-]*)",
+    r"(?i:\b(?:our\s+ref(?:erence)?(?:\s+(?:no|number))?|"
+    r"(?:foi|eir|foisa|information|freedom\s+of\s+information)\s+(?:request\s+)?(?:ref(?:erence)?|number|no\.?|id)|"
+    r"(?:foi|eir|information)\s+request|request\s+(?:id|reference|ref|number|no\.?)|"
+    r"case\s+(?:ref(?:erence)?|number|no\.?)|reference\s+(?:number|no\.?)|(?<!your\s)ref(?:erence)?))"
+    r"[\s:*|#.\[(]*" + _REF_VALUE,
     re.M,
 )
+_REF_TITLE = re.compile(r"\b(?P<r>(?:FOI|EIR)[ /\-]?[A-Z0-9/_\-]*\d[\w/\-]*)")
 
 
 @dataclass
@@ -72,20 +75,32 @@ def parse_date(s: str) -> str | None:
     return None
 
 
+def _first_ref(text: str) -> re.Match[str] | None:
+    """The body's own reference: "Our ref" first, then other labels, then "FOI request N"."""
+    found = []
+    for m in _REF.finditer(text):
+        value = m.group("r")
+        if len(value) < 3 or re.fullmatch(r"(19|20)\d\d", value):
+            continue
+        label = m.group(0)[: m.start("r") - m.start()].lower()
+        rank = 0 if "our" in label else 2 if re.search(r"request\s*$|request[\s:*|#.\[(]*$", label) else 1
+        found.append((rank, m.start(), m))
+    return min(found, key=lambda x: (x[0], x[1]))[2] if found else None
+
+
 def read_metadata(doc: Document, authorities: dict[str, str], exclude: Iterable[str] = ()) -> Metadata:
     text = doc.text
     meta = Metadata(authority=authority(doc, authorities, exclude))
-    m = _REF.search(text[:3000]) or _REF.search(text)
+    m = _first_ref(text[:3000]) or _first_ref(text)
     if m:
-        ref = m.group("r").rstrip(".-/")
-        after = text[m.end("r"): m.end("r") + 1]
-        if after.islower() and ref[-1:].isupper():
-            ref = ref[:-1]  # "HBC_FOI_20200136Date" run together on a web page
-        meta.reference = ref
-    elif doc.metadata.get("subject"):
-        sm = re.search(r"\b(?:FOI|EIR|ref)\w*[\s:#-]*([A-Z0-9][\w/\-]*\d[\w/\-]*)", doc.metadata["subject"], re.I)
-        if sm:
-            meta.reference = sm.group(1)
+        # "HBC_FOI_20200136Date FOI Received": a web page ran the next label on
+        meta.reference = re.sub(r"(?<=\d)[A-Z][a-z]+$", "", m.group("r").rstrip(".-/"))
+    else:
+        for hint in (doc.metadata.get("subject"), doc.metadata.get("title")):
+            sm = _REF_TITLE.search(hint or "")
+            if sm:
+                meta.reference = sm.group("r")
+                break
     m = _RECEIVED.search(text) or _REQUEST_OF.search(text)
     if m:
         meta.date_received = parse_date(m.group("d"))

@@ -29,6 +29,18 @@ def classify(doc: Document, questionnaire: Questionnaire) -> DocumentKind:
     hits = len(_REPLY_MARKERS.findall(doc.text[:20000]))
     if hits >= 1:
         return DocumentKind.RESPONSE
+    if len(doc.text) < 3000 and re.search(r"^\s*(?:dear|hi|hello)\b|\b(?:kind\s+regards|yours\s+sincerely|"
+                                           r"many\s+thanks|best\s+wishes)\b", doc.text, re.I | re.M):
+        return DocumentKind.RESPONSE  # a short note to the requester is a reply, however informal
+    # numbered answers that follow the questionnaire's own labels make a reply too
+    from foicollate.markers import labels_match, normalise_label, parse_marker
+
+    keys = [normalise_label(q.label or q.id) for q in questionnaire.questions]
+    answerish = re.compile(r"\d|\b(?:yes|no|none|nil|not\s+held|do\s+not|does\s+not)\b", re.I)
+    labelled = {k for line in doc.text.splitlines()[:400] if (mk := parse_marker(line))
+                and answerish.search(mk.rest) for k in keys if labels_match(mk.key, k)}
+    if len(labelled) >= max(2, len(keys) // 2):
+        return DocumentKind.RESPONSE
     return DocumentKind.REFERENCE
 
 

@@ -359,6 +359,8 @@ def _table_header(lines: list[Line], row: int) -> list[str] | None:
     """Header cells of the table a row belongs to: the nearest line above with the same shape."""
     cells = _cells(lines[row].body)
     for k in range(row - 1, max(row - 30, -1), -1):
+        if re.fullmatch(r"[\s|:\-–+=]+", lines[k].text):
+            continue  # a Markdown separator row
         head = _cells(lines[k].text)
         if len(head) >= 2 and len(head) >= len(cells) - 1 and not any(
             re.fullmatch(r"[£\d,. %]+", c) for c in head[1:] if not re.fullmatch(r"(19|20)\d\d(/\d\d)?", c)
@@ -380,6 +382,9 @@ def _answer_start(ln: Line, q_norm: str) -> int:
         return ln.body_start + qpos + 1
     if qpos >= 0:
         return ln.end
+    hm = _HEADING.match(body)
+    if hm and body[hm.end():].strip():
+        return ln.body_start + hm.end()  # "Tree replacement policy: Yes. ..."
     norm = " ".join(words(body))
     if len(norm) > len(q_norm) + 15:
         al = fuzz.partial_ratio_alignment(q_norm, norm)
