@@ -128,3 +128,27 @@ def test_odt_automatic_list_numbers_are_written_out() -> None:
     document.write(buf)
     assert read_bytes("reply.odt", buf.getvalue()).text == (
         "1. We operate 14 libraries.\n2. Staffing:\na) 48.6 FTE\nb) Not recorded\n")
+
+
+def test_docx_tracked_changes_and_content_controls() -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    document.add_paragraph("Dear Ms Marsh,")
+    body = document.element.body
+    # an answer typed with track changes on: "14" replaced "12", not yet accepted
+    body.insert(len(body) - 1, parse_xml(
+        f'<w:p {w}><w:r><w:t xml:space="preserve">We operate </w:t></w:r>'
+        f'<w:del w:id="1" w:author="x"><w:r><w:delText>12</w:delText></w:r></w:del>'
+        f'<w:ins w:id="2" w:author="x"><w:r><w:t>14</w:t></w:r></w:ins>'
+        f'<w:r><w:t xml:space="preserve"> libraries.</w:t></w:r></w:p>'))
+    # a template's content control around a paragraph
+    body.insert(len(body) - 1, parse_xml(
+        f'<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>Our ref: FOI/0412</w:t></w:r></w:p>'
+        f'</w:sdtContent></w:sdt>'))
+    buf = io.BytesIO()
+    document.save(buf)
+    assert read_bytes("reply.docx", buf.getvalue()).text == (
+        "Dear Ms Marsh,\nWe operate 14 libraries.\nOur ref: FOI/0412\n")

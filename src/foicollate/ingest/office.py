@@ -20,6 +20,9 @@ from foicollate.ingest.sheet import CELL_SEPARATOR, odf_rows
 from foicollate.model import Document
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: Elements of a run that show as text, and what the non-<w:t> ones show as.
+_TEXT_TAGS = {f"{_W}t": "", f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n",
+              f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 
 
 def _finish(lines: list[str], fmt: str, name: str) -> Document:
@@ -150,15 +153,43 @@ class _Numbering:
         return re.sub(r"%([1-9])", level_value, pattern)
 
 
+def _docx_paragraph_text(p: Any) -> str:
+    """A paragraph's text with tracked insertions kept and tracked deletions left out
+    (python-docx's Paragraph.text skips runs inside <w:ins>)."""
+    out: list[str] = []
+    for el in p.iter(*_TEXT_TAGS):
+        if any(a.tag == f"{_W}del" for a in el.iterancestors()):
+            continue
+        out.append(el.text or "" if el.tag == f"{_W}t" else _TEXT_TAGS[el.tag])
+    return "".join(out)
+
+
+def _docx_elements(element: Any) -> Iterator[Any]:
+    """Paragraphs and tables in order, looking inside content controls (<w:sdt>)."""
+    for child in element.iterchildren():
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml",
+                           f"{_W}smartTag"):
+            yield from _docx_elements(child)
+
+
 def _docx_blocks(container: Any, numbering: _Numbering) -> Iterator[str]:
     from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
-    for block in container.iter_inner_content():
-        if isinstance(block, Table):
-            yield from _docx_table(block, numbering)
+    parent = container
+    element = getattr(container, "_element", None)
+    if element is None:
+        element = container._tc  # a table cell
+    body = element.find(f"{_W}body")  # the document's element wraps its body
+    for child in _docx_elements(body if body is not None else element):
+        if child.tag == f"{_W}tbl":
+            yield from _docx_table(Table(child, parent), numbering)
         else:
-            label = numbering.label(block)
-            text = block.text.replace("\r", "\n")
+            paragraph = Paragraph(child, parent)
+            label = numbering.label(paragraph)
+            text = _docx_paragraph_text(child).replace("\r", "\n")
             yield f"{label} {text}" if label and text.strip() else text
 
 
