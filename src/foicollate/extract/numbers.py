@@ -111,6 +111,11 @@ def figures(text: str) -> list[Figure]:
 def _label(text: str, start: int, end: int) -> str:
     """Words that name a figure: "Adult social care = 1202" / "373 are in Family Services"."""
     line_start = text.rfind("\n", 0, start) + 1
+    line_end0 = text.find("\n", end)
+    m0 = re.match(r"\s*(?:\w+\s+){0,2}?(?:in|for|during)\s+((?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)\b",
+                  text[end: line_end0 if line_end0 >= 0 else len(text)], re.I)
+    if m0:
+        return m0.group(1)
     before = text[line_start:start]
     before = re.split(r"[,;(]|\band\b|\bof\s+which\b|\bwith\b", before)[-1]
     before = re.sub(r"^\W*(?:[a-z0-9]{1,3}[.)]\s+)?", "", before).strip(" :=-–—|\t")
@@ -154,6 +159,9 @@ def read_number(text: str, money: bool = False, percent: bool = False,
         figs = [f for f in figs if f.money or f.total]
     if not figs:
         return None
+    table = _table_in(text)
+    if table is not None:
+        columns, figs = table
     if columns and len(figs) >= 2:
         cells = figs[-len(columns):] if len(figs) >= len(columns) else figs
         names = columns[-len(cells):]
@@ -174,6 +182,10 @@ def read_number(text: str, money: bool = False, percent: bool = False,
                  for i, f in enumerate(x for x in figs if x is not t)}
         ok = abs(sum(parts.values()) - t.value) < 0.01 * max(t.value, 1)
         return NumberReading(t.value, parts or None, figs, 0.9 if ok else 0.7)
+    if percent or any(re.search(r"\b(?:of\s+which|of\s+whom|of\s+these|including|includes)\b",
+                                 text[max(0, f.start - 25): f.end + 25], re.I) for f in figs[1:]):
+        # rates do not add up, and "63, of which 12 ..." names a part of the first figure
+        return NumberReading(figs[0].value, None, figs[:1], 0.6)
     labels = [_clean(f.label) for f in figs]
     if all(labels) and len(set(labels)) == len(labels):
         bd = dict(zip(labels, (f.value for f in figs), strict=True))
@@ -183,6 +195,32 @@ def read_number(text: str, money: bool = False, percent: bool = False,
         return NumberReading(sum(bd.values()), bd, figs, 0.75)
     # "45 staff, of whom 12 ..." : the first figure is the answer
     return NumberReading(figs[0].value, None, figs[:1], 0.5)
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in re.split(r"\s*\|\s*|\t+| {2,}", line.strip().strip("|")) if c.strip()]
+
+
+def _table_in(text: str) -> tuple[list[str], list[Figure]] | None:
+    """A header of years (or a Total column) and one row of figures under it, in the passage."""
+    lines = text.split("\n")
+    pos = 0
+    header: list[str] | None = None
+    for line in lines:
+        cells = _cells(line)
+        yearish = [c for c in cells if _YEARISH.match(c) or _TOTAL.fullmatch(c.lower())]
+        if len(yearish) >= 2 and len(yearish) >= len(cells) - 1:
+            header = yearish
+        elif header and len(cells) >= len(header):
+            row = [f for f in figures(line)]
+            if len(row) >= len(header):
+                row = row[-len(header):]
+                for f in row:
+                    f.start += pos
+                    f.end += pos
+                return header, row
+        pos += len(line) + 1
+    return None
 
 
 def _clean(label: str) -> str:
