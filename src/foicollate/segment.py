@@ -100,6 +100,7 @@ class Segmentation:
     global_spans: list[tuple[int, int]]  # text outside every block, before the closing lines
     scottish: bool = False  # a FOISA reply: section numbers mean other things
     global_cues: list[Any] | None = None  # outcome cues of the global text, read once
+    own_names: frozenset[str] = frozenset()  # keys of bodies in the letterhead and signature
 
     def global_text(self, doc: Document) -> str:
         return "\n".join(doc.text[s:e] for s, e in self.global_spans)
@@ -250,9 +251,13 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
         if _is_restatement(ln, idx):
             continue
         global_spans.append((ln.start, ln.end))
-    from foicollate.extract.outcome import is_scottish
+    from foicollate.extract.outcome import body_key, is_scottish
+    from foicollate.names import find_bodies
 
-    return Segmentation(lines=lines, blocks=blocks, global_spans=global_spans, scottish=is_scottish(doc.text))
+    ends = doc.text[:300] + "\n" + doc.text[-300:]
+    own = frozenset(body_key(b[2]) for b in find_bodies(ends))
+    return Segmentation(lines=lines, blocks=blocks, global_spans=global_spans, scottish=is_scottish(doc.text),
+                        own_names=own)
 
 
 def _closing_line(lines: list[Line]) -> int:

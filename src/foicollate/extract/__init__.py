@@ -88,10 +88,14 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         return Answer(question=q.id, status=Status.ANSWERED, evidence=[span(see.start(), see.end())],
                       confidence=0.6 * anchor_conf, method=f"see:{ref or 'above'}", note="as above")
 
-    cues = find_cues(text, scottish)
+    cues = find_cues(text, scottish, seg.own_names)
     outcome_spans = [(c.start, c.end) for c in cues]
     rest = _without(text, outcome_spans)
     ans = _read_value(q, rest, block, text, answers)
+    lead = len(text) - len(text.lstrip())
+    if q.type == QuestionType.TEXT and cues and cues[0].start <= lead and any(
+            c.status == Status.REFUSED and c.strength >= 0.9 for c in cues):
+        ans = None  # a reply that opens with a cited exemption: the prose after it explains the refusal
     if ans is not None and ans.status == Status.ANSWERED:
         value, spans, conf = ans.value, ans.spans, ans.conf
         if cues:
@@ -149,7 +153,7 @@ def _global_answer(doc: Document, q: Question, seg: Segmentation, scottish: bool
     """A question without its own passage: the reply's blanket outcome, if it states one."""
     text = seg.global_text(doc)
     if seg.global_cues is None:
-        seg.global_cues = [c for c in find_cues(text, scottish) if c.status != Status.ANSWERED]
+        seg.global_cues = [c for c in find_cues(text, scottish, seg.own_names) if c.status != Status.ANSWERED]
     cues = seg.global_cues
     if not cues:
         return Answer(question=q.id, confidence=0.6 if any(not b.empty for b in seg.blocks.values()) else 0.4)

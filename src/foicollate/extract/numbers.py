@@ -79,6 +79,9 @@ def figures(text: str) -> list[Figure]:
                     continue  # a year
             if len(raw) >= 7:
                 continue  # a reference or account number
+        if re.search(r"\b(?:fewer|less)\s+than\s*$|\b(?:below|under|up\s+to)\s*$", masked[max(0, m.start() - 12): m.start()],
+                     re.I):
+            continue  # "fewer than 5" is a suppressed figure, not an answer
         k = (m.group("k") or "").strip().lower()
         value *= {"k": 1e3, "m": 1e6, "bn": 1e9}.get(k, 1)
         out.append(Figure(value, m.start(), m.end(), bool(m.group("money")), bool(m.group("pct")),
@@ -86,6 +89,8 @@ def figures(text: str) -> list[Figure]:
     for m in _WORD.finditer(masked):
         after = masked[m.end(): m.end() + 20]
         if _UNIT_AFTER.match(after):
+            continue
+        if re.search(r"\b(?:fewer|less)\s+than\s*$|\b(?:below|under)\s*$", masked[max(0, m.start() - 12): m.start()], re.I):
             continue
         w = m.group("w").lower()
         if w == "one" and re.match(r"\s+(?:of|off|another|way|should|must|can)\b", after, re.I):

@@ -99,7 +99,8 @@ _REFER = re.compile(
     r"(?:please\s+)?(?:contact|approach|write\s+to|apply\s+to|submit\s+(?:your|a)\s+request\s+to)\s+(?=[A-Z]|the\s+)|"
     r"(?:is|are)\s+(?:the\s+)?responsib(?:le|ility)\s+(?:of|for)|(?:is|are)\s+(?:a\s+)?(?:matter|function)\s+for|"
     r"(?:is|are|would\s+be|may\s+be)\s+(?:held|provided|managed|run|administered|dealt\s+with|delivered|"
-    r"commissioned|responsible)\s+by|"
+    r"commissioned|responsible|maintained|operated|carried\s+out|funded)\s+by|"
+    r"(?:send|forward|address|submit|make)\s+(?:your|the|this|a)\s+(?:request|enquiry|questions?)\s+(?:to|direct)|"
     r"(?:you\s+(?:may|might|will|would)\s+(?:wish|need|want)\s+to|we\s+suggest\s+(?:that\s+)?you|we\s+would\s+"
     r"(?:advise|suggest)\s+(?:that\s+)?you|i\s+would\s+suggest\s+(?:that\s+)?you)\s+(?:contact|approach|direct|"
     r"submit|write\s+to|send|re-?submit|redirect|make)|"
@@ -140,12 +141,27 @@ def is_scottish(text: str) -> bool:
     return bool(re.search(r"\(Scotland\)\s+Act|FOISA|FOI\(S\)A|Scottish\s+Information\s+Commissioner", text))
 
 
-def find_cues(text: str, scottish: bool = False) -> list[Cue]:
+def body_key(name: str) -> str:
+    s = name.lower()
+    for w in ("the ", "london borough of ", "royal borough of ", "council", "borough", "county", "district",
+              "city of ", "city", "metropolitan", "of "):
+        s = s.replace(w, " ")
+    return re.sub(r"[^a-z]+", " ", s).strip()
+
+
+def find_cues(text: str, scottish: bool = False, own: frozenset[str] = frozenset()) -> list[Cue]:
     """Outcome cues in a passage, one per sentence at most, in order."""
     cues: list[Cue] = []
-    for s, e in sentences(text):
+    spans = sentences(text)
+    for n, (s, e) in enumerate(spans):
         sent = text[s:e]
         cue = sentence_cue(sent, scottish)
+        if cue is None and _REFER.search(sent) and not find_bodies(sent):
+            # "... is responsible for this. Please contact them": the body is named next door
+            near = [text[a:b] for a, b in spans[max(0, n - 1): n + 2] if (a, b) != (s, e)]
+            bodies = [x for t in near for x in find_bodies(t) if body_key(x[2]) not in own]
+            if bodies:
+                cue = Cue(Status.REFERRED, 0, len(sent), referred_to=bodies[-1][2], strength=0.7)
         if cue:
             cue.start += s
             cue.end += s
