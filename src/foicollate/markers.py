@@ -12,13 +12,14 @@ from dataclasses import dataclass
 _BULLET = r"(?:[-*•·▪◦‣○●■□➢►>#]\s*|_{1,2}(?=\w)|o\s+(?=[A-Z(]))"
 _MARKER = re.compile(
     rf"""^(?P<indent>[ \t]*)(?P<bullet>{_BULLET}*)
+    (?:(?:our\s+)?(?:response|answer|reply)s?\s+(?:to|for)\s+(?=(?:question|q|\(|\d|[a-z][.):\s])))?
     (?:
         (?P<qword>Q(?:uestion)?|Qu\.?|Item|Part)\.?\s*
             (?P<qlabel>\d{{1,3}}(?:\.\d{{1,2}})?\s?\(?[a-z]?\)?|[a-z]\b|\([a-z0-9]{{1,4}}\))
             \s*(?:[.):\-–—]+|\s|$)[*_]*\s*
       | (?P<dotted>\d{{1,3}}\.\d{{1,2}})(?:[.)]?)[*_]*\s+
       | \(?(?P<label>\d{{1,3}}\s?\(?[a-z]\)?|\d{{1,3}}|[a-z]|[ivx]{{2,5}})[.)][*_]*(?=\s|$)\s*
-      | \((?P<plabel>[a-z0-9]{{1,5}})\)[*_]*\s*
+      | \((?P<plabel>[a-z0-9]{{1,5}})\)[*_]*\s*[:.\-–—]?\s*
     )
     (?P<rest>.*)$""",
     re.IGNORECASE | re.VERBOSE,
