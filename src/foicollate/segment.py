@@ -491,7 +491,9 @@ def _best_chain(cands: list[Anchor], lines: list[Line], closing: int, idx: _Ques
         best[i] = a.score + bonus[i]
         for k in range(i):
             b = cands[k]
-            if b.line < a.line and b.questions[-1] < a.questions[0] and best[k] + a.score + bonus[i] > best[i]:
+            # a multi-label anchor ("Q4 and Q6") does not block the questions between its labels
+            ordered = b.questions[0] < a.questions[0] and a.questions[0] not in b.questions
+            if b.line < a.line and ordered and best[k] + a.score + bonus[i] > best[i]:
                 best[i] = best[k] + a.score + bonus[i]
                 prev[i] = k
     i = max(range(n), key=lambda x: best[x])
