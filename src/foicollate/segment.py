@@ -47,7 +47,8 @@ _REQUEST_TALK = re.compile(
     r"\b(?:the\s+)?(?:below|above|following)\s+questions\b|\bquestions?\s+[a-z0-9]{1,3}\.?\s+(?:and|to|-)\s+"
     r"[a-z0-9]{1,3}\.?\s+above\b|^\W*(?:i\s+(?:would\s+(?:be\s+grateful|like|appreciate)|am\s+(?:more\s+than\s+)?"
     r"happy\s+to\s+receive|am\s+writing|look\s+forward)|if\s+it'?s\s+easier|many\s+thanks|thanks\s+in\s+advance|"
-    r"if\s+answering\s+the\s+above|if\s+this\s+request\s+is|please\s+can\s+you\s+answer)",
+    r"if\s+answering\s+the\s+above|if\s+this\s+request\s+is|please\s+can\s+you\s+answer|"
+    r"please\s+(?:choose|select|tick|indicate|pick)\s+(?:one|all|any)\b[^.]{0,30}\.?\s*$)",
     re.I,
 )
 _ANSWER_PREFIX = re.compile(r"^\W*(?:answer|response|reply|a)\s*[:.\-–]\s*", re.I)
@@ -451,6 +452,8 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex)
             continue  # the wrapped rest of the restated question
         if _is_choice_restatement(norm, idx) and not _marked(ln.text):
             continue
+        if _lists_choices(norm, idx, qi):
+            continue  # "weekly / monthly / quarterly": the options restated on one line
         if any(fuzz.ratio(norm, c) >= 90 for c in idx.context_norms) or _REQUEST_TALK.search(ln.text):
             continue
         restating = False
@@ -462,6 +465,14 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex)
             s = ln.start + m.end()
         spans.append((s, ln.end))
     return spans
+
+
+def _lists_choices(norm: str, idx: _QuestionIndex, qi: int) -> bool:
+    opts = [c for c in idx.choice_norms[qi] if c]
+    if len(opts) < 3:
+        return False
+    hits = sum(1 for c in opts if re.search(rf"\b{re.escape(c)}\b", norm))
+    return hits >= max(3, len(opts) - 1)
 
 
 def _marked(text: str) -> bool:

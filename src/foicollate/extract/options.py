@@ -130,11 +130,15 @@ def _stem(w: str) -> str:
     return w
 
 
+_NUMWORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+             "eight": "8", "nine": "9", "ten": "10", "twelve": "12"}
+
+
 def _terms(text: str) -> set[str]:
     stop = {"a", "an", "the", "of", "to", "on", "for", "and", "or", "with", "e", "g", "eg", "in", "we", "our",
             "your", "their", "they", "it", "is", "are", "be", "that", "this", "any", "all", "some", "use", "using",
             "computer", "device", "devices"}
-    return {_stem(w) for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in stop}
+    return {_NUMWORDS.get(w, _stem(w)) for w in re.findall(r"[a-z][a-z'-]+|\d+", text.lower()) if w not in stop}
 
 
 def _expand(terms: set[str]) -> set[str]:
@@ -225,11 +229,20 @@ def pick_choice(text: str, options: list[Option]) -> Picked | None:
         return Picked([scores[0][1].id], [(off, off + min(len(stripped), 200))], 0.8)
     first = stripped[: _sentence_end(stripped)]
     terms = _terms(first)
-    overlap = sorted(((len(_terms(o.text) & terms) / max(len(_terms(o.text)), 1), o) for o in options
-                      if _terms(o.text) and not re.match(r"^\W*(yes|no)\b", o.text, re.I)),
+    words_of = {o.id: _terms(o.text) for o in options}
+    overlap = sorted(((len(words_of[o.id] & terms) / max(len(words_of[o.id]), 1), o) for o in options
+                      if words_of[o.id] and not re.match(r"^\W*(yes|no)\b", o.text, re.I)),
                      key=lambda x: -x[0])
     if overlap and overlap[0][0] >= 0.5 and (len(overlap) == 1 or overlap[0][0] > overlap[1][0]):
         return Picked([overlap[0][1].id], [(off, off + len(first))], 0.6)
+    # one option alone shares a word no other option has ("a charitable trust", "a framework")
+    distinct = []
+    for o in options:
+        others = set().union(*(words_of[x.id] for x in options if x.id != o.id))
+        if (words_of[o.id] - others) & terms:
+            distinct.append(o)
+    if len(distinct) == 1:
+        return Picked([distinct[0].id], [(off, off + len(first))], 0.55)
     return _by_polarity(stripped, off, options)
 
 
