@@ -128,3 +128,28 @@ def test_outlook_msg_with_attachments(monkeypatch: pytest.MonkeyPatch) -> None:
     # the two TIF screenshots need OCR, which this test switches off: named, not fatal
     assert len(doc.warnings) == 2
     assert all("tesseract-ocr" in w and ".tif" in w for w in doc.warnings)
+
+
+def test_saved_web_page_mhtml_reads_the_page_not_the_wrapper() -> None:
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    page = ("<html><head><title>FOI 0412 - Eastmoor Council</title></head><body>"
+            "<nav><a href='/'>Home</a></nav><main><h1>FOI 0412: library opening hours</h1>"
+            "<p>The Council operates 14 static public libraries across the borough and "
+            "publishes their opening hours on its website.</p>"
+            "<p>This information about volunteers is not held by the Council.</p></main>"
+            "</body></html>")
+    mht = MIMEMultipart("related")
+    mht["From"] = "<Saved by Blink>"
+    mht["Snapshot-Content-Location"] = "https://www.eastmoor.gov.uk/foi/0412"
+    mht["MIME-Version"] = "1.0"
+    mht.attach(MIMEText(page, "html"))
+    mht.attach(MIMEImage(b"GIF89a" + b"\x00" * 30_000, "gif"))
+    doc = read_bytes("disclosure.mht", mht.as_bytes())
+    assert doc.format == "mhtml"
+    assert "14 static public libraries" in doc.text and "not held" in doc.text
+    assert doc.metadata == {"title": "FOI 0412 - Eastmoor Council",
+                            "url": "https://www.eastmoor.gov.uk/foi/0412"}
+    assert "sender" not in doc.metadata  # "Saved by Blink" is not who replied

@@ -20,8 +20,9 @@ BLANK_LINE_GAP = 1.8
 COLUMN_GAP = 0.6
 #: ... and wider than this many times the page's usual gap between words.
 COLUMN_WORD_GAPS = 2.0
-#: Slack, in text heights, when asking whether the next word would have fitted on a line.
-WRAP_SLACK = 0.5
+#: Slack, in text heights, when asking whether the next word would have fitted on a line
+#: (a space, and OCR word boxes that are tighter than the words' printed widths).
+WRAP_SLACK = 0.8
 
 _LIST_MARKER = re.compile(r"(Q?\d+[a-z]?[.):]|\(?[a-z]{1,3}\)|[•·▪◦–-])\s")
 

@@ -241,6 +241,8 @@ def read_eml(name: str, data: bytes) -> Document:
     if msg.defects and not msg.keys():
         raise UnreadableDocument(name, "it is not a readable email; save the message again "
                                        "from your mail program as .eml")
+    if msg["Snapshot-Content-Location"] or name.lower().endswith((".mht", ".mhtml")):
+        return read_mhtml(name, msg)
     try:
         date = parsedate_to_datetime(str(msg["Date"])) if msg["Date"] else None
     except (TypeError, ValueError, IndexError):
@@ -249,6 +251,27 @@ def read_eml(name: str, data: bytes) -> Document:
                           str(msg["Subject"]) if msg["Subject"] else None)
     body, body_part = _eml_body(msg)
     return assemble(name, "eml", body, _eml_attachments(msg, body_part), hints)
+
+
+def read_mhtml(name: str, msg: EmailMessage) -> Document:
+    """A web page saved as one file (.mht): its page, main content only, as the HTML
+    reader reads a saved page; its images and styles are not part of the reply."""
+    from foicollate.ingest.html import html_to_text
+
+    part = msg.get_body(preferencelist=("html", "plain"))
+    markup = _part_text(part) if part is not None else ""
+    text = html_to_text(markup) if markup.strip() and part is not None and \
+        part.get_content_subtype() == "html" else markup
+    doc = _body_document(text, "mhtml")
+    if not doc.text.strip():
+        raise UnreadableDocument(name, "the saved web page has no text; open it in a browser "
+                                       "and save it as PDF instead")
+    title = re.search(r"<title[^>]*>(.*?)</title>", markup, re.I | re.S)
+    if title and title.group(1).strip():
+        doc.metadata["title"] = " ".join(title.group(1).split())
+    if msg["Snapshot-Content-Location"]:
+        doc.metadata["url"] = str(msg["Snapshot-Content-Location"])
+    return doc
 
 
 # --- Outlook .msg --------------------------------------------------------------------------
