@@ -313,7 +313,7 @@ def read_msg(name: str, data: bytes) -> Document:
     import extract_msg
 
     try:
-        msg = extract_msg.openMsg(data, strict=False)
+        msg: Any = extract_msg.openMsg(data, strict=False)
     except Exception as exc:  # olefile and extract-msg raise many types on bad input
         raise UnreadableDocument(
             name, "the Outlook message is damaged or incomplete; save it again from Outlook "

@@ -13,6 +13,7 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from foicollate.errors import UnreadableDocument
 from foicollate.ingest import Reader, check_time, register
@@ -132,8 +133,8 @@ def looks_like_xlsx(data: bytes) -> bool:
     return names is not None and "xl/workbook.xml" in names
 
 
-def _xlsx_rows(sheet: object) -> Iterator[tuple[int, Row]]:
-    for number, values in enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True),  # type: ignore[attr-defined]
+def _xlsx_rows(sheet: Any) -> Iterator[tuple[int, Row]]:
+    for number, values in enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True),
                                     start=1):
         yield number, [(c, format_value(v)) for c, v in enumerate(values, start=1)
                        if v is not None and c <= MAX_COLUMNS]
@@ -162,7 +163,7 @@ def looks_like_ods(data: bytes) -> bool:
     return b"application/vnd.oasis.opendocument.spreadsheet" in data[:200]
 
 
-def odf_rows(table: object) -> Iterator[tuple[int, Row]]:
+def odf_rows(table: Any) -> Iterator[tuple[int, Row]]:
     """An ODF table:table's rows as numbered (column, text) lists, honouring repeats.
 
     Repeated empty rows and columns (how LibreOffice pads a sheet to a million rows)
@@ -173,8 +174,8 @@ def odf_rows(table: object) -> Iterator[tuple[int, Row]]:
 
     number = 0
 
-    def walk_rows(element: object) -> Iterator[object]:
-        for child in element.childNodes:  # type: ignore[attr-defined]
+    def walk_rows(element: Any) -> Iterator[Any]:
+        for child in element.childNodes:
             if child.qname == (TABLENS, "table-row"):
                 yield child
             elif child.qname in ((TABLENS, "table-header-rows"), (TABLENS, "table-rows"),
@@ -184,7 +185,7 @@ def odf_rows(table: object) -> Iterator[tuple[int, Row]]:
     for tr in walk_rows(table):
         row: Row = []
         column = 1
-        for cell in tr.childNodes:  # type: ignore[attr-defined]
+        for cell in tr.childNodes:
             if cell.qname not in ((TABLENS, "table-cell"), (TABLENS, "covered-table-cell")):
                 continue
             repeat = int(cell.getAttrNS(TABLENS, "number-columns-repeated") or 1)
