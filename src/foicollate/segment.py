@@ -439,7 +439,8 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex)
         lead = len(text) - len(text.lstrip(" \t:.-–—|"))
         m = _ANSWER_PREFIX.match(text[lead:])
         seg_start += lead + (m.end() if m else 0)
-        if seg_start < first.end and first.text[seg_start - first.start :].strip():
+        rest = first.text[seg_start - first.start :]
+        if seg_start < first.end and rest.strip() and not _REQUEST_TALK.search(rest):
             spans.append((seg_start, first.end))
     qi = a.questions[0]
     q_norm = idx.norms[qi]

@@ -179,6 +179,22 @@ def by_text(text: str, options: list[Option]) -> Picked:
     return Picked(ids, spans, 0.7)
 
 
+_CLAUSE_NEG = re.compile(r"\b(?:not|n't|no\s+longer|never|withdrawn|discontinued|ceased|none|neither|nor|"
+                         r"except|other\s+than|apart\s+from|excluding)\b", re.I)
+
+
+def _negated_ids(text: str, options: list[Option]) -> set[str]:
+    """Options named only in clauses that deny them ("we have not offered golden hellos")."""
+    pos_ids: set[str] = set()
+    neg_ids: set[str] = set()
+    for clause in re.split(r"[.;]\s+|,\s+(?:and|but)\s+|\n", text):
+        if not clause.strip():
+            continue
+        ids = set(by_text(clause, options).ids)
+        (neg_ids if _CLAUSE_NEG.search(clause) else pos_ids).update(ids)
+    return neg_ids - pos_ids
+
+
 def pick_multi(text: str, options: list[Option]) -> Picked | None:
     if _NONE.search(text):
         m = _NONE.search(text)
@@ -186,9 +202,15 @@ def pick_multi(text: str, options: list[Option]) -> Picked | None:
         return Picked([], [(m.start(), m.end())], 0.85)
     m = _ALL.search(text)
     if m:
-        return Picked([o.id for o in options], [(m.start(), m.end())], 0.9)
+        tail = text[m.end():]
+        exc = re.match(r"\s*(?:except|other\s+than|apart\s+from|but\s+not|excluding)\b(.*)", tail, re.I | re.S)
+        left_out = set(by_text(exc.group(1), options).ids) if exc else set()
+        left_out |= set(by_letters(exc.group(1), options).ids) if exc and by_letters(exc.group(1), options) else set()
+        return Picked([o.id for o in options if o.id not in left_out], [(m.start(), m.end())], 0.9)
+    negated = _negated_ids(text, options)
     picked = by_letters(text, options)
     named = by_text(text, options)
+    named.ids = [i for i in named.ids if i not in negated]
     if picked:
         ids = list(dict.fromkeys(picked.ids + named.ids))
         return Picked([o.id for o in options if o.id in ids], picked.spans + named.spans, 0.85)
