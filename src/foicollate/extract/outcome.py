@@ -108,7 +108,7 @@ _REFER = re.compile(
     r"not\s+(?:a\s+)?(?:function|responsibility|service)\s+(?:of|provided\s+by)\s+(?:this|the)\s+(?:council|authority)|"
     r"(?:transferred|forwarded|passed)\s+(?:your\s+request\s+)?(?:on\s+)?to|"
     r"(?:may|might|will|would)\s+(?:be\s+able\s+to\s+help|hold\s+(?:this|the|that|some))|"
-    r"(?:holds?|keeps?)\s+(?:this|the|that)\s+(?:information|data)\b",
+    r"(?<!not\s)(?<!n't\s)(?<!\bdo\s)(?<!\bwe\s)\b(?:holds|keeps|hold|keep)\s+(?:this|the|that)\s+(?:information|data)\b",
     re.I,
 )
 
