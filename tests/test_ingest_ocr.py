@@ -84,3 +84,16 @@ def test_layout_writes_wide_gaps_as_tabs_and_does_not_join_list_items() -> None:
         _line(761, ("2.", 50, 60), ("Next", 63, 80)),
     ]
     assert lay_out(lines, 600).text == "Year\t2022/23\nHours\t503\na long\n2. Next\n"
+
+
+def test_narrow_fixes_for_tesseract_misreads() -> None:
+    words = [Word(t, 0, 0) for t in ("la)", "|", "am", "pleased", "|", "5")]
+    ocr.fix_misreads(words)
+    assert [w.text for w in words] == ["1a)", "I", "am", "pleased", "|", "5"]
+    for misread, right in (("Ql", "Q1"), ("Q1O.", "Q10."), ("Qlb)", "Q1b)"), ("Quite", "Quite")):
+        words = [Word(misread, 0, 0)]
+        ocr.fix_misreads(words)
+        assert words[0].text == right
+    words = [Word(t, 0, 0) for t in ("lake", "la)")]
+    ocr.fix_misreads(words)
+    assert [w.text for w in words] == ["lake", "la)"]  # only a line's first word
