@@ -218,7 +218,7 @@ def _read_value(q: Question, rest: str, block: Block, full: str, answers: dict[s
         del ctx
         return None
     if q.type == QuestionType.YESNO:
-        val, sp, conf = yes_no(rest)
+        val, sp, conf = yes_no(rest, q.text)
         if val is None:
             return None
         r = read_number(rest)

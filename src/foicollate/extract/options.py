@@ -54,11 +54,18 @@ class Picked:
     confidence: float
 
 
-def yes_no(text: str) -> tuple[bool | None, tuple[int, int] | None, float]:
+def yes_no(text: str, question: str = "") -> tuple[bool | None, tuple[int, int] | None, float]:
     """(value, span of the deciding sentence, confidence) for a yes/no answer."""
     stripped = text.lstrip()
     off = len(text) - len(stripped)
     first_end = _sentence_end(stripped)
+    while stripped[:first_end].rstrip().endswith("?") and first_end < len(stripped):
+        # a restated question before the answer
+        rest = stripped[first_end:]
+        skip = len(rest) - len(rest.lstrip())
+        off += first_end + skip
+        stripped = rest.lstrip()
+        first_end = _sentence_end(stripped)
     first = stripped[:first_end]
     span = (off, off + first_end)
     if _YES_START.match(first):
@@ -69,6 +76,11 @@ def yes_no(text: str) -> tuple[bool | None, tuple[int, int] | None, float]:
         return False, span, 0.75
     if _POS.search(first):
         return True, span, 0.7
+    if question and not _CLAUSE_NEG.search(first):
+        # "We closed three libraries" answers "Have any libraries closed?": the question's own verb, unnegated
+        shared = _terms(question) & _terms(first)
+        if shared:
+            return True, span, 0.6
     return None, None, 0.0
 
 
@@ -303,6 +315,31 @@ def _by_polarity(text: str, off: int, options: list[Option]) -> Picked | None:
     return Picked([cands[0].id], [(off + sp[0], off + sp[1])], 0.55)
 
 
+def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | None],
+                       spans: list[tuple[int, int]]) -> float:
+    """Items named in a line or sentence take its polarity ("EDR: deployed", "has no bus lanes")."""
+    words_of = {it.id: _terms(it.text) for it in items}
+    named = 0
+    for m in re.finditer(r"[^\n.;]+", text):
+        clause = m.group(0)
+        terms = _terms(clause)
+        hits = []
+        for it in items:
+            others = set().union(*(words_of[x.id] for x in items if x.id != it.id))
+            own = words_of[it.id] - others
+            if own & terms or (words_of[it.id] and len(words_of[it.id] & terms) * 2 > len(words_of[it.id])):
+                hits.append(it.id)
+        if not hits:
+            continue
+        negative = bool(_CLAUSE_NEG.search(clause) or re.search(r"\bno\b", clause, re.I))
+        for h in hits:
+            if values.get(h) is None:
+                values[h] = not negative
+                named += 1
+        spans.append((m.start(), m.end()))
+    return 0.6 if named >= 2 else 0.0
+
+
 def pick_matrix(text: str, items: list[Option]) -> tuple[dict[str, bool | None], list[tuple[int, int]], float]:
     """Per-item yes/no: "Yes to all", a letter range "(a-h)", or item by item."""
     values: dict[str, bool | None] = {it.id: None for it in items}
@@ -355,6 +392,8 @@ def pick_matrix(text: str, items: list[Option]) -> tuple[dict[str, bool | None],
             values[best_item.id] = (yn.group(1) or yn.group(2) or yn.group(3)).lower() == "yes"
             spans.append((clause.start(), clause.end()))
             conf = max(conf, 0.7)
+    if conf == 0.0:
+        conf = _matrix_by_clauses(text, items, values, spans)
     if conf == 0.0:
         yes, span, c = yes_no(text)
         if yes is not None and span:
