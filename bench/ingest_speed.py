@@ -32,7 +32,7 @@ PARAGRAPH = (
 def letter_pages(pages: int) -> str:
     """About `pages` pages of a reply: numbered answers, paragraphs, a small table."""
     lines: list[str] = []
-    for n in range(1, pages * 56 // 9 + 1):  # 56 printed lines a page; a block prints 9
+    for n in range(1, pages * 57 // 9 + 6):  # 56 printed lines a page; a block prints ~9
         lines += [f"{n}. How many libraries did you operate in year {n}?", "",
                   PARAGRAPH.format(n=n), "", f"Year\t{2000 + n}\t{2001 + n}",
                   f"Hours\t{400 + n}\t{410 + n}", ""]
