@@ -22,7 +22,7 @@ from foicollate.model import (
 
 #: Answers at or above this confidence are "confident": on the fixture corpus they are
 #: at least 99 % correct (tests/test_eval_gate.py checks it). Below it, a person should look.
-CONFIDENT = 0.8
+CONFIDENT = 0.85
 
 
 @dataclass(frozen=True)

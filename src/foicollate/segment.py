@@ -440,7 +440,9 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex)
         m = _ANSWER_PREFIX.match(text[lead:])
         seg_start += lead + (m.end() if m else 0)
         rest = first.text[seg_start - first.start :]
-        if seg_start < first.end and rest.strip() and not _REQUEST_TALK.search(rest):
+        rest_norm = " ".join(words(rest))
+        if seg_start < first.end and rest.strip() and not _REQUEST_TALK.search(rest) and not _lists_choices(
+                rest_norm, idx, a.questions[0]):
             spans.append((seg_start, first.end))
     qi = a.questions[0]
     q_norm = idx.norms[qi]

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from foicollate.collate import CONFIDENT
 from foicollate.model import Answer, CollatedDocument, Collation, Question, QuestionType, Status
 
 
@@ -108,7 +109,7 @@ def _brief(a: Answer) -> str:
         s = "not held"
     else:
         s = "-"
-    return s + ("" if a.confidence >= 0.8 or a.status == Status.NOT_ANSWERED else " ?")
+    return s + ("" if a.confidence >= CONFIDENT or a.status == Status.NOT_ANSWERED else " ?")
 
 
 def render_table(result: Collation) -> str:
@@ -130,5 +131,5 @@ def render_table(result: Collation) -> str:
     if refs:
         lines.append("")
         lines.append(f"Reference documents (evidence only): {', '.join(d.id for d in refs)}")
-    lines.append("'?' = confidence below 0.8: a person should look.")
+    lines.append(f"'?' = confidence below {CONFIDENT}: a person should look.")
     return "\n".join(lines)

@@ -176,14 +176,25 @@ def by_text(text: str, options: list[Option]) -> Picked:
         if not hit and len(ot) >= 6:
             al = fuzz.partial_ratio_alignment(o.text.lower(), low)
             if al and al.score >= 90:
-                hit, pos = True, al.dest_start
+                # widen to whole words so "ping enforcement" inside "fly-tipping" does not count
+                a, b = al.dest_start, al.dest_end
+                while a > 0 and (low[a - 1].isalnum() or low[a - 1] == "-"):
+                    a -= 1
+                while b < len(low) and low[b].isalnum():
+                    b += 1
+                if fuzz.ratio(o.text.lower(), low[a:b]) >= 88:
+                    hit, pos = True, a
         if not hit:
             terms = _terms(o.text)
             if terms:
                 direct = terms & stems
-                if len(direct) * 2 >= len(terms) + (1 if len(terms) > 2 else 0) or len(terms) <= 3 and any(_expand({t}) & stems_x - {t} and (_expand({t}) & stems)
-                                              for t in terms) and len(terms & stems_x) * 2 >= len(terms):
-                    hit = True
+                others = set().union(*(_terms(x.text) for x in options if x.id != o.id))
+                # half the option's words, one of them its own ("parking" in "Parking enforcement")
+                by_words = len(direct) * 2 >= len(terms) + (1 if len(terms) > 2 else 0) and bool(
+                    direct - others or direct == terms)
+                by_synonym = len(terms) <= 3 and len(terms & stems_x) * 2 >= len(terms) and any(
+                    (_expand({t}) - {t}) & stems_x and _expand({t}) & stems for t in terms)
+                hit = by_words or by_synonym
         if hit:
             ids.append(o.id)
             if pos >= 0:
@@ -215,7 +226,8 @@ def pick_multi(text: str, options: list[Option]) -> Picked | None:
     m = _ALL.search(text)
     if m:
         tail = text[m.end():]
-        exc = re.match(r"\s*(?:except|other\s+than|apart\s+from|but\s+not|excluding)\b(.*)", tail, re.I | re.S)
+        exc = re.match(r"\s*(?:except|other\s+than|apart\s+from|but\s+not|excluding)\b([^.;]*?)(?:,\s*which\b|[.;(]|$)",
+                       tail, re.I | re.S)
         left_out = set(by_text(exc.group(1), options).ids) if exc else set()
         left_out |= set(by_letters(exc.group(1), options).ids) if exc and by_letters(exc.group(1), options) else set()
         return Picked([o.id for o in options if o.id not in left_out], [(m.start(), m.end())], 0.9)

@@ -75,9 +75,9 @@ _STANCE = re.compile(
 _NCND = re.compile(r"neither\s+confirm\s+n?or\s+deny|ncnd", re.I)
 
 _NOT_HELD = re.compile(
-    r"\bnot\s+held\b|\b(?:do|does|did)\s*(?:n[o']t|not)\s+(?:currently\s+|centrally\s+|routinely\s+|specifically\s+|"
-    r"hold|have|keep|record|collect|collate|retain|capture|maintain|log|store|monitor|track|compile|gather)"
-    r"(?:\s+(?:hold|have|keep|record|collect|collate|retain|capture|maintain|log|store|monitor|track))?"
+    r"\bnot\s+held\b|\b(?:do|does|did)\s*(?:n[o']t|not)\s+(?:currently\s+|centrally\s+|routinely\s+|specifically\s+)?"
+    r"(?:hold|have|keep|record|collect|collate|retain|capture|maintain|log|store|monitor|track|compile|gather)"
+    r"(?:\s+(?:or\s+)?(?:hold|have|keep|record|collect|collate|retain|capture|maintain|log|store|monitor|track))?"
     r"(?!\s+(?:any\s+)?(?:plans?|intention|contracts?|staff|employees|drones|cameras|devices|policy|policies|"
     r"incidents?|cases?|complaints?|claims?|vacancies|vehicles|any\s+(?:staff|employees)))|"
     r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+not\s+(?:currently\s+|centrally\s+|routinely\s+|specifically\s+)?"
@@ -182,7 +182,7 @@ def sentence_cue(sent: str, scottish: bool) -> Cue | None:
         if bodies:
             after = [b for b in bodies if b[0] >= refer.start()]
             name = (after or bodies)[0][2]
-            return Cue(Status.REFERRED, 0, len(sent), referred_to=name, strength=0.9)
+            return Cue(Status.REFERRED, 0, len(sent), referred_to=name, strength=0.85)
         if re.search(r"\bthe\s+county\s+council\b|\bthe\s+police\b|\bnhs\b|\bthe\s+school\b", sent, re.I):
             return Cue(Status.REFERRED, 0, len(sent), referred_to=None, strength=0.6)
     cost = _COST.search(sent)
