@@ -7,8 +7,11 @@ claims the file. `read_documents` walks folders and never lets one bad file stop
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import re
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -42,14 +45,44 @@ _deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("_deadl
 _depth: contextvars.ContextVar[int] = contextvars.ContextVar("_depth", default=0)
 
 
+def _too_slow(name: str) -> UnreadableDocument:
+    return UnreadableDocument(
+        name, f"reading it took longer than {MAX_SECONDS_PER_FILE:g} seconds; "
+        "split it into smaller files or extract the reply and add that"
+    )
+
+
 def check_time(name: str) -> None:
     """Raise UnreadableDocument when the file being read has used up its time allowance."""
     deadline = _deadline.get()
     if deadline is not None and time.monotonic() > deadline:
-        raise UnreadableDocument(
-            name, f"reading it took longer than {MAX_SECONDS_PER_FILE:g} seconds; "
-            "split it into smaller files or extract the reply and add that"
-        )
+        raise _too_slow(name)
+
+
+class _OutOfTime(BaseException):
+    """Raised by the alarm; a BaseException so libraries' `except Exception` cannot eat it."""
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """Interrupt Python code running past `seconds` (Unix, main thread, alarm unused);
+    elsewhere the readers' own check_time calls between pages and parts are the limit."""
+    usable = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+              and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None))
+    if not usable:
+        yield
+        return
+
+    def ring(signum: int, frame: object) -> None:
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def time_left() -> float | None:
@@ -100,7 +133,13 @@ def read_bytes(name: str, data: bytes, doc_id: str | None = None) -> Document:
     if _deadline.get() is None:  # the top-level file sets the clock; its parts share it
         deadline_token = _deadline.set(time.monotonic() + MAX_SECONDS_PER_FILE)
     try:
-        doc = reader.read(name, data)
+        if deadline_token is None:
+            doc = reader.read(name, data)
+        else:
+            with _alarm(MAX_SECONDS_PER_FILE + 1):  # +1: check_time's sentence comes first
+                doc = reader.read(name, data)
+    except _OutOfTime:
+        raise _too_slow(name) from None
     except UnreadableDocument:
         raise
     except RecursionError as exc:
