@@ -67,6 +67,9 @@ class Line:
     marker_key: str | None
     body: str  # the line without its marker
     body_start: int
+    body_norm: str = ""  # the body's lower-case words
+    heading: bool = False  # a "Response" heading
+    talk: bool = False  # the requester's own words quoted (see _REQUEST_TALK)
 
 
 @dataclass
@@ -140,7 +143,9 @@ def split_lines(text: str) -> list[Line]:
             bl = parse_bullet(raw)
             if bl:
                 body, body_start = bl[1], start + bl[2]
-        out.append(Line(start, end, raw, " ".join(words(raw)), mk.key if mk else None, body, body_start))
+        out.append(Line(start, end, raw, " ".join(words(raw)), mk.key if mk else None, body, body_start,
+                        body_norm=" ".join(words(body)), heading=bool(_RESPONSE_HEADING.match(raw)),
+                        talk=bool(_REQUEST_TALK.search(raw))))
     return out
 
 
@@ -157,6 +162,10 @@ class _QuestionIndex:
         self.labels = [(x.label or x.id).lower() for x in q.questions]
         self.label_keys = [_key(x) for x in q.questions]
         self.context_norms = [" ".join(words(x.context)) for x in q.questions if x.context]
+        self.by_word: dict[str, list[int]] = {}
+        for j, c in enumerate(self.content):
+            for w in c:
+                self.by_word.setdefault(w, []).append(j)
         df: dict[str, int] = {}
         for c in self.content:
             for w in c:
@@ -223,7 +232,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
         chain = _best_chain([a for a in candidates if a.kind != "heading"], lines, closing, idx)
     blocks = {q.id: Block() for q in questionnaire.questions}
     covered: list[tuple[int, int]] = []
-    response_heads = [i for i, ln in enumerate(lines[:closing]) if _RESPONSE_HEADING.match(ln.text)]
+    response_heads = [i for i, ln in enumerate(lines[:closing]) if ln.heading]
     chain_lines = {a.line for a in chain}
     for n, a in enumerate(chain):
         nxt = chain[n + 1].line if n + 1 < len(chain) else closing
@@ -284,12 +293,20 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
             if len(qs) >= 2:
                 out.append(Anchor(i, qs, 80.0 * len(qs), "multi", ln.start + ml[1]))
                 continue
-        body_norm = " ".join(words(ln.body))
+        body_norm = ln.body_norm
         if _is_choice_restatement(body_norm, idx) and not _labels_a_question_not_choice(ln, idx):
             continue
         lw = content_words(body_norm)
+        # only questions sharing two words with the line can be restated by it
+        near: dict[int, int] = {}
+        for w in lw:
+            for j in idx.by_word.get(w, ()):
+                near[j] = near.get(j, 0) + 1
         for j in range(nq):
-            score, _cov = text_similarity(body_norm, idx.norms[j], idx.content[j], lw)
+            if near.get(j, 0) < 2 and len(idx.content[j]) > 2:
+                score = 0.0
+            else:
+                score, _cov = text_similarity(body_norm, idx.norms[j], idx.content[j], lw)
             label_hit = ln.marker_key is not None and labels_match(ln.marker_key, idx.label_keys[j])
             if score >= 72:
                 s = score + (12 if label_hit else 0)
@@ -417,7 +434,7 @@ def _is_choice_restatement(norm: str, idx: _QuestionIndex) -> bool:
 
 
 def _is_restatement(ln: Line, idx: _QuestionIndex) -> bool:
-    norm = " ".join(words(ln.body))
+    norm = ln.body_norm
     if _is_choice_restatement(norm, idx):
         return True
     lw = content_words(norm)
@@ -449,7 +466,7 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex)
     restating = True
     for k in range(a.line + 1, stop):
         ln = lines[k]
-        norm = " ".join(words(ln.body))
+        norm = ln.body_norm
         if restating and not spans and len(norm) >= 8 and len(norm) < len(q_norm) and \
                 fuzz.partial_ratio(norm, q_norm) >= 90:
             continue  # the wrapped rest of the restated question
@@ -457,10 +474,10 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex)
             continue
         if _lists_choices(norm, idx, qi):
             continue  # "weekly / monthly / quarterly": the options restated on one line
-        if any(fuzz.ratio(norm, c) >= 90 for c in idx.context_norms) or _REQUEST_TALK.search(ln.text):
+        if ln.talk or any(fuzz.ratio(norm, c) >= 90 for c in idx.context_norms):
             continue
         restating = False
-        if _RESPONSE_HEADING.match(ln.text) and len(norm) < 30:
+        if ln.heading and len(norm) < 30:
             continue
         s = ln.start
         m = _ANSWER_PREFIX.match(ln.text)
@@ -494,7 +511,7 @@ def _best_chain(cands: list[Anchor], lines: list[Line], closing: int, idx: _Ques
     for a in cands:
         later = [x for x in lines_with if x > a.line]
         stop = later[0] if later else closing
-        heads = [i for i in range(a.line + 1, stop) if _RESPONSE_HEADING.match(lines[i].text)]
+        heads = [i for i in range(a.line + 1, stop) if lines[i].heading]
         if heads:
             stop = heads[0]
         bonus.append(60.0 if _has_content(lines, a, stop, idx) else -a.score * 0.5)

@@ -155,8 +155,9 @@ def find_cues(text: str, scottish: bool = False, own: frozenset[str] = frozenset
     spans = sentences(text)
     for n, (s, e) in enumerate(spans):
         sent = text[s:e]
-        cue = sentence_cue(sent, scottish)
-        if cue is None and _REFER.search(sent) and not find_bodies(sent):
+        refer = _REFER.search(sent)
+        cue = sentence_cue(sent, scottish, refer)
+        if cue is None and refer and not find_bodies(sent):
             # "... is responsible for this. Please contact them": the body is named next door
             near = [text[a:b] for a, b in spans[max(0, n - 1): n + 2] if (a, b) != (s, e)]
             bodies = [x for t in near for x in find_bodies(t) if body_key(x[2]) not in own]
@@ -169,15 +170,18 @@ def find_cues(text: str, scottish: bool = False, own: frozenset[str] = frozenset
     return cues
 
 
-def sentence_cue(sent: str, scottish: bool) -> Cue | None:
-    g = grounds_in(sent, scottish)
+def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool = True) -> Cue | None:
+    """The outcome one sentence states, if any (`refer`: the _REFER match if already searched)."""
+    g = grounds_in(sent, scottish) if re.search(r"\d", sent) else []
     cited = [x for x in g if x[2] != "s17"]
     if scottish and any(x[2] == "s17" for x in g) and not cited:
         return Cue(Status.NOT_HELD, 0, len(sent), strength=0.95)
     if any(x[2] == "r12(4)(a)" for x in g) and len(cited) == 1:
         return Cue(Status.REFUSED, 0, len(sent), grounds="r12(4)(a)", strength=0.9)
-    refer = _REFER.search(sent)
+    if refer is True:
+        refer = _REFER.search(sent)
     if refer:
+        assert not isinstance(refer, bool)
         bodies = [b for b in find_bodies(sent) if b[0] >= refer.start() - 80]
         if bodies:
             after = [b for b in bodies if b[0] >= refer.start()]
