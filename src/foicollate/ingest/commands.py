@@ -42,6 +42,7 @@ def register(cli: click.Group) -> None:
 
     @cli.command(
         cls=Example,
+        short_help="Show the text read from one reply file.",
         example="foicollate text replies/northshire.pdf\n"
                 "foicollate text figures.xlsx --cells",
     )
