@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 
-from foicollate.extract.options import _expand, _terms
+from foicollate.extract.options import _expand
 from foicollate.model import Answer, Document, DocumentKind, Evidence, Questionnaire, Status
 
 _REPLY_MARKERS = re.compile(
@@ -44,37 +44,71 @@ def classify(doc: Document, questionnaire: Questionnaire) -> DocumentKind:
     return DocumentKind.REFERENCE
 
 
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|no|nos|mr|mrs|ms|dr|st|cf|approx|incl)|\b[A-Za-z])\.$", re.I)
+_GENERIC = frozenset({
+    "how", "many", "much", "what", "which", "who", "when", "where", "why", "do", "does", "did", "are", "is", "was",
+    "were", "have", "has", "had", "can", "could", "will", "would", "should", "your", "you", "these", "those",
+    "this", "that", "their", "they", "them", "our", "we", "any", "all", "some", "following", "below", "above",
+    "please", "provide", "able", "tell", "number", "staff", "employees", "employee", "work", "working",
+    "organisation", "council", "information"})
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: split at ., ! or ? before a space or a newline, not after "e.g." or an initial."""
     out = []
-    for m in _SENT.finditer(text):
-        s, e = m.start(), m.end()
+    for para in re.finditer(r"[^\n]+", text):
+        start = para.start()
+        for m in re.finditer(r"[.!?]+(?=\s|$)", para.group(0)):
+            end = para.start() + m.end()
+            if _ABBREV.search(text[max(start, end - 8):end]):
+                continue
+            out.append((start, end))
+            start = end
+        if start < para.end():
+            out.append((start, para.end()))
+    spans = []
+    for s, e in out:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         if e - s >= 25:
-            out.append((s, e))
-    return out
+            spans.append((s, e))
+    return spans
+
+
+def _words(text: str) -> set[str]:
+    from foicollate.segment import stem
+
+    return {stem(w) for w in re.findall(r"[a-z][a-z'’-]+", text.lower()) if w not in _GENERIC and len(w) > 2}
 
 
 def evidence_answers(doc: Document, questionnaire: Questionnaire, top: int = 3) -> list[Answer]:
-    """Per question, the passages of a reference document that bear on it, best first."""
+    """Per question, the passages of a reference document that bear on it, best first.
+
+    A passage scores by the distinctive words it shares with the question and, more, with
+    any one of its options or items (a policy speaks of laptops, not of "devices below").
+    """
     sents = _sentences(doc.text)
-    bags = [_terms(doc.text[s:e]) for s, e in sents]
+    bags = [_words(doc.text[s:e]) for s, e in sents]
     df: Counter[str] = Counter()
     for b in bags:
         df.update(b)
     n = max(len(sents), 1)
+
+    def overlap(bag: set[str], terms: set[str]) -> float:
+        shared = bag & terms
+        return sum(math.log(1 + n / df[t]) for t in shared) / math.sqrt(len(terms) + 2) if shared else 0.0
+
     out: list[Answer] = []
     for q in questionnaire.questions:
-        qterms = _expand(_terms(q.text + " " + " ".join(o.text for o in q.choices)))
+        qterms = _expand(_words(q.text))
+        cterms = [_expand(_words(o.text)) for o in q.choices]
         scored = []
         for (s, e), bag in zip(sents, bags, strict=True):
-            shared = bag & qterms
-            if not shared:
-                continue
-            score = sum(math.log(1 + n / df[t]) for t in shared) / math.sqrt(len(bag) + 4)
-            scored.append((score, s, e))
+            score = overlap(bag, qterms) + max((1.2 * overlap(bag, c) for c in cterms), default=0.0)
+            if score > 0:
+                scored.append((score / math.sqrt(math.sqrt(len(bag) + 4)), s, e))
         scored.sort(reverse=True)
         evidence = [Evidence(s, e, doc.text[s:e]) for _score, s, e in scored[:top]]
         best = scored[0][0] if scored else 0.0

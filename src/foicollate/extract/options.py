@@ -284,6 +284,8 @@ def pick_choice(text: str, options: list[Option]) -> Picked | None:
     # one option alone shares a word no other option has ("a charitable trust", "a framework")
     distinct = []
     for o in options:
+        if re.match(r"^\W*(yes|no)\b", o.text, re.I):
+            continue  # "Yes, ..." / "No, but ..." options are told apart by polarity below
         others = set().union(*(words_of[x.id] for x in options if x.id != o.id))
         if (words_of[o.id] - others) & terms:
             distinct.append(o)
