@@ -131,3 +131,42 @@ def test_mixed_pdf_without_tesseract_keeps_the_text_pages(monkeypatch: pytest.Mo
     assert doc.text.startswith("NORTHSHIRE COUNCIL")
     assert len(doc.warnings) == 1 and "page(s) 2 are scanned" in doc.warnings[0]
     assert "apt-get install" in doc.warnings[0]
+
+
+def _scan_with_typed_header(header: str, body: str) -> bytes:
+    """A page-sized scan with a line of real text typed over its top margin."""
+    import pypdfium2 as pdfium
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    image = pdfium.PdfDocument(to_pdf(body))[0].render(scale=150 / 72, grayscale=True).to_pil()
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf)
+    width, height = pdf._pagesize
+    pdf.drawImage(ImageReader(image), 0, 0, width, height)
+    pdf.drawString(56, height - 20, header)
+    pdf.showPage()
+    pdf.save()
+    return buf.getvalue()
+
+
+@needs_ocr
+def test_a_scan_under_a_typed_header_is_still_ocrd() -> None:
+    doc = read_bytes("stamped.pdf", _scan_with_typed_header("Received 14/03/2023", LETTER))
+    assert doc.metadata.get("ocr_pages") == "1"
+    assert "14 static libraries" in doc.text
+
+
+def test_a_rotated_page_is_laid_out_as_displayed() -> None:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf)
+    pdf.setPageRotation(90)  # a landscape page: /Rotate 90, text drawn turned to match
+    pdf.rotate(90)
+    for i, line in enumerate(LETTER.splitlines()):
+        pdf.drawString(72, -72 - 14 * i, line)
+    pdf.showPage()
+    pdf.save()
+    doc = read_bytes("landscape.pdf", buf.getvalue())
+    assert doc.text == LETTER  # laid out as displayed: blank lines found sideways too

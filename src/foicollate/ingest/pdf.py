@@ -24,8 +24,11 @@ from foicollate.ingest.ocr import (
 )
 from foicollate.model import Document
 
-#: A page with fewer characters than this in its text layer, and an image on it, is OCR'd.
+#: A page with fewer characters than this in its text layer, and an image on it, is OCR'd;
 MIN_TEXT_CHARS = 16
+#: ... and so is one whose image covers this share of it, under fewer characters than
+MAX_TEXT_ON_SCAN = 300
+SCAN_COVER = 0.5
 #: PDFs with more pages than this are refused (split them).
 MAX_PAGES = 5000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
@@ -53,10 +56,31 @@ def open_pdf(name: str, data: bytes) -> pdfium.PdfDocument:
         ) from exc
 
 
-def page_lines(textpage: pdfium.PdfTextPage) -> list[Line]:
-    """The page's printed lines with the positions of their words (pdfium's loose boxes)."""
+Box = tuple[float, float, float, float]  # left, bottom, right, top
+
+
+def upright(box: Box, rotation: int, width: float, height: float) -> Box:
+    """A box in page space as the reader sees it on a page turned by /Rotate."""
+    left, bottom, right, top = box
+    if rotation == 90:
+        return bottom, width - right, top, width - left
+    if rotation == 180:
+        return width - right, height - top, width - left, height - bottom
+    if rotation == 270:
+        return height - top, left, height - bottom, right
+    return box
+
+
+def page_lines(textpage: pdfium.PdfTextPage, rotation: int = 0, width: float = 0.0,
+               height: float = 0.0) -> list[Line]:
+    """The page's printed lines with the positions of their words (pdfium's loose boxes),
+    upright as displayed."""
     raw = textpage.get_text_range()
     lines: list[Line] = []
+
+    def box(index: int) -> Box:
+        return upright(textpage.get_charbox(index, loose=True), rotation, width, height)
+
     # pdfium's text indexes are char indexes, its generated line breaks included
     for m in _LINE.finditer(raw):
         words: list[Word] = []
@@ -64,30 +88,48 @@ def page_lines(textpage: pdfium.PdfTextPage) -> list[Line]:
             text = _CONTROL.sub("", w.group().replace("\x02", "-"))
             if not text:
                 continue
-            first = textpage.get_charbox(m.start() + w.start(), loose=True)
-            last = textpage.get_charbox(m.start() + w.end() - 1, loose=True)
+            first = box(m.start() + w.start())
+            last = box(m.start() + w.end() - 1)
             if not words:
-                bottom, height = first[1], first[3] - first[1]
+                bottom, size = first[1], first[3] - first[1]
             words.append(Word(text, first[0], last[2]))
         if words:
-            lines.append(Line(words, bottom, height))
+            lines.append(Line(words, bottom, size))
         if m.end() >= len(raw):
             break
     return lines
 
 
 def page_text(page: pdfium.PdfPage) -> PageText:
-    """A page's text layer laid out as paragraphs (see layout.py)."""
+    """A page's text layer laid out as paragraphs (see layout.py), as displayed."""
+    rotation = page.get_rotation() % 360
+    width, height = page.get_size()  # unrotated
     textpage = page.get_textpage()
     try:
-        lines = page_lines(textpage)
+        lines = page_lines(textpage, rotation, width, height)
     finally:
         textpage.close()
-    return lay_out(lines, page.get_width())
+    return lay_out(lines, height if rotation in (90, 270) else width)
 
 
-def has_images(page: pdfium.PdfPage) -> bool:
-    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+def image_cover(page: pdfium.PdfPage) -> float:
+    """The share of the page its largest image covers (0 when it has none)."""
+    width, height = page.get_size()
+    best = 0.0
+    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = image.get_bounds()
+        best = max(best, (right - left) * (top - bottom) / max(1.0, width * height))
+    return best
+
+
+def needs_ocr(page: pdfium.PdfPage, text: str) -> bool:
+    """A scan: an image and (almost) no text layer, or a page-sized image under a little
+    typed text (a header or a stamp typed onto a scanned letter)."""
+    chars = len(text.strip())
+    if chars >= MAX_TEXT_ON_SCAN:
+        return False
+    cover = image_cover(page)
+    return cover > 0 and chars < MIN_TEXT_CHARS or cover >= SCAN_COVER
 
 
 def read_pdf(name: str, data: bytes) -> Document:
@@ -103,7 +145,7 @@ def read_pdf(name: str, data: bytes) -> Document:
             page = pdf[index]
             try:
                 layer = page_text(page)
-                if len(layer.text.strip()) < MIN_TEXT_CHARS and has_images(page):
+                if needs_ocr(page, layer.text):
                     scanned.append(index)
                 layers.append(layer)
             finally:
