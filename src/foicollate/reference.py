@@ -21,7 +21,6 @@ _REPLY_MARKERS = re.compile(
     r"\bresponse\s*:|thank\s+you\s+for\s+your",
     re.I,
 )
-_SENT = re.compile(r"[^\n.!?]+(?:[.!?]+|\n|$)")
 
 
 def classify(doc: Document, questionnaire: Questionnaire) -> DocumentKind:

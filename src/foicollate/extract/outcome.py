@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from foicollate.model import Status
 from foicollate.names import find_bodies
 
-_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)")
+# a sentence ends at . ! ? before a space or the end; "s.12", "4.6" and "foi@x.gov.uk" do not end one
+_SENT = re.compile(r"(?:[^.!?\n]|[.!?](?![\s.!?]|$))+(?:[.!?]+(?=\s|$)|\n|$)")
 
 
 @dataclass
@@ -94,13 +95,15 @@ _NOT_HELD = re.compile(
     re.I,
 )
 _REFER = re.compile(
-    r"(?:re)?direct\s+(?:your|the|this)\s+(?:request|enquiry|query|questions?)|"
-    r"refer\s+(?:your|the|this)\s+(?:foi\s+|freedom\s+of\s+information\s+)?(?:request|enquiry|query|questions?)|"
+    r"(?:re)?direct\s+(?:(?:your|the|this|these|those|that)\s+)?(?:request|enquiry|query|questions?|parts?)|"
+    r"refer\s+(?:(?:your|the|this|these)\s+)?(?:foi\s+|freedom\s+of\s+information\s+)?(?:request|enquiry|query|questions?)|"
     r"(?:please\s+)?(?:contact|approach|write\s+to|apply\s+to|submit\s+(?:your|a)\s+request\s+to)\s+(?=[A-Z]|the\s+)|"
     r"(?:is|are)\s+(?:the\s+)?responsib(?:le|ility)\s+(?:of|for)|(?:is|are)\s+(?:a\s+)?(?:matter|function)\s+for|"
     r"(?:is|are|would\s+be|may\s+be)\s+(?:held|provided|managed|run|administered|dealt\s+with|delivered|"
     r"commissioned|responsible|maintained|operated|carried\s+out|funded)\s+by|"
     r"(?:send|forward|address|submit|make)\s+(?:your|the|this|a)\s+(?:request|enquiry|questions?)\s+(?:to|direct)|"
+    r"(?:should|must|would\s+need\s+to|will\s+need\s+to|need\s+to)\s+(?:therefore\s+|instead\s+)?be\s+(?:sent|directed|"
+    r"addressed|made|submitted|redirected|forwarded|referred)\s+to|"
     r"(?:you\s+(?:may|might|will|would)\s+(?:wish|need|want)\s+to|we\s+suggest\s+(?:that\s+)?you|we\s+would\s+"
     r"(?:advise|suggest)\s+(?:that\s+)?you|i\s+would\s+suggest\s+(?:that\s+)?you)\s+(?:contact|approach|direct|"
     r"submit|write\s+to|send|re-?submit|redirect|make)|"
