@@ -153,3 +153,31 @@ def test_saved_web_page_mhtml_reads_the_page_not_the_wrapper() -> None:
     assert doc.metadata == {"title": "FOI 0412 - Eastmoor Council",
                             "url": "https://www.eastmoor.gov.uk/foi/0412"}
     assert "sender" not in doc.metadata  # "Saved by Blink" is not who replied
+
+
+def test_html_body_as_outlook_writes_it() -> None:
+    from foicollate.ingest.mail import html_body_to_text
+
+    html = """<html><head><style>p {margin:0}</style></head>
+    <body>
+      <div class=WordSection1>
+        <p class=MsoNormal>Dear Ms Marsh,</p>
+        <p class=MsoNormal>&nbsp;</p>
+        <p class=MsoNormal>Our answers:</p>
+        <table>
+          <tr>
+            <td>Year</td>
+            <td>Hours</td>
+          </tr>
+          <tr><td>2022/23</td><td>503&nbsp;&nbsp; (scheduled)</td></tr>
+        </table>
+        <div>Line one</div>
+        <div>Line two<br>Line three</div>
+        <div><br></div>
+        <div>Regards,<br>Eastmoor Council<!-- signature --></div>
+        <script>var tracking = 1;</script>
+      </div>
+    </body></html>"""
+    assert html_body_to_text(html) == (
+        "Dear Ms Marsh,\n\nOur answers:\n\nYear | Hours\n2022/23 | 503   (scheduled)\n\n"
+        "Line one\nLine two\nLine three\n\nRegards,\nEastmoor Council")

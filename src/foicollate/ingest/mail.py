@@ -87,10 +87,10 @@ def html_body_to_text(markup: str) -> str:
     out: list[str] = []
 
     def newline(blank: bool) -> None:
-        text = "".join(out[-2:])
-        if not out or text.endswith("\n\n") or (not blank and text.endswith("\n")):
+        ending = "".join(out[-6:]).rstrip(" ")  # spaces left by indented markup don't count
+        if not ending.strip() or ending.endswith("\n\n") or (not blank and ending.endswith("\n")):
             return
-        out.append("\n\n" if blank and not text.endswith("\n") else "\n")
+        out.append("\n\n" if blank and not ending.endswith("\n") else "\n")
 
     def walk(el: etree._Element, pre: bool) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -121,7 +121,8 @@ def html_body_to_text(markup: str) -> str:
 
     body = root.find("body")
     walk(body if body is not None else root, False)
-    lines = [line.strip().replace("\xa0", " ").rstrip() for line in "".join(out).split("\n")]
+    text = re.sub(r" {2,}", " ", "".join(out))  # where chunks met; &nbsp; runs stay
+    lines = [line.strip().replace("\xa0", " ").rstrip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
 
 
