@@ -181,3 +181,20 @@ def test_html_body_as_outlook_writes_it() -> None:
     assert html_body_to_text(html) == (
         "Dear Ms Marsh,\n\nOur answers:\n\nYear | Hours\n2022/23 | 503   (scheduled)\n\n"
         "Line one\nLine two\nLine three\n\nRegards,\nEastmoor Council")
+
+
+def test_html_alternative_is_preferred_when_it_holds_a_table() -> None:
+    msg = EmailMessage()
+    msg["From"] = "foi@eastmoor.gov.uk"
+    msg["Message-ID"] = "<t@eastmoor.gov.uk>"
+    msg.set_content("Year\nHours\n2022/23\n503\n")  # how a mail program flattens the table
+    msg.add_alternative("<table><tr><td>Year</td><td>Hours</td></tr>"
+                        "<tr><td>2022/23</td><td>503</td></tr></table>", subtype="html")
+    assert read_bytes("reply.eml", msg.as_bytes()).text == "Year | Hours\n2022/23 | 503\n"
+    plain = EmailMessage()
+    plain["From"] = "foi@eastmoor.gov.uk"
+    plain["Message-ID"] = "<p@eastmoor.gov.uk>"
+    plain.set_content("We hold 14 libraries.\n")
+    plain.add_alternative("<p>We hold <b>14</b> libraries.</p>", subtype="html")
+    assert read_bytes("reply.eml", plain.as_bytes()).format == "eml"
+    assert read_bytes("reply.eml", plain.as_bytes()).text == "We hold 14 libraries.\n"

@@ -45,10 +45,6 @@ def looks_like_eml(data: bytes) -> bool:
                             for h in _EMAIL_HEADERS)
 
 
-def iso_date(value: datetime | None) -> str | None:
-    return value.date().isoformat() if value else None
-
-
 def _header_hints(sender: str | None, date: datetime | None, subject: str | None
                   ) -> dict[str, str]:
     hints: dict[str, str] = {}
@@ -182,7 +178,12 @@ def _part_text(part: Message) -> str:
 
 
 def _eml_body(msg: EmailMessage) -> tuple[Document | None, Message | None]:
+    """The body: plain text, unless the HTML version holds a table (mail programs flatten
+    tables in the plain-text version they write alongside)."""
     part = msg.get_body(preferencelist=("plain", "html"))
+    html = msg.get_body(preferencelist=("html",))
+    if html is not None and part is not html and re.search(r"<table", _part_text(html), re.I):
+        part = html
     if part is None:
         return None, None
     raw = _part_text(part)
