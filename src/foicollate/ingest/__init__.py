@@ -36,8 +36,9 @@ READERS: list[Reader] = []
 
 #: Files over this size are refused with a clear message rather than read.
 MAX_FILE_BYTES = 200 * 1024 * 1024
-#: Seconds one top-level file may take (OCR included); readers check it between pages/parts.
-MAX_SECONDS_PER_FILE = 300.0
+#: Seconds one top-level file may take, OCR included (about 400 scanned pages on 2 cores):
+#: a guard against files that would hang the batch, not a budget for normal ones.
+MAX_SECONDS_PER_FILE = 600.0
 #: How deep containers may nest (a zip in an email in a zip ...).
 MAX_NESTING = 5
 
