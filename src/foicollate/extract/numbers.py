@@ -22,6 +22,8 @@ _MASKS = [
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\.?,?\s+\d{{2,4}}\b", re.I),  # 11 February 2020
     re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.I),
     re.compile(rf"\b{_MONTHS}\s+\d{{4}}\b", re.I),  # March 2021
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b", re.I),  # 31 March
+    re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.I),  # March 31
     re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"),  # 11/02/2020
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
     re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),  # phone
@@ -180,13 +182,28 @@ def read_number(text: str, money: bool = False, percent: bool = False,
     if len(figs) == 1:
         f = figs[0]
         return NumberReading(f.value, None, figs, 0.95 if len(text) < 400 else 0.85)
+    # one figure that is the sum of all the others is their total ("21: unit A 12, unit B 9")
+    if len(figs) >= 3:
+        for t in (figs[0], figs[-1]):
+            rest = [f for f in figs if f is not t]
+            if all(_YEARISH.match(_clean(f.label)) for f in rest) or (t.value < 10 and len(rest) < 3):
+                continue  # per-year figures, or small numbers that add up by chance
+            if t.value > 0 and abs(sum(f.value for f in rest) - t.value) < 0.005 * t.value + 0.01:
+                parts = {(_clean(f.label) or f"part {i + 1}"): f.value for i, f in enumerate(rest)}
+                return NumberReading(t.value, parts, figs, 0.9)
     totals = [f for f in figs if f.total]
     if totals:
         t = totals[0]
-        parts = {(_clean(f.label) or f"part {i + 1}"): f.value
-                 for i, f in enumerate(x for x in figs if x is not t)}
-        ok = abs(sum(parts.values()) - t.value) < 0.01 * max(t.value, 1)
-        return NumberReading(t.value, parts or None, figs, 0.9 if ok else 0.7)
+        others = [x for x in figs if x is not t and not x.total and x.value != t.value]
+        ok = abs(sum(x.value for x in others) - t.value) < 0.01 * max(t.value, 1)
+        if not ok:
+            # keep only the labelled figures on the lines next to the total (its own list)
+            near = [x for x in others if abs(text.count("\n", 0, x.start) - text.count("\n", 0, t.start)) <= 8
+                    and _clean(x.label)]
+            if near and abs(sum(x.value for x in near) - t.value) < 0.01 * max(t.value, 1):
+                others, ok = near, True
+        parts = {(_clean(f.label) or f"part {i + 1}"): f.value for i, f in enumerate(others)}
+        return NumberReading(t.value, parts if ok and parts else None, figs, 0.9 if ok else 0.7)
     if percent or any(re.search(r"\b(?:of\s+which|of\s+whom|of\s+these|including|includes)\b",
                                  text[max(0, f.start - 25): f.end + 25], re.I) for f in figs[1:]):
         # rates do not add up, and "63, of which 12 ..." names a part of the first figure
