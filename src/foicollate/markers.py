@@ -170,7 +170,7 @@ def labels_match(reply_key: str, question_key: str) -> bool:
 _MULTI = re.compile(
     r"""^\s*(?:Q(?:uestions?|s)?\.?\s*|Answers?\s+(?:to|for)\s+(?:questions?\s*)?)
     (?P<labels>\(?(?:\d{1,3}[a-z]?|[a-z])\)?(?:\s*(?:,|&|and|to|-|–|—|\+)\s*(?:Q\.?\s*)?\(?(?:\d{1,3}[a-z]?|[a-z])\)?(?![\w']))+)
-    \s*(?:[.):\-–—]|\s)""",
+    \s*(?:[.):\-–—]|\s|$)""",
     re.IGNORECASE | re.VERBOSE,
 )
 

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 
 from foicollate.markers import labels_match, multi_labels, ordinal, parse_bullet, parse_marker
 from foicollate.model import Document, Question, Questionnaire
+from foicollate.questionnaire_types import is_question_like
 
 # Lines that end the answers: rights, signatures, re-use notices.
 _CLOSING = re.compile(
@@ -310,7 +311,11 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
             label_hit = ln.marker_key is not None and labels_match(ln.marker_key, idx.label_keys[j])
             if score >= 72:
                 s = score + (12 if label_hit else 0)
-                out.append(Anchor(i, [j], s, "text", _answer_start(ln, idx.norms[j])))
+                start = _answer_start(ln, idx.norms[j])
+                if label_hit and start >= ln.end and not is_question_like(ln.body):
+                    # "(b) 902 pupils took a free meal on the day": an answer that echoes the question
+                    start = ln.body_start
+                out.append(Anchor(i, [j], s, "text", start))
             elif label_hit:
                 kind = "table" if _is_table_row(ln.body) else "label"
                 # a label followed by words that echo the question is stronger
