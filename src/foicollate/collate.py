@@ -57,7 +57,9 @@ def collate_document(
             where = doc.locate(ev.start)
             if "page" in where and ev.page is None:
                 ev.page = int(where["page"])
-            ev.where = ev.where or where.get("cell") or where.get("part")
+            # "attachment: figures.xlsx > Figures!B4": which part of an email, which cell
+            ev.where = ev.where or " > ".join(
+                w for w in (where.get("part"), where.get("cell")) if w) or None
     referred = {a.referred_to for a in out.answers if a.status == Status.REFERRED and a.referred_to}
     meta = metadata.read_metadata(doc, options.authorities, exclude=referred)
     out.authority = meta.authority
