@@ -134,7 +134,8 @@ def read_zip(name: str, data: bytes) -> Document:
     doc = Document(id="", text=text, format="zip", regions=regions, warnings=warnings)
     for _, part in parts:  # the first part's email headers or title are the bundle's hints
         for key, value in part.metadata.items():
-            doc.metadata.setdefault(key, value)
+            if key in ("sender", "date", "subject", "title"):
+                doc.metadata.setdefault(key, value)
     return doc
 
 
