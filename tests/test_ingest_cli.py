@@ -74,3 +74,27 @@ def test_collate_summary_counts_failures_and_exits_non_zero(tmp_path: Path) -> N
     skipped = [ln for ln in result.stderr.splitlines() if ln.startswith("Skipped ")]
     assert len(skipped) == 3
     assert any("mystery.bin: foicollate cannot read '.bin' files" in ln for ln in skipped)
+
+
+def test_collate_prints_what_reading_skipped_inside_a_reply(tmp_path: Path) -> None:
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["From"] = "foi@eastmoor.gov.uk"
+    msg["Message-ID"] = "<w@eastmoor.gov.uk>"
+    msg.set_content(LETTER)
+    msg.add_attachment(to_pdf(LETTER)[:300], maintype="application", subtype="pdf",
+                       filename="annex.pdf")
+    replies = tmp_path / "replies"
+    replies.mkdir()
+    (replies / "reply.eml").write_bytes(msg.as_bytes())
+    questionnaire = DATA / "campaigns" / "library-opening-hours" / "questionnaire.yaml"
+    out = tmp_path / "out.json"
+    result = CliRunner().invoke(cli, ["collate", str(replies), "-q", str(questionnaire),
+                                      "-o", str(out)])
+    assert result.exit_code == 0  # the reply was read; only its annex was not
+    warning = [ln for ln in result.stderr.splitlines() if ln.startswith("Warning: ")]
+    assert len(warning) == 1 and "reply.eml/annex.pdf: the PDF is damaged" in warning[0]
+    import json
+
+    assert json.loads(out.read_text())["documents"][0]["warnings"] == [warning[0][9:]]

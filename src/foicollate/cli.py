@@ -145,6 +145,9 @@ def collate(paths: tuple[Path, ...], qpath: Path, output: Path | None, csv_path:
         click.echo(render_table(result))
     for f in result.failures:
         click.echo(f"Skipped {f.path}: {f.message}", err=True)
+    for d in result.documents:
+        for warning in d.warnings:
+            click.echo(f"Warning: {warning}", err=True)
     n_resp = sum(1 for d in result.documents if d.kind == "response")
     summary = (f"Collated {n_resp} replies and {len(result.documents) - n_resp} reference "
                f"documents against {len(q.questions)} questions")

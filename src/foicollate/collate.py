@@ -41,7 +41,8 @@ def collate_document(
     """Read one document against the questionnaire: every question gets one Answer."""
     options = options or CollateOptions()
     kind = options.kind or reference.classify(doc, questionnaire)
-    out = CollatedDocument(id=doc.id, kind=kind, source=doc.source, format=doc.format)
+    out = CollatedDocument(id=doc.id, kind=kind, source=doc.source, format=doc.format,
+                           warnings=list(doc.warnings))
     if kind == DocumentKind.REFERENCE:
         out.answers = reference.evidence_answers(doc, questionnaire)
         out.authority = metadata.authority(doc, options.authorities, exclude=())

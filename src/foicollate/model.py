@@ -186,6 +186,8 @@ class CollatedDocument:
     answers: list[Answer] = field(default_factory=list)
     source: str | None = None
     format: str | None = None
+    # what reading it skipped: an attachment that failed, scanned pages without OCR ...
+    warnings: list[str] = field(default_factory=list)
 
     def answer(self, qid: str) -> Answer:
         for a in self.answers:
@@ -204,6 +206,7 @@ class CollatedDocument:
             "source": self.source,
             "format": self.format,
             "answers": [a.to_json() for a in self.answers],
+            **({"warnings": self.warnings} if self.warnings else {}),
         }
 
 
