@@ -44,7 +44,7 @@ _FOIA_GROUNDS = {12, 14, 21, 22, 23, 24, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
 _FOISA_GROUNDS = {12, 14, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41}
 _SECTION = re.compile(
     r"(?:\bsection|\bsec\.?|\bs\.?|§)\s?(\d{1,2})(?:\s?\((\d)\))?(?:\s?\(([a-z])\))?(?!\d)", re.I)
-_REGULATION = re.compile(r"\breg(?:ulation|\.)?\s?(12|13)\s?(?:\((\d)\)\s?(?:\(([a-z])\))?)?", re.I)
+_REGULATION = re.compile(r"\breg(?:ulation|\.)?\s?(10|12|13)\s?(?:\((\d)\)\s?(?:\(([a-z])\))?)?", re.I)
 
 _COST = re.compile(
     r"appropriate\s+limit|cost\s+limit|18\s+hours|24\s+hours|£\s?450\b|£\s?600\b|cost\s+of\s+compliance|"
@@ -130,6 +130,8 @@ def grounds_in(text: str, scottish: bool) -> list[tuple[int, int, str]]:
         elif scottish and n == 17:
             out.append((m.start(), m.end(), "s17"))
     for m in _REGULATION.finditer(text):
+        if m.group(1) == "10" and m.group(2) not in ("4", "5"):
+            continue  # EIR regulation 10 transfers a request; only the Scottish 10(4)/(5) are exceptions
         g = f"r{m.group(1)}"
         if m.group(2):
             g += f"({m.group(2)})"
@@ -179,8 +181,9 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
     cited = [x for x in g if x[2] != "s17"]
     if scottish and any(x[2] == "s17" for x in g) and not cited:
         return Cue(Status.NOT_HELD, 0, len(sent), strength=0.95)
-    if any(x[2] == "r12(4)(a)" for x in g) and len(cited) == 1:
-        return Cue(Status.REFUSED, 0, len(sent), grounds="r12(4)(a)", strength=0.9)
+    for not_held_reg in ("r12(4)(a)", "r10(4)(a)"):  # EIR / Scottish EIR "not held" exception
+        if any(x[2] == not_held_reg for x in g) and len(cited) == 1:
+            return Cue(Status.REFUSED, 0, len(sent), grounds=not_held_reg, strength=0.9)
     if refer is True:
         refer = _REFER.search(sent)
     if refer:

@@ -27,9 +27,35 @@ def html_to_text(markup: str) -> str:
         favor_recall=True,
         deduplicate=False,
     )
-    if text and len(text.strip()) > 40:
-        return text.strip() + "\n"
-    return _visible_text(markup)
+    if not text or len(text.strip()) <= 40:
+        return _visible_text(markup)
+    head = [ln for ln in _page_facts(markup) if ln not in text]
+    return "\n".join([*head, text.strip()]) + "\n"
+
+
+def _page_facts(markup: str) -> list[str]:
+    """What main-text extraction drops but a reader of the page sees: the page title and
+    label/value lists (`<dl>` of reference, dates received and responded)."""
+    from lxml import html as lhtml
+
+    try:
+        tree = lhtml.fromstring(markup)
+    except Exception:  # an unparsable fragment: main text only
+        return []
+    out: list[str] = []
+    title = " ".join(tree.xpath("string(//title)").split())
+    if title:
+        out.append(title)
+    for dl in tree.xpath("//dl"):
+        label = ""
+        for el in dl:
+            tag = el.tag if isinstance(el.tag, str) else ""
+            value = " ".join(el.text_content().split())
+            if tag == "dt":
+                label = value.rstrip(":")
+            elif tag == "dd" and value:
+                out.append(f"{label}: {value}" if label else value)
+    return out
 
 
 def _visible_text(markup: str) -> str:
