@@ -117,7 +117,8 @@ def image_cover(page: pdfium.PdfPage) -> float:
     width, height = page.get_size()
     best = 0.0
     for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        left, bottom, right, top = image.get_bounds()
+        bounds = getattr(image, "get_bounds", None) or image.get_pos  # pypdfium2 5 / 4
+        left, bottom, right, top = bounds()
         best = max(best, (right - left) * (top - bottom) / max(1.0, width * height))
     return best
 
