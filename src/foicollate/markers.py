@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_BULLET = r"(?:[-*•·▪◦‣○●■□➢►>#]\s*|_{1,2}(?=\w)|o\s+(?=[A-Z(]))"
+# "__1.__" (Markdown emphasis) counts as a bullet; a rule of underscores must not backtrack
+_BULLET = r"(?:[-*•·▪◦‣○●■□➢►>#]\s*|_{1,2}(?=[A-Za-z0-9(*])|o\s+(?=[A-Z(]))"
 _MARKER = re.compile(
     rf"""^(?P<indent>[ \t]*)(?P<bullet>{_BULLET}*)
     (?:(?:our\s+)?(?:response|answer|reply)s?\s+(?:to|for)\s+(?=(?:question|q|\(|\d|[a-z][.):\s])))?
