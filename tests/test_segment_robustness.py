@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+from evalkit import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from evalkit import FIXTURES
 from foicollate.collate import collate_document
 from foicollate.model import Document
 from foicollate.questionnaire import load_questionnaire
