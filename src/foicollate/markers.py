@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 # "__1.__" (Markdown emphasis) counts as a bullet; a rule of underscores must not backtrack
-_BULLET = r"(?:[-*•·▪◦‣○●■□➢►>#]\s*|_{1,2}(?=[A-Za-z0-9(*])|o\s+(?=[A-Z(]))"
+_BULLET = r"(?:[-*•·▪◦‣○●■□➢►>#|]\s*|_{1,2}(?=[A-Za-z0-9(*])|o\s+(?=[A-Z(]))"
 _MARKER = re.compile(
     rf"""^(?P<indent>[ \t]*)(?P<bullet>{_BULLET}*)
     (?:(?:our\s+)?(?:response|answer|reply)s?\s+(?:to|for)\s+(?=(?:question|q|\(|\d|[a-z][.):\s])))?
@@ -21,6 +21,7 @@ _MARKER = re.compile(
       | (?P<dotted>\d{{1,3}}\.\d{{1,2}})(?:[.)]?)[*_]*\s+
       | \(?(?P<label>\d{{1,3}}\s?\(?[a-z]\)?|\d{{1,3}}|[a-z]|[ivx]{{2,5}})[.)][*_]*(?=\s|$)\s*
       | \((?P<plabel>[a-z0-9]{{1,5}})\)[*_]*\s*[:.\-–—]?\s*
+      | (?P<tlabel>\d{{1,3}}[a-z]?(?=\t|[ ]{{2,}}\S|\s*\|)|[a-z](?=\t|\s*\|))[\t |]*
     )
     (?P<rest>.*)$""",
     re.IGNORECASE | re.VERBOSE,
@@ -46,7 +47,8 @@ def parse_marker(line: str) -> Marker | None:
     m = _MARKER.match(line)
     if not m:
         return None
-    raw = m.group("qlabel") or m.group("dotted") or m.group("label") or m.group("plabel") or ""
+    raw = (m.group("qlabel") or m.group("dotted") or m.group("label") or m.group("plabel")
+           or m.group("tlabel") or "")
     key = normalise_label(raw)
     if not key:
         return None
