@@ -127,8 +127,8 @@ def _from_cue(doc: Document, q: Question, cues: list[Cue], span, anchor_conf: fl
     if best.status == Status.REFUSED and best.strength < 0.8 and first.status == Status.NOT_HELD:
         best = first
     referred_to = best.referred_to
-    if best.status == Status.REFERRED and not referred_to:
-        referred_to = _county_for(doc)
+    if best.status == Status.REFERRED and referred_to == "the County Council":
+        referred_to = _county_for(doc)  # a district pointing to "the County Council": which one
     return Answer(question=q.id, status=best.status, grounds=best.grounds, referred_to=referred_to,
                   evidence=[span(best.start, best.end)], confidence=best.strength * anchor_conf,
                   method=f"outcome:{best.status}")

@@ -116,6 +116,15 @@ _REFER = re.compile(
 )
 
 
+_SOME_BODY = re.compile(
+    r"\b(?:the\s+)?(?:district|borough|county|city|parish|town|unitary|relevant|local|appropriate|other)\s+"
+    r"(?:and\s+\w+\s+)?(?:councils?|authorit(?:y|ies))\b|\bthe\s+(?:relevant|appropriate)\s+(?:body|bodies|"
+    r"organisation|department)|\bthe\s+police\b|\bpolice\s+force\b|\bnhs\b|\bthe\s+(?:school|academy|trust)\b|"
+    r"\bgovernment\s+department|\bthe\s+chief\s+constable\b",
+    re.I,
+)
+
+
 def grounds_in(text: str, scottish: bool) -> list[tuple[int, int, str]]:
     """Section or regulation citations that are refusal grounds, in order."""
     out: list[tuple[int, int, str]] = []
@@ -193,8 +202,11 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
             after = [b for b in bodies if b[0] >= refer.start()]
             name = (after or bodies)[0][2]
             return Cue(Status.REFERRED, 0, len(sent), referred_to=name, strength=0.85)
-        if re.search(r"\bthe\s+county\s+council\b|\bthe\s+police\b|\bnhs\b|\bthe\s+school\b", sent, re.I):
-            return Cue(Status.REFERRED, 0, len(sent), referred_to=None, strength=0.6)
+        if _SOME_BODY.search(sent):
+            # "the district and borough councils", "the police": referred, no one body named
+            county = bool(re.search(r"\bthe\s+county\s+council\b", sent, re.I))
+            return Cue(Status.REFERRED, 0, len(sent), referred_to="the County Council" if county else None,
+                       strength=0.6)
     cost = _COST.search(sent)
     if cited and (_STANCE.search(sent) or _NCND.search(sent) or cost or len(cited) >= 1):
         grounds = cited[0][2]
