@@ -33,7 +33,9 @@ _CLOSING = re.compile(
     r"further\s+information\s*$|advice\s+and\s+assistance|re-?use\s+of\s+(?:public\s+sector\s+)?information|"
     r"copyright\b|complaints?\s+procedure|how\s+to\s+complain|if\s+you\s+wish\s+to\s+(?:complain|appeal|"
     r"request\s+a\s+review)|you\s+(?:have\s+the\s+right|can\s+(?:ask|request)\s+(?:for\s+)?an?\s+(?:internal\s+)?review)|"
-    r"the\s+information\s+commissioner|we\s+hope\s+this|i\s+hope\s+this|please\s+quote\s+the\s+reference)",
+    r"the\s+information\s+commissioner|we\s+hope\s+this|i\s+hope\s+this|please\s+quote\s+the\s+reference|"
+    # the requester's own email quoted below a reply
+    r"-{2,}\s*original\s+message|on\s.{4,80}\swrote:\s*$|from:\s.{3,80}\ssent:\s)",
     re.I,
 )
 # Headings that start the answers after a quoted request.
@@ -481,6 +483,8 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex)
             continue  # "weekly / monthly / quarterly": the options restated on one line
         if ln.talk or any(fuzz.ratio(norm, c) >= 90 for c in idx.context_norms):
             continue
+        if not norm:
+            continue  # a bare ">" or rule: nothing said
         restating = False
         if ln.heading and len(norm) < 30:
             continue
