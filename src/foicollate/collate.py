@@ -19,6 +19,7 @@ from foicollate.model import (
     Questionnaire,
     Status,
 )
+from foicollate.names import fullest_name
 
 #: Answers at or above this confidence are "confident": on the fixture corpus they are
 #: at least 99 % correct (tests/test_eval_gate.py checks it). Below it, a person should look.
@@ -61,6 +62,9 @@ def collate_document(
             # "attachment: figures.xlsx > Figures!B4": which part of an email, which cell
             ev.where = ev.where or " > ".join(
                 w for w in (where.get("part"), where.get("cell")) if w) or None
+    for a in out.answers:
+        if a.status == Status.REFERRED and a.referred_to:
+            a.referred_to = fullest_name(a.referred_to, doc.text)
     referred = {a.referred_to for a in out.answers if a.status == Status.REFERRED and a.referred_to}
     meta = metadata.read_metadata(doc, options.authorities, exclude=referred)
     out.authority = meta.authority

@@ -16,7 +16,9 @@ _BODY = re.compile(
                     Unitary|Islands|Community)?[ \t]*Council
       | {_PLACE}[ \t]+(?:Police(?:\s+Service)?|Constabulary|Fire\s+(?:and|&)\s+Rescue\s+(?:Service|Authority)|
                     Combined\s+Authority|Integrated\s+Care\s+Board|Clinical\s+Commissioning\s+Group|
-                    (?:NHS\s+)?(?:Foundation\s+)?Trust|Health\s+Board|Police\s+and\s+Crime\s+Commissioner)
+                    (?:NHS\s+)?(?:Foundation\s+)?Trust|Health\s+Board|Police\s+and\s+Crime\s+Commissioner|
+                    Limited|Ltd|plc|LLP|Homes|Housing(?:\s+(?:Association|Trust|Group))?|(?:Multi-)?Academy\s+Trust|
+                    University|College|Agency|Authority|Ombudsman|Commissioner|Fire\s+Authority)
       | NHS\s+{_PLACE}
       | Police\s+Scotland | Police\s+Service\s+of\s+Northern\s+Ireland | Transport\s+for\s+London
       | (?:Department|Ministry)\s+(?:for|of)\s+{_PLACE}
@@ -42,8 +44,11 @@ def find_bodies(text: str) -> list[tuple[int, int, str]]:
         if lead and not name.startswith(("London Borough", "Royal Borough", "City of", "Council of")):
             start += lead.end()
             name = name[lead.end():]
+        tail = re.match(r"[ \t]+(?:Limited|Ltd|plc|LLP|CIC)\b\.?", text[m.end():])
+        if tail:  # "Kingsford Homes Limited": the company's full name
+            name += tail.group(0)
         name = re.sub(r"\s+", " ", name).strip(" ,.;:")
-        if not name or _GENERIC.match(name) or len(name) < 6:
+        if not name or _GENERIC.match(name) or len(name) < 6 or " " not in name:
             continue
         out.append((start, start + len(name), name))
     return out
@@ -51,3 +56,9 @@ def find_bodies(text: str) -> list[tuple[int, int, str]]:
 
 def tidy_body(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip(" ,.;:").removeprefix("the ").removeprefix("The ")
+
+
+def fullest_name(name: str, text: str) -> str:
+    """The longest way the text writes a body's name ("Kingsford Homes" -> "Kingsford Homes Limited")."""
+    longer = [b[2] for b in find_bodies(text) if b[2].startswith(name) and len(b[2]) > len(name)]
+    return max(longer, key=len) if longer else name
