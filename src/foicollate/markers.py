@@ -16,7 +16,7 @@ _MARKER = re.compile(
     (?:(?:our\s+)?(?:response|answer|reply)s?\s+(?:to|for)\s+(?=(?:question|q|\(|\d|[a-z][.):\s])))?
     (?:
         (?P<qword>Q(?:uestion)?|Qu\.?|Item|Part)\.?\s*
-            (?P<qlabel>\d{{1,3}}(?:\.\d{{1,2}})?\s?\(?[a-z]?\)?|[a-z]\b|\([a-z0-9]{{1,4}}\))
+            (?P<qlabel>\d{{1,3}}(?:\.\d{{1,2}})?\s?\(?[a-z]?\)?|[ivx]{{1,5}}\b|[a-z]\b|\([a-z0-9]{{1,4}}\))
             \s*(?:[.):\-–—]+|\s|$)[*_]*\s*
       | (?P<dotted>\d{{1,3}}\.\d{{1,2}})(?:[.)]?)[*_]*\s+
       | \(?(?P<label>\d{{1,3}}\s?\(?[a-z]\)?|\d{{1,3}}|[a-z]|[ivx]{{2,5}})[.)][*_]*(?=\s|$)\s*
@@ -172,7 +172,7 @@ def labels_match(reply_key: str, question_key: str) -> bool:
 
 _MULTI = re.compile(
     r"""^\s*(?:Q(?:uestions?|s)?\.?\s*|Answers?\s+(?:to|for)\s+(?:questions?\s*)?)
-    (?P<labels>\(?(?:\d{1,3}[a-z]?|[a-z])\)?(?:\s*(?:,|&|and|to|-|–|—|\+)\s*(?:Q\.?\s*)?\(?(?:\d{1,3}[a-z]?|[a-z])\)?(?![\w']))+)
+    (?P<labels>\(?(?:\d{1,3}[a-z]?|[ivx]{1,5}|[a-z])\)?(?:\s*(?:,|&|and|to|-|–|—|\+)\s*(?:Q\.?\s*)?\(?(?:\d{1,3}[a-z]?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)
     \s*(?:[.):\-–—]|\s|$)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -190,6 +190,8 @@ def multi_labels(line: str) -> tuple[list[str], int] | None:
         tok = normalise_label(parts[i])
         if i >= 2 and parts[i - 1].lower() in ("to", "-", "–", "—") and keys:
             a, b = ordinal(keys[-1]), ordinal(tok)
+            if label_style(keys[-1]) == "roman" and _ROMAN.match(tok):
+                b = roman_value(tok)  # "iii to v": v is five, not the 22nd letter
             if a is not None and b is not None and b > a and b - a < 30:
                 style = label_style(keys[-1])
                 cur = keys[-1]

@@ -54,6 +54,7 @@ _REQUEST_TALK = re.compile(
     r"please\s+(?:choose|select|tick|indicate|pick)\s+(?:one|all|any)\b[^.]{0,30}\.?\s*$)",
     re.I,
 )
+_PAGE_FURNITURE = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b|^\s*-?\s*\d+\s*-?\s*$", re.I)
 _ANSWER_PREFIX = re.compile(r"^\W*(?:answer|response|reply|a)\s*[:.\-–]\s*", re.I)
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
@@ -483,8 +484,8 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex)
             continue  # "weekly / monthly / quarterly": the options restated on one line
         if ln.talk or any(fuzz.ratio(norm, c) >= 90 for c in idx.context_norms):
             continue
-        if not norm:
-            continue  # a bare ">" or rule: nothing said
+        if not norm or _PAGE_FURNITURE.search(ln.text):
+            continue  # a bare ">" or rule, or a page header/footer from a PDF: nothing said
         restating = False
         if ln.heading and len(norm) < 30:
             continue
