@@ -33,11 +33,11 @@ _CLOSING = re.compile(
     r"further\s+information\s*$|advice\s+and\s+assistance|re-?use\s+of\s+(?:public\s+sector\s+)?information|"
     r"copyright\b|complaints?\s+procedure|how\s+to\s+complain|if\s+you\s+wish\s+to\s+(?:complain|appeal|"
     r"request\s+a\s+review)|you\s+(?:have\s+the\s+right|can\s+(?:ask|request)\s+(?:for\s+)?an?\s+(?:internal\s+)?review)|"
-    r"the\s+information\s+commissioner|we\s+hope\s+this|i\s+hope\s+this|please\s+quote\s+the\s+reference|"
-    # the requester's own email quoted below a reply
-    r"-{2,}\s*original\s+message|on\s.{4,80}\swrote:\s*$|from:\s.{3,80}\ssent:\s)",
+    r"the\s+information\s+commissioner|we\s+hope\s+this|i\s+hope\s+this|please\s+quote\s+the\s+reference)",
     re.I,
 )
+# The requester's own email quoted below a reply: nothing after it is the body's answer.
+_QUOTED_EMAIL = re.compile(r"^\W*(?:-{2,}\s*original\s+message|on\s.{4,80}\swrote:\s*$|from:\s.{3,80}\ssent:\s)", re.I)
 # Headings that start the answers after a quoted request.
 _RESPONSE_HEADING = re.compile(
     r"^\W*(?:our\s+|the\s+council'?s\s+|council\s+|trust\s+|force\s+)?(?:response|reply|answers?|decision|"
@@ -51,7 +51,9 @@ _REQUEST_TALK = re.compile(
     r"[a-z0-9]{1,3}\.?\s+above\b|^\W*(?:i\s+(?:would\s+(?:be\s+grateful|like|appreciate)|am\s+(?:more\s+than\s+)?"
     r"happy\s+to\s+receive|am\s+writing|look\s+forward)|if\s+it'?s\s+easier|many\s+thanks|thanks\s+in\s+advance|"
     r"if\s+answering\s+the\s+above|if\s+this\s+request\s+is|please\s+can\s+you\s+answer|"
-    r"please\s+(?:choose|select|tick|indicate|pick)\s+(?:one|all|any)\b[^.]{0,30}\.?\s*$)",
+    r"please\s+(?:choose|select|tick|indicate|pick)\s+(?:one|all|any)\b[^.]{0,30}\.?\s*$|"
+    r"(?:if\s+possible,?\s+)?please\s+(?:break|provide|list|give|state|tell|include|send|specify|also\s+provide)\b|"
+    r"(?:tick|select|choose)\s+(?:all|one)\s+(?:that|which)\s+appl(?:y|ies)\.?\s*$)",
     re.I,
 )
 _PAGE_FURNITURE = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b|^\s*-?\s*\d+\s*-?\s*$", re.I)
@@ -227,8 +229,10 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     """Find each question's answer block in a reply (see module docstring)."""
     idx = _index(questionnaire)
     lines = split_lines(doc.text)
-    closing = _closing_line(lines)
-    candidates = _candidates(lines[:closing], idx)
+    hard = _closing_line(lines, _QUOTED_EMAIL)
+    candidates = _candidates(lines[:hard], idx)
+    closing = _closing_line(lines[:hard], _CLOSING, after=max((a.line for a in candidates), default=-1))
+    candidates = [a for a in candidates if a.line < closing]
     chain = _best_chain(candidates, lines, closing, idx)
     headings = sum(a.kind == "heading" for a in chain)
     if headings and headings < max(2, len(idx.questions) / 4):
@@ -274,13 +278,20 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
                         own_names=own)
 
 
-def _closing_line(lines: list[Line]) -> int:
-    """Index of the first closing line (rights, signature) in the last two thirds of the reply."""
+def _closing_line(lines: list[Line], pattern: re.Pattern[str], after: int = -1) -> int:
+    """Index of the first closing line in the last two thirds of the reply.
+
+    A sign-off with answer anchors still to come is the requester's, quoting the request
+    above the reply (a WhatDoTheyKnow page): the reply's own closing is a later one.
+    """
     floor = len(lines) // 3
+    last_closing = None
     for i, ln in enumerate(lines):
-        if i >= floor and _CLOSING.match(ln.text):
-            return i
-    return len(lines)
+        if i >= floor and pattern.match(ln.text):
+            if i > after:
+                return i
+            last_closing = i
+    return len(lines) if last_closing is None or after >= 0 else last_closing
 
 
 def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
@@ -290,6 +301,8 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
     # the reply numbers 1..n where the request lettered a..n: map by position
     own_keys = set(idx.label_keys)
     ordinal_ok = bool(seq_keys) and not (set(seq_keys) & own_keys) and len(set(seq_keys)) >= 2
+    # "We have numbered your questions 1 to 8": numbers for a request lettered a..h
+    numbers_for_letters = not any(k.isdigit() for k in own_keys) and len({k for k in seq_keys if k.isdigit()}) >= 2
     for i, ln in enumerate(lines):
         ml = multi_labels(ln.text)
         if ml:
@@ -324,7 +337,8 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
                 # a label followed by words that echo the question is stronger
                 s = 55 + min(score, 70) * 0.3
                 out.append(Anchor(i, [j], s, kind, _label_answer_start(ln, idx.norms[j])))
-            elif ordinal_ok and ln.marker_key and ordinal(ln.marker_key) == j + 1:
+            elif (ordinal_ok or numbers_for_letters and (ln.marker_key or "").isdigit()) and ln.marker_key \
+                    and ordinal(ln.marker_key) == j + 1:
                 out.append(Anchor(i, [j], 40.0, "ordinal", ln.body_start))
         if not any(a.line == i and a.kind == "text" for a in out[-nq:]):
             out.extend(_heading_candidates(i, ln, idx))
@@ -484,6 +498,8 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex)
             continue  # "weekly / monthly / quarterly": the options restated on one line
         if ln.talk or any(fuzz.ratio(norm, c) >= 90 for c in idx.context_norms):
             continue
+        if "?" in ln.text and _is_restatement(ln, idx):
+            continue  # another question of the request, quoted
         if not norm or _PAGE_FURNITURE.search(ln.text):
             continue  # a bare ">" or rule, or a page header/footer from a PDF: nothing said
         restating = False

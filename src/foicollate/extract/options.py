@@ -218,7 +218,28 @@ def _negated_ids(text: str, options: list[Option]) -> set[str]:
     return neg_ids - pos_ids
 
 
+_TICKED = re.compile(r"^\W*(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)|[☒☑✓✔])\s*(?P<rest>.+)$", re.M)
+_BOX = re.compile(r"^\W*(?:\[\s*[xX✓✔ ]?\s*\]|\(\s*[xX✓✔ ]?\s*\)|[☒☑☐✓✔])", re.M)
+
+
+def _ticked(text: str, options: list[Option]) -> Picked | None:
+    """Options restated as a checklist with the chosen ones ticked ("[x] Several agencies")."""
+    if len(_BOX.findall(text)) < 2:
+        return None
+    ids: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in _TICKED.finditer(text):
+        hit = by_text(m.group("rest"), options)
+        if hit.ids:
+            ids.append(hit.ids[0])
+            spans.append((m.start(), m.end()))
+    return Picked(ids, spans, 0.9)
+
+
 def pick_multi(text: str, options: list[Option]) -> Picked | None:
+    ticked = _ticked(text, options)
+    if ticked is not None:
+        return ticked
     if _NONE.search(text):
         m = _NONE.search(text)
         assert m
@@ -244,6 +265,9 @@ def pick_multi(text: str, options: list[Option]) -> Picked | None:
 
 
 def pick_choice(text: str, options: list[Option]) -> Picked | None:
+    ticked = _ticked(text, options)
+    if ticked is not None and len(ticked.ids) == 1:
+        return ticked
     stripped = text.lstrip()
     off = len(text) - len(stripped)
     low = stripped.lower()
