@@ -19,7 +19,7 @@ _MARKER = re.compile(
             (?P<qlabel>\d{{1,3}}(?:\.\d{{1,2}})?\s?\(?[a-z]?\)?|[ivx]{{1,5}}\b|[a-z]\b|\([a-z0-9]{{1,4}}\))
             \s*(?:[.):\-–—]+|\s|$)[*_]*\s*
       | (?P<dotted>\d{{1,3}}\.\d{{1,2}})(?:[.)]?)[*_]*\s+
-      | \(?(?P<label>\d{{1,3}}\s?\(?[a-z]\)?|\d{{1,3}}|[a-z]|[ivx]{{2,5}})[.)][*_]*(?=\s|$)\s*
+      | \(?(?P<label>\d{{1,3}}\s?\(?[a-z]\)?|\d{{1,3}}|[a-z]|[ivx]{{2,5}})(?:[.)][*_]*|\s?[–—-]|(?<=\d):)(?=\s|$)\s*
       | \((?P<plabel>[a-z0-9]{{1,5}})\)[*_]*\s*[:.\-–—]?\s*
       | (?P<tlabel>\d{{1,3}}[a-z]?(?=\t|[ ]{{2,}}\S|\s*\|)|[a-z](?=\t|\s*\|))[\t |]*
     )
@@ -178,9 +178,16 @@ _MULTI = re.compile(
 )
 
 
+_MULTI_BARE = re.compile(
+    r"""^\s*(?P<labels>\(?(?:\d{1,3}[a-z]?|[ivx]{1,5}|[a-z])\)?(?:\s*(?:,|&|and|to|-|–|—|\+)\s*\(?(?:\d{1,3}[a-z]?|
+    [ivx]{1,5}|[a-z])\)?(?![\w']))+)\s*[.):\-–—]\s""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
 def multi_labels(line: str) -> tuple[list[str], int] | None:
-    """ "Questions 1 and 2: ..." / "Q3-5" -> (["1","2"] or ["3","4","5"], end of the marker)."""
-    m = _MULTI.match(line)
+    """ "Questions 1 and 2: ..." / "Q3-5" / "iii and iv – ..." -> (the labels, end of the marker)."""
+    m = _MULTI.match(line) or _MULTI_BARE.match(line)
     if not m:
         return None
     parts = re.split(r"\s*(,|&|and|to|-|–|—|\+)\s*(?:Q\.?\s*)?", m.group("labels"), flags=re.I)

@@ -229,7 +229,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     """Find each question's answer block in a reply (see module docstring)."""
     idx = _index(questionnaire)
     lines = split_lines(doc.text)
-    hard = _closing_line(lines, _QUOTED_EMAIL)
+    hard = _closing_line(lines, _QUOTED_EMAIL, floor=3)
     candidates = _candidates(lines[:hard], idx)
     closing = _closing_line(lines[:hard], _CLOSING, after=max((a.line for a in candidates), default=-1))
     candidates = [a for a in candidates if a.line < closing]
@@ -278,13 +278,13 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
                         own_names=own)
 
 
-def _closing_line(lines: list[Line], pattern: re.Pattern[str], after: int = -1) -> int:
+def _closing_line(lines: list[Line], pattern: re.Pattern[str], after: int = -1, floor: int | None = None) -> int:
     """Index of the first closing line in the last two thirds of the reply.
 
     A sign-off with answer anchors still to come is the requester's, quoting the request
     above the reply (a WhatDoTheyKnow page): the reply's own closing is a later one.
     """
-    floor = len(lines) // 3
+    floor = len(lines) // 3 if floor is None else floor
     last_closing = None
     for i, ln in enumerate(lines):
         if i >= floor and pattern.match(ln.text):
