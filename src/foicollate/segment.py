@@ -325,7 +325,9 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
             else:
                 score, _cov = text_similarity(body_norm, idx.norms[j], idx.content[j], lw)
             label_hit = ln.marker_key is not None and labels_match(ln.marker_key, idx.label_keys[j])
-            if score >= 72:
+            restates = label_hit or "?" in ln.body or is_question_like(ln.body) or \
+                len(body_norm) <= 1.3 * len(idx.norms[j]) + 10
+            if score >= 72 and restates:
                 s = score + (12 if label_hit else 0)
                 start = _answer_start(ln, idx.norms[j])
                 if label_hit and start >= ln.end and not is_question_like(ln.body):
