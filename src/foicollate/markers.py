@@ -172,15 +172,15 @@ def labels_match(reply_key: str, question_key: str) -> bool:
 
 _MULTI = re.compile(
     r"""^\s*(?:Q(?:uestions?|s)?\.?\s*|Answers?\s+(?:to|for)\s+(?:questions?\s*)?)
-    (?P<labels>\(?(?:\d{1,3}[a-z]?|[ivx]{1,5}|[a-z])\)?(?:\s*(?:,|&|and|to|-|–|—|\+)\s*(?:Q\.?\s*)?\(?(?:\d{1,3}[a-z]?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)
+    (?P<labels>\(?(?:\d{1,3}[a-z]?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|[-–—])(?:Q\.?\s*)?\(?(?:\d{1,3}[a-z]?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)
     \s*(?:[.):\-–—]|\s|$)""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 
 _MULTI_BARE = re.compile(
-    r"""^\s*(?P<labels>\(?(?:\d{1,3}[a-z]?|[ivx]{1,5}|[a-z])\)?(?:\s*(?:,|&|and|to|-|–|—|\+)\s*\(?(?:\d{1,3}[a-z]?|
-    [ivx]{1,5}|[a-z])\)?(?![\w']))+)\s*[.):\-–—]\s""",
+    r"""^\s*(?P<labels>\(?(?:\d{1,3}[a-z]?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|[-–—])
+    \(?(?:\d{1,3}[a-z]?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)\s*[.):\-–—]\s""",
     re.IGNORECASE | re.VERBOSE,
 )
 

@@ -16,8 +16,8 @@ _NUMBER = re.compile(
     r"^(?:\W*)(?:and\s+)?(?:how\s+many|how\s+much|how\s+often|what\s+(?:number|percentage|proportion)|"
     r"what\s+(?:is|was|were|are)\s+(?:the\s+|your\s+)?(?:total|number|amount|sum|average|annual|overall|"
     r"value|cost|budget|spend|expenditure|percentage|proportion|count|mean|median|figure|rate)|"
-    r"what\s+(?:is|was|were|are)\s+(?:the\s+|your\s+)?(?:\w+\s+){1,3}(?:rate|total|number|amount|cost|spend|"
-    r"percentage|figure)\b|"
+    r"what\s+(?:is|was|were|are)\s+(?:the\s+|your\s+)?(?:[\w'’]+\s+){1,3}(?:rate|total|number|amount|cost|spend|"
+    r"percentage|figure)\b|what\s+is\s+your\s+(?:best\s+)?estimate\b|"
     r"(?:please\s+)?(?:provide|state|give|tell\s+me|confirm|supply|list)\s+(?:me\s+)?(?:with\s+)?"
     r"(?:the\s+|your\s+)?(?:total\s+)?(?:number|amount|sum|cost|value|count|spend|expenditure|figure)s?\b|"
     r"the\s+(?:total\s+)?(?:number|amount|cost|value|sum)\s+of|number\s+of|total\s+(?:number|amount|cost|spend))",
@@ -35,6 +35,8 @@ _MULTI_CUE = re.compile(
     r"(?!best|most)(?:\w+\s+){0,3}(?:do|does|are|is|have|has)|(?:more\s+than\s+one|multiple)\s+(?:answers?|options?)",
     re.I,
 )
+_ALL_THAT_APPLY = re.compile(r"all\s+that\s+(?:apply|are\s+applicable|applies)|tick\s+all|select\s+all|indicate\s+all|"
+                             r"check\s+all|(?:more\s+than\s+one|multiple)\s+(?:answers?|options?)", re.I)
 _CHOICE_CUE = re.compile(
     r"which\s+of\s+the\s+following\s+is\b|\bmain\b|\bprimary\b|\bmajority\b|please\s+(?:select|choose)\s+one|"
     r"best\s+describes?|one\s+of\s+the\s+following|select\s+one|choose\s+one|which\s+one|"
@@ -67,10 +69,12 @@ def infer_type(text: str, options: list[str]) -> QuestionType:
     if options:
         if re.match(r"^\W*how\b", head, re.I):
             return QuestionType.CHOICE  # "How often ...?" with a list: pick one
-        if _MULTI_CUE.search(text):
+        if _ALL_THAT_APPLY.search(text):
             return QuestionType.MULTI
         if _CHOICE_CUE.search(text):
             return QuestionType.CHOICE
+        if _MULTI_CUE.search(text):
+            return QuestionType.MULTI
         if sum(bool(_ANSWERISH.match(o)) for o in options) * 2 >= len(options):
             return QuestionType.CHOICE
         if _MATRIX_CUE.search(text):
@@ -80,6 +84,8 @@ def infer_type(text: str, options: list[str]) -> QuestionType:
         if re.match(r"^\W*(which|what)\b", head, re.I):
             return QuestionType.MULTI
         return QuestionType.CHOICE
+    if re.match(r"^\W*(?:please\s+)?(?:describe|explain|outline|summarise|summarize|set\s+out)\b", head, re.I):
+        return QuestionType.TEXT
     if _NUMBER.match(head) or (re.search(r"\bhow\s+(?:many|much)\b", head, re.I)
                                and not _YESNO_START.match(head)):
         return QuestionType.NUMBER

@@ -28,6 +28,7 @@ class _Node:
     context: str | None = None
 
 
+_ROMAN_KEY = re.compile(r"^(?=[ivx]+$)x{0,3}(ix|iv|v?i{0,3})$")
 _CLOSING = re.compile(
     r"^(many thanks|thanks|thank you|kind regards|regards|yours|best wishes|if it'?s easier|"
     r"if answering|if this request|i would be grateful if you could confirm|i look forward)",
@@ -63,15 +64,33 @@ def parse_request(text: str, title: str = "Questionnaire") -> Questionnaire:
                 last_kind = "sub"
                 continue
             mk = None
+        if mk is not None and cur is not None and cur.children and cur.children[-1].key is not None:
+            sub = cur.children[-1]
+            # a third level: options under a sub-question ("2b. How often ...?" then "A) Every six months")
+            if sub.children:
+                opt_next = mk.style == sub.children[-1].style and mk.key in next_label(
+                    sub.children[-1].key or "", sub.children[-1].style)
+            else:
+                opt_next = (first_of_sequence(mk.key) and mk.style not in (sub_style, top_style)
+                            and is_question_like(sub.text) and not is_question_like(mk.rest))
+            if opt_next:
+                sub.children.append(_Node(mk.key, mk.raw, mk.rest.strip(), mk.indent, mk.style))
+                last_kind = "opt"
+                continue
         if mk is not None:
+            mstyle = mk.style
+            if "roman" in (top_style, sub_style) and _ROMAN_KEY.match(mk.key):
+                mstyle = "roman"  # "v" after "iv" is five, not the letter v
             is_next_top = top_style is None or (
-                mk.style == top_style and (not tops or mk.key in next_label(tops[-1].key or "", top_style))
+                mstyle == top_style and (not tops or mk.key in next_label(tops[-1].key or "", top_style))
             )
             if cur is not None and cur.children and cur.children[-1].key is not None:
                 last_sub = cur.children[-1]
-                is_next_sub = mk.style == sub_style and mk.key in next_label(last_sub.key or "", sub_style)
+                is_next_sub = (mstyle == sub_style or mk.style == sub_style) and mk.key in next_label(
+                    last_sub.key or "", sub_style or mstyle)
             else:
-                is_next_sub = cur is not None and first_of_sequence(mk.key) and mk.style != "dotted"
+                is_next_sub = cur is not None and mk.style != "dotted" and (
+                    first_of_sequence(mk.key) or mk.key == f"{cur.key}a")
             if is_next_top and is_next_sub:
                 # both sequences continue: indentation decides, then whether it reads as a question
                 if mk.indent > top_indent or mk.bullet and mk.indent > top_indent:
@@ -85,7 +104,7 @@ def parse_request(text: str, title: str = "Questionnaire") -> Questionnaire:
             elif is_next_sub:
                 as_top = False
             else:
-                as_top = mk.style == top_style and (mk.indent <= top_indent or cur is None)
+                as_top = mstyle == top_style and (mk.indent <= top_indent or cur is None)
             if as_top or cur is None:
                 if top_style is None:
                     # a list that starts at "i." is roman, not the ninth letter
@@ -110,6 +129,10 @@ def parse_request(text: str, title: str = "Questionnaire") -> Questionnaire:
                 cur = _Node(None, None, rest.strip(), indent, "bullet", context=context)
                 tops.append(cur)
                 last_kind = "top"
+            elif cur is not None and cur.children and cur.children[-1].key is not None and \
+                    is_question_like(cur.children[-1].text) and indent > cur.children[-1].indent:
+                cur.children[-1].children.append(_Node(None, None, rest.strip(), indent, "bullet"))
+                last_kind = "opt"
             elif cur is not None:
                 cur.children.append(_Node(None, None, rest.strip(), indent, "bullet"))
                 last_kind = "sub"
@@ -155,13 +178,24 @@ def _questions(tops: list[_Node]) -> list[Question]:
                 out.append(_question(node, [], n))
             for child in children:
                 n += 1
-                key = f"{node.key}{child.key}" if node.key and child.key else None
+                key = None
+                if node.key and child.key:  # "1a." under "1)" is already "1a"
+                    key = child.key if child.key.startswith(node.key) else f"{node.key}{child.key}"
+                if child.children:
+                    q = _question(child, child.children, n)
+                    q.id = key or f"q{n}"
+                    q.label = (child.raw if child.raw and node.raw and child.raw.startswith(node.raw)
+                               else f"{node.raw}{child.raw}" if node.raw and child.raw else None)
+                    q.context = _tidy(node.text)
+                    out.append(q)
+                    continue
                 out.append(
                     Question(
                         id=key or f"q{n}",
                         text=_tidy(child.text),
                         type=infer_type(child.text, []),
-                        label=f"{node.raw}{child.raw}" if node.raw and child.raw else None,
+                        label=(child.raw if child.raw and node.raw and child.raw.startswith(node.raw)
+                               else f"{node.raw}{child.raw}" if node.raw and child.raw else None),
                         context=_tidy(node.text),
                     )
                 )
@@ -183,6 +217,8 @@ def _question(node: _Node, children: list[_Node], n: int) -> Question:
 
     opts: list[Option] = []
     used: set[str] = set()
+    if not children:
+        children = [_Node(None, None, t, 0, "inline") for t in inline_options(node.text)]
     for j, c in enumerate(children, 1):
         oid = slug(c.text) or f"o{j}"
         while oid in used:
@@ -205,6 +241,28 @@ def _question(node: _Node, children: list[_Node], n: int) -> Question:
         # a list under a number/yes-no/text question: keep it as the question's own text
         q.text = _tidy(q.text + " " + "; ".join(o.text for o in opts))
     return q
+
+
+_INLINE = re.compile(
+    r"(?:choose|select|pick|tick|indicate)\s+(?:one|all|any)(?:\s+(?:of|from))?(?:\s+the\s+following)?"
+    r"(?:\s+that\s+apply)?\s*:\s*(?P<list>[^:?]+?)\.?\s*$|\((?P<paren>[^()]*?(?:\s/\s[^()]*?){2,})\)",
+    re.I,
+)
+
+
+def inline_options(text: str) -> list[str]:
+    """Options written inside the question: "Please choose one: weekly / monthly / never" or
+    "(Directly by the council / By a trust / By a contractor)"."""
+    m = _INLINE.search(text)
+    if not m:
+        return []
+    items = m.group("list") or m.group("paren") or ""
+    if " / " in items:
+        parts = items.split(" / ")
+    else:
+        parts = re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+", items)
+    parts = [p.strip(" .;") for p in parts if p.strip(" .;")]
+    return parts if 2 <= len(parts) <= 12 and all(len(p) <= 80 for p in parts) else []
 
 
 def _tidy(s: str) -> str:

@@ -26,7 +26,7 @@ from foicollate.questionnaire_types import is_question_like
 
 # Lines that end the answers: rights, signatures, re-use notices.
 _CLOSING = re.compile(
-    r"^\W*(?:if\s+you\s+are\s+(?:unhappy|dissatisfied|not\s+(?:happy|satisfied))|your\s+rights?\b|"
+    r"^\W*(?:if\s+you(?:\s+are|'re|\s+remain)\s+(?:unhappy|dissatisfied|not\s+(?:happy|satisfied|content))|your\s+rights?\b|"
     r"right\s+(?:of|to)\s+(?:appeal|review|complain)|internal\s+review\b|requesting\s+an\s+internal\s+review|"
     r"if\s+you\s+(?:have\s+any|require\s+any)\s+(?:further\s+)?(?:queries|questions|enquiries)|"
     r"yours\s+(?:sincerely|faithfully)|kind\s+regards|best\s+regards|regards\b|with\s+best\s+wishes|"
@@ -229,7 +229,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     """Find each question's answer block in a reply (see module docstring)."""
     idx = _index(questionnaire)
     lines = split_lines(doc.text)
-    hard = _closing_line(lines, _QUOTED_EMAIL, floor=3)
+    hard = _quoted_email_start(lines)
     candidates = _candidates(lines[:hard], idx)
     closing = _closing_line(lines[:hard], _CLOSING, after=max((a.line for a in candidates), default=-1))
     candidates = [a for a in candidates if a.line < closing]
@@ -276,6 +276,21 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     own = frozenset(body_key(b[2]) for b in find_bodies(ends))
     return Segmentation(lines=lines, blocks=blocks, global_spans=global_spans, scottish=is_scottish(doc.text),
                         own_names=own)
+
+
+_HEADER_LINE = re.compile(r"^\s*(?:(?:from|sent|to|cc|date|subject)\s*:|-{3}\s.*\s-{3}\s*$)", re.I)
+
+
+def _quoted_email_start(lines: list[Line]) -> int:
+    """Where the requester's quoted email starts, if below a reply of at least a few lines
+    (an email's own From/Sent header at the top is the reply, not a quote)."""
+    said = 0
+    for i, ln in enumerate(lines):
+        if _QUOTED_EMAIL.match(ln.text) and said >= 3:
+            return i
+        if not _HEADER_LINE.match(ln.text):
+            said += 1
+    return len(lines)
 
 
 def _closing_line(lines: list[Line], pattern: re.Pattern[str], after: int = -1, floor: int | None = None) -> int:
@@ -477,7 +492,7 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex)
     if a.answer_start < first.end:
         seg_start = a.answer_start
         text = first.text[seg_start - first.start :]
-        lead = len(text) - len(text.lstrip(" \t:.-–—|"))
+        lead = len(text) - len(text.lstrip(" \t:.-–—|*_"))
         m = _ANSWER_PREFIX.match(text[lead:])
         seg_start += lead + (m.end() if m else 0)
         rest = first.text[seg_start - first.start :]
@@ -551,7 +566,8 @@ def _best_chain(cands: list[Anchor], lines: list[Line], closing: int, idx: _Ques
         for k in range(i):
             b = cands[k]
             # a multi-label anchor ("Q4 and Q6") does not block the questions between its labels
-            ordered = b.questions[0] < a.questions[0] and a.questions[0] not in b.questions
+            ordered = (b.questions[0] < a.questions[0] and a.questions[0] not in b.questions) or (
+                b.kind == "multi" and a.kind != "multi" and a.questions[0] in b.questions)
             if b.line < a.line and ordered and best[k] + a.score + bonus[i] > best[i]:
                 best[i] = best[k] + a.score + bonus[i]
                 prev[i] = k

@@ -33,6 +33,8 @@ _SEE = re.compile(
     r"(?:question\s+|q\.?\s*)?(?P<ref>[0-9]{1,2}[a-z]?|[a-z])\b|(?:please\s+)?see\s+(?:question\s+|q\.?\s*)(?P<ref2>[0-9]{1,2}[a-z]?|[a-z])\b)",
     re.I,
 )
+_ATTACHED = re.compile(r"^\W*(?:[\w' ]{0,60}:\s*)?(?:please\s+)?(?:see|refer\s+to|find)\s+(?:\w+\s+){0,6}?"
+                       r"(?:attached|enclosed)\b", re.I)
 _MONEY_Q = re.compile(r"how\s+much|cost|spend|spent|paid|pay|payments?|amount|budget|£|value|expenditure|price|"
                       r"income|revenue|fees?|compensation|salary|salaries", re.I)
 _PERCENT_Q = re.compile(r"percent|%|proportion|rate\b", re.I)
@@ -82,6 +84,10 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
     def span(s: int, e: int) -> Evidence:
         return _ev(doc, _to_doc(block, s), _to_doc(block, e))
 
+    if _ATTACHED.search(text) and len(text.strip()) < 200 and not re.search(r"\d", text):
+        # "Please see the attached spreadsheet": the answer is in a file this reply does not contain
+        return Answer(question=q.id, confidence=0.6, evidence=[span(0, len(text))], method="see-attached",
+                      note="refers to an attachment")
     see = _SEE.match(text)
     if see and len(text) < 160:
         ref = (see.group("ref") or see.group("ref2") or "").lower() or None
@@ -93,9 +99,13 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
     rest = _without(text, outcome_spans)
     ans = _read_value(q, rest, block, text, answers)
     lead = len(text) - len(text.lstrip())
-    if q.type == QuestionType.TEXT and cues and cues[0].start <= lead and any(
-            c.status == Status.REFUSED and c.strength >= 0.9 for c in cues):
+    first_refusal = next((c for c in cues if c.status == Status.REFUSED), None)
+    if q.type == QuestionType.TEXT and first_refusal and (
+            first_refusal.start <= lead and first_refusal.strength >= 0.9
+            or first_refusal.start <= lead + 200 and first_refusal.grounds in ("s21", "s25")):
         ans = None  # a reply that opens with a cited exemption: the prose after it explains the refusal
+    if ans is not None and q.type == QuestionType.NUMBER and _refusal_outweighs(cues, ans, rest):
+        ans = None
     if ans is not None and ans.status == Status.ANSWERED:
         value, spans, conf = ans.value, ans.spans, ans.conf
         if cues:
@@ -119,9 +129,25 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
     return Answer(question=q.id, confidence=0.3)
 
 
+def _refusal_outweighs(cues: list[Cue], ans: _Value, rest: str) -> bool:
+    """A cited refusal beats a figure read beside it when the figure is only the refusal's
+    own workings (the s12 estimate: "reading each of the 2,930 reports") or a number word
+    ("two of the contracts")."""
+    cited = [c for c in cues if c.status == Status.REFUSED and c.strength >= 0.85]
+    if not cited:
+        return False
+    if any(c.grounds == "s12" for c in cited):
+        return True
+    words = [rest[s:e] for s, e in ans.spans]
+    return not any(re.search(r"\d", w) for w in words)
+
+
 def _from_cue(doc: Document, q: Question, cues: list[Cue], span, anchor_conf: float) -> Answer:  # type: ignore[no-untyped-def]
     order = {Status.REFERRED: 0, Status.REFUSED: 1, Status.NOT_HELD: 2}
     best = sorted(cues, key=lambda c: (order.get(c.status, 3), -c.strength))[0]
+    eir = [c for c in cues if c.grounds and c.grounds.startswith("r")]
+    if best.status == Status.REFUSED and eir and not (best.grounds or "").startswith("r"):
+        best = eir[0]  # the EIR exception is the operative one; FOIA sections are only explained
     # a refusal read from keywords alone (no section cited) does not outweigh a stated not-held
     first = cues[0]
     if best.status == Status.REFUSED and best.strength < 0.8 and first.status == Status.NOT_HELD:
@@ -177,12 +203,17 @@ def _global_to_doc(seg: Segmentation, starts: list[int], local: int) -> int:
     return seg.global_spans[-1][1] if seg.global_spans else 0
 
 
+_YEAR_FIGURE = re.compile(r"(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\s*(?::|=|–|—|-)\s*£?\d[\d,]*(?:\.\d+)?(?![\d/])")
+
+
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with outcome sentences blanked (offsets kept)."""
+    """The text with outcome sentences blanked (offsets kept), except the per-year figures
+    they give ("2021: 512 2022: 690 2023: exempt under s22" answers two years of three)."""
     chars = list(text)
     for s, e in spans:
+        keep = {i for m in _YEAR_FIGURE.finditer(text, s, e) for i in range(m.start(), m.end())}
         for i in range(s, e):
-            if chars[i] != "\n":
+            if chars[i] != "\n" and i not in keep:
                 chars[i] = " "
     return "".join(chars)
 
@@ -203,6 +234,7 @@ def _read_value(q: Question, rest: str, block: Block, full: str, answers: dict[s
         return None
     if q.type == QuestionType.NUMBER:
         ctx = q.text + " " + (q.context or "")
+        rest = _own_table_row(rest, q)
         r = read_number(rest, money=bool(_MONEY_Q.search(q.text)), percent=bool(_PERCENT_Q.search(q.text)),
                         columns=block.columns)
         if r is not None and (r.value is not None or r.breakdown):
@@ -242,6 +274,21 @@ def _read_value(q: Question, rest: str, block: Block, full: str, answers: dict[s
     quote = rest.strip()
     s = len(rest) - len(rest.lstrip())
     return _Value(_short(quote), [(s, s + min(len(quote), 300))], 0.85, "text")
+
+
+def _own_table_row(text: str, q: Question) -> str:
+    """A table answering several questions, one row each: keep the header and this question's row."""
+    from foicollate.markers import labels_match, normalise_label, parse_marker
+
+    key = normalise_label(q.label or q.id)
+    lines = text.split("\n")
+    rows = [i for i, ln in enumerate(lines) if "|" in ln and (mk := parse_marker(ln)) and mk.key != key
+            and any(c.isdigit() for c in mk.rest)]
+    own = [i for i, ln in enumerate(lines) if "|" in ln and (mk := parse_marker(ln)) and labels_match(mk.key, key)]
+    if not rows or len(own) != 1:
+        return text
+    # blank the other rows, keeping offsets
+    return "\n".join(ln if i not in rows else " " * len(ln) for i, ln in enumerate(lines))
 
 
 def _previous_number(q: Question, answers: dict[str, Answer]) -> float | None:

@@ -39,7 +39,8 @@ _MASKS = [
     re.compile(r"\b(?:covid|ms|windows|office|iso|gdpr)[-\s]?\d+", re.I),
 ]
 _UNIT_AFTER = re.compile(
-    r"^\s?(?:working\s+)?(?:hours?|hrs?|minutes?|mins?|seconds?|days?|weeks?|months?|years?(?!\s+old)|"
+    r"^\s?(?:(?:working|academic|financial|calendar|school|full|separate|consecutive)\s+)?(?:hours?|hrs?|"
+    r"minutes?|mins?|seconds?|days?|weeks?|months?|years?(?!\s+old)|"
     r"am|pm|miles?|km|metres?|meters?|mph|%|per\s?cent|percent|th\b|st\b|nd\b|rd\b)", re.I)
 _TOTAL = re.compile(r"\b(?:total|in\s+total|overall|altogether|in\s+all|grand\s+total|combined|sum)\b", re.I)
 _YEARISH = re.compile(r"^(?:(?:fy|financial\s+year|year|calendar\s+year)\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?$|"

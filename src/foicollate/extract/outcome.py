@@ -10,7 +10,7 @@ from foicollate.model import Status
 from foicollate.names import find_bodies
 
 # a sentence ends at . ! ? before a space or the end; "s.12", "4.6" and "foi@x.gov.uk" do not end one
-_SENT = re.compile(r"(?:[^.!?\n]|[.!?](?![\s.!?]|$))+(?:[.!?]+(?=\s|$)|\n|$)")
+_SENT = re.compile(r"(?:[^.!?\n|]|[.!?](?![\s.!?]|$))+(?:[.!?]+(?=\s|$)|\n|\||$)")
 
 
 @dataclass
@@ -71,6 +71,13 @@ _STANCE = re.compile(
     r"(?:provide|disclose|release|comply|supply)|can\s?not\s+(?:provide|disclose)|neither\s+confirm\s+nor\s+deny|"
     r"would\s+exceed|will\s+exceed|exceeds?\b|applies|applied|engaged|relying\s+on|rely\s+on|redact|"
     r"decline|not\s+obliged|not\s+required\s+to|outside\s+the\s+scope|not\s+in\s+the\s+public\s+interest",
+    re.I,
+)
+_SMALL_NUMBER = re.compile(r"\b(?:fewer|less)\s+than\s+(?:5|five|10|ten|3|three)\b|\b(?:<|under)\s?5\b|"
+                           r"\bsmall\s+numbers?\b", re.I)
+_PUBLISHED = re.compile(
+    r"\b(?:published|available|accessible|found|viewed|set\s+out|can\s+be\s+(?:seen|read|downloaded))\s+"
+    r"(?:\w+\s+){0,3}?(?:at|on|via|from|in)\s+(?:our\s+website\s*(?:at\s*)?)?(?:<?https?://\S+|www\.\S+)",
     re.I,
 )
 _NCND = re.compile(r"neither\s+confirm\s+n?or\s+deny|ncnd", re.I)
@@ -188,6 +195,8 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
     """The outcome one sentence states, if any (`refer`: the _REFER match if already searched)."""
     g = grounds_in(sent, scottish) if re.search(r"\d", sent) else []
     cited = [x for x in g if x[2] != "s17"]
+    if any(x[2].startswith("r") for x in cited):
+        cited = [x for x in cited if x[2].startswith("r")]  # an EIR reply explaining that FOIA's s12 does not apply
     if scottish and any(x[2] == "s17" for x in g) and not cited:
         return Cue(Status.NOT_HELD, 0, len(sent), strength=0.95)
     for not_held_reg in ("r12(4)(a)", "r10(4)(a)"):  # EIR / Scottish EIR "not held" exception
@@ -223,4 +232,10 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
                 return Cue(Status.REFUSED, 0, len(sent), grounds=gr, strength=0.75)
     if _NOT_HELD.search(sent):
         return Cue(Status.NOT_HELD, 0, len(sent), strength=0.9)
+    if _PUBLISHED.search(sent) and not re.search(r"\d[\d,]*(?!\S*/)", _PUBLISHED.sub("", sent)):
+        # "set out in our policy, published at https://...": reasonably accessible elsewhere
+        return Cue(Status.REFUSED, 0, len(sent), grounds="s25" if scottish else "s21", strength=0.7)
+    if _SMALL_NUMBER.search(sent):
+        # "fewer than five": a figure suppressed to protect individuals
+        return Cue(Status.REFUSED, 0, len(sent), grounds="s38" if scottish else "s40", strength=0.7)
     return None
