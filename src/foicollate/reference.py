@@ -28,6 +28,8 @@ def classify(doc: Document, questionnaire: Questionnaire) -> DocumentKind:
     hits = len(_REPLY_MARKERS.findall(doc.text[:20000]))
     if hits >= 1:
         return DocumentKind.RESPONSE
+    if len(doc.text) < 1200:
+        return DocumentKind.RESPONSE  # a note this short is a reply, however informal; policies run longer
     if len(doc.text) < 3000 and re.search(r"^\s*(?:dear|hi|hello)\b|\b(?:kind\s+regards|yours\s+sincerely|"
                                            r"many\s+thanks|best\s+wishes)\b", doc.text, re.I | re.M):
         return DocumentKind.RESPONSE  # a short note to the requester is a reply, however informal

@@ -134,25 +134,56 @@ def content_words(s: str) -> set[str]:
     return {stem(w) for w in words(s) if w not in _STOP}
 
 
+_INLINE_LABEL = re.compile(r"(?:^|(?<=\s))\(?(?P<k>[a-z]|[ivx]{1,4}|\d{1,2}[a-z]?)\)\s+(?=\S)", re.I)
+
+
+def _inline_pieces(raw: str) -> list[tuple[int, int]]:
+    """ "a) 4,210  b) see attached  c) 6.5 days": one line answering several questions in
+    sequence is read as one line per label (spans within the line)."""
+    marks = list(_INLINE_LABEL.finditer(raw))
+    if len(marks) < 3:
+        return [(0, len(raw))]
+    from foicollate.markers import label_style, next_label, normalise_label
+
+    keys = [normalise_label(m.group("k")) for m in marks]
+    run = [0]
+    for i in range(1, len(marks)):
+        prev = keys[run[-1]]
+        if keys[i] in next_label(prev, label_style(prev)):
+            run.append(i)
+    if len(run) < 3 or marks[run[0]].start() > 3:
+        return [(0, len(raw))]
+    cuts = [marks[i].start() for i in run]
+    return [(a, b) for a, b in zip(cuts, [*cuts[1:], len(raw)], strict=True)]
+
+
 def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
-    for raw in text.split("\n"):
-        start, end = pos, pos + len(raw)
-        pos = end + 1
-        if not raw.strip():
-            continue
-        mk = parse_marker(raw)
-        body = mk.rest if mk else raw
-        body_start = start + (mk.rest_offset if mk else 0)
-        if mk is None:
-            bl = parse_bullet(raw)
-            if bl:
-                body, body_start = bl[1], start + bl[2]
-        out.append(Line(start, end, raw, " ".join(words(raw)), mk.key if mk else None, body, body_start,
-                        body_norm=" ".join(words(body)), heading=bool(_RESPONSE_HEADING.match(raw)),
-                        talk=bool(_REQUEST_TALK.search(raw))))
+    for whole in text.split("\n"):
+        line_start = pos
+        pos += len(whole) + 1
+        for a, b in _inline_pieces(whole):
+            out.extend(_line(whole[a:b].rstrip(), line_start + a))
     return out
+
+
+def _line(raw: str, start: int) -> list[Line]:
+    """One non-blank line (or piece of one) with its marker, body and flags."""
+    if not raw.strip():
+        return []
+    mk = parse_marker(raw)
+    if mk is not None and not mk.rest.strip() and not mk.prefixed:
+        mk = None  # "42." alone is an answer, not a label; "Question 3" alone is a heading
+    body = mk.rest if mk else raw
+    body_start = start + (mk.rest_offset if mk else 0)
+    if mk is None:
+        bl = parse_bullet(raw)
+        if bl:
+            body, body_start = bl[1], start + bl[2]
+    return [Line(start, start + len(raw), raw, " ".join(words(raw)), mk.key if mk else None, body, body_start,
+                 body_norm=" ".join(words(body)), heading=bool(_RESPONSE_HEADING.match(raw)),
+                 talk=bool(_REQUEST_TALK.search(raw)))]
 
 
 class _QuestionIndex:

@@ -115,10 +115,19 @@ def option_letters(options: list[Option]) -> dict[str, str]:
     return out
 
 
+_BARE_LABELS = re.compile(r"^\W*(\(?[a-z0-9]{1,4}\)?(?:\s*(?:,|and|&|or|/)\s*\(?[a-z0-9]{1,4}\)?)*)\W*$", re.I)
+
+
 def by_letters(text: str, options: list[Option]) -> Picked | None:
     letters = option_letters(options)
     ids: list[str] = []
     spans: list[tuple[int, int]] = []
+    bare = _BARE_LABELS.match(text.strip())
+    if bare:  # the whole answer is labels: "i and ii", "b", "2, 4"
+        keys = [k.strip("()").lower() for k in re.split(r"\s*(?:,|and|&|or|/)\s*", bare.group(1))]
+        if keys and all(k in letters for k in keys):
+            off = len(text) - len(text.lstrip())
+            return Picked(list(dict.fromkeys(letters[k] for k in keys)), [(off, len(text.rstrip()))], 0.85)
     for m in _LETTER_GROUP.finditer(text):
         group = m.group(1) or m.group(2)
         picked = [letters[x] for x in _letters(group) if x in letters]
