@@ -105,16 +105,25 @@ def _letters(group: str) -> list[str]:
 
 def option_letters(options: list[Option]) -> dict[str, str]:
     """label -> option id: the request's own letters, else a, b, c ... by position (and 1, 2, 3)."""
+    from foicollate.markers import to_roman
+
     out: dict[str, str] = {}
     for i, o in enumerate(options):
         out.setdefault(chr(ord("a") + i), o.id)
         out.setdefault(str(i + 1), o.id)
+    for i, o in enumerate(options):
+        out.setdefault(to_roman(i + 1), o.id)  # "(iii)" for the third, unless a letter already claims it
     for o in options:
         if o.label:
             out[o.label.lower()] = o.id
     return out
 
 
+_BARE_LETTER = re.compile(
+    r"(?<![\w'’(])([a-h]|[ivx]{1,4})(?:(?=\s*(?:,|\.|;|\band\b|\bor\b|&|$))|(?<=(?:,|&)\s[a-hivx])(?![\w'’])|"
+    r"(?<=\band\s[a-hivx])(?![\w'’])|(?<=\bor\s[a-hivx])(?![\w'’]))", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+_ORDINAL_WORDS = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth)\b(?=[\w\s,]*\boptions?\b)", re.I)
 _BARE_LABELS = re.compile(r"^\W*(\(?[a-z0-9]{1,4}\)?(?:\s*(?:,|and|&|or|/)\s*\(?[a-z0-9]{1,4}\)?)*)\W*$", re.I)
 
 
@@ -133,6 +142,17 @@ def by_letters(text: str, options: list[Option]) -> Picked | None:
         picked = [letters[x] for x in _letters(group) if x in letters]
         if picked:
             ids.extend(picked)
+            spans.append((m.start(), m.end()))
+    if not ids:
+        # "a or b depending on the road, and d" / "b, c and d.": bare letters between separators
+        bare = list(_BARE_LETTER.finditer(text))
+        if len(bare) >= 2 and all(m.group(1).lower() in letters for m in bare):
+            ids = [letters[m.group(1).lower()] for m in bare]
+            spans = [(m.start(), m.end()) for m in bare]
+    for m in _ORDINAL_WORDS.finditer(text):  # "the first, second and fourth options"
+        n = _ORDINALS[m.group(1).lower()]
+        if n <= len(options):
+            ids.append(options[n - 1].id)
             spans.append((m.start(), m.end()))
     if not ids:
         return None
