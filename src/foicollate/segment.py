@@ -134,27 +134,35 @@ def content_words(s: str) -> set[str]:
     return {stem(w) for w in words(s) if w not in _STOP}
 
 
-_INLINE_LABEL = re.compile(r"(?:^|(?<=\s))\(?(?P<k>[a-z]|[ivx]{1,4}|\d{1,2}[a-z]?)\)\s+(?=\S)", re.I)
+_INLINE_LABEL = re.compile(
+    r"(?:^|(?<=\s))\(?(?P<k>[a-z]|[ivx]{1,4}|\d{1,2}[a-z]?)\)\s+(?=\S)"
+    # "d £8,120; e yes; f external provider": bare labels after a semicolon or full stop
+    r"|(?<=;\s)(?P<k2>[a-z]|\d{1,2}[a-z]?)\s+(?=\S)",
+    re.I,
+)
 
 
-def _inline_pieces(raw: str) -> list[tuple[int, int]]:
+def _inline_pieces(raw: str) -> list[tuple[int, int, str | None, int]]:
     """ "a) 4,210  b) see attached  c) 6.5 days": one line answering several questions in
     sequence is read as one line per label (spans within the line)."""
     marks = list(_INLINE_LABEL.finditer(raw))
     if len(marks) < 3:
-        return [(0, len(raw))]
+        return [(0, len(raw), None, 0)]
     from foicollate.markers import label_style, next_label, normalise_label
 
-    keys = [normalise_label(m.group("k")) for m in marks]
+    keys = [normalise_label(m.group("k") or m.group("k2")) for m in marks]
     run = [0]
     for i in range(1, len(marks)):
         prev = keys[run[-1]]
         if keys[i] in next_label(prev, label_style(prev)):
             run.append(i)
-    if len(run) < 3 or marks[run[0]].start() > 3:
-        return [(0, len(raw))]
+    if len(run) < 3 or marks[run[0]].start() > 3 and parse_marker(raw) is not None:
+        # "vi. a) Yes b) Yes c) No": the letters answer items of question vi, not questions
+        return [(0, len(raw), None, 0)]
     cuts = [marks[i].start() for i in run]
-    return [(a, b) for a, b in zip(cuts, [*cuts[1:], len(raw)], strict=True)]
+    pieces = [(a, b, keys[i], marks[i].end() - a)
+              for i, a, b in zip(run, cuts, [*cuts[1:], len(raw)], strict=True)]
+    return ([(0, cuts[0], None, 0)] if cuts[0] > 0 else []) + pieces
 
 
 def split_lines(text: str) -> list[Line]:
@@ -163,15 +171,19 @@ def split_lines(text: str) -> list[Line]:
     for whole in text.split("\n"):
         line_start = pos
         pos += len(whole) + 1
-        for a, b in _inline_pieces(whole):
-            out.extend(_line(whole[a:b].rstrip(), line_start + a))
+        for a, b, key, body_at in _inline_pieces(whole):
+            out.extend(_line(whole[a:b].rstrip(), line_start + a, key, body_at))
     return out
 
 
-def _line(raw: str, start: int) -> list[Line]:
+def _line(raw: str, start: int, key: str | None = None, body_at: int = 0) -> list[Line]:
     """One non-blank line (or piece of one) with its marker, body and flags."""
     if not raw.strip():
         return []
+    if key is not None:  # a piece of a line split at inline labels: its label is known
+        body = raw[body_at:]
+        return [Line(start, start + len(raw), raw, " ".join(words(raw)), key, body, start + body_at,
+                     body_norm=" ".join(words(body)))]
     mk = parse_marker(raw)
     if mk is not None and not mk.rest.strip() and not mk.prefixed:
         mk = None  # "42." alone is an answer, not a label; "Question 3" alone is a heading
