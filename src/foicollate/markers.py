@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 # "__1.__" (Markdown emphasis) counts as a bullet; a rule of underscores must not backtrack
-_BULLET = r"(?:[-*•·▪◦‣○●■□➢►>#|]\s*|_{1,2}(?=[A-Za-z0-9(*])|o\s+(?=[A-Z(]))"
+_BULLET = r"(?:[-–*•·▪◦‣○●■□☐➢►>#|]\s*|\(\s?\)\s*|\[\s?\]\s*|_{1,2}(?=[A-Za-z0-9(*])|o\s+(?=[A-Z(]))"
 _MARKER = re.compile(
     rf"""^(?P<indent>[ \t]*)(?P<bullet>{_BULLET}*)
     (?:(?:our\s+)?(?:response|answer|reply)s?\s+(?:to|for)\s+(?=(?:question|q|\(|\d|[a-z][.):\s])))?

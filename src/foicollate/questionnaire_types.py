@@ -7,8 +7,8 @@ import re
 from foicollate.model import QuestionType
 
 _YESNO_START = re.compile(
-    r"^(?:and\s+|also\s+|if so,?\s+)?(do|does|did|are|is|was|were|have|has|had|can|could|will|would|"
-    r"should|shall|may|might)\b",
+    r"^(?:and\s+|also\s+|if\s+so,?\s+|(?:since|in|during|over|from|within|for|at)\b[^,?]{2,60},\s*)?"
+    r"(do|does|did|are|is|was|were|have|has|had|can|could|will|would|should|shall|may|might)\b",
     re.I,
 )
 _WHETHER = re.compile(r"^(?:please\s+)?(?:confirm|state|tell me|advise|indicate)\s+(?:whether|if)\b|^whether\b", re.I)

@@ -138,7 +138,15 @@ def parse_request(text: str, title: str = "Questionnaire") -> Questionnaire:
                 last_kind = "sub"
             continue
         stripped = line.strip()
-        if last_kind in ("top", "sub") and cur is not None and not _CLOSING.match(stripped):
+        indent = len(line) - len(line.lstrip())
+        if cur is not None and indent > cur.indent and (last_kind == "plain" or (
+                last_kind == "top" and not cur.children and re.search(r"[?:.]\s*$", cur.text)
+                and is_question_like(cur.text))):
+            # plain indented lines under a question that ends its sentence are its options
+            cur.children.append(_Node(None, None, stripped, indent, "plain"))
+            last_kind = "plain"
+            continue
+        if last_kind in ("top", "sub", "plain") and cur is not None and not _CLOSING.match(stripped):
             # a wrapped line continues the question or option above it
             target = cur.children[-1] if last_kind == "sub" and cur.children else cur
             target.text = f"{target.text} {stripped}"
