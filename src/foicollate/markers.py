@@ -154,6 +154,19 @@ def to_roman(n: int) -> str:
     return out
 
 
+def follows(prev: str, key: str) -> bool:
+    """Could `key` come right after `prev` in one reply's numbering? ("1" -> "2a", "2a" -> "2b", "2b" -> "3")."""
+    if key in next_label(prev, label_style(prev)):
+        return True
+    a, b = re.fullmatch(r"(\d+)([a-z]?)", prev), re.fullmatch(r"(\d+)([a-z]?)", key)
+    if not a or not b:
+        return False
+    na, nb = int(a.group(1)), int(b.group(1))
+    if nb == na + 1:
+        return b.group(2) in ("", "a")
+    return nb == na and bool(b.group(2)) and (not a.group(2) or ord(b.group(2)) == ord(a.group(2)) + 1)
+
+
 def first_of_sequence(key: str) -> bool:
     return key in ("1", "a", "i", "1a", "1.1")
 

@@ -148,13 +148,12 @@ def _inline_pieces(raw: str) -> list[tuple[int, int, str | None, int]]:
     marks = list(_INLINE_LABEL.finditer(raw))
     if len(marks) < 3:
         return [(0, len(raw), None, 0)]
-    from foicollate.markers import label_style, next_label, normalise_label
+    from foicollate.markers import follows, normalise_label
 
     keys = [normalise_label(m.group("k") or m.group("k2")) for m in marks]
     run = [0]
     for i in range(1, len(marks)):
-        prev = keys[run[-1]]
-        if keys[i] in next_label(prev, label_style(prev)):
+        if follows(keys[run[-1]], keys[i]):
             run.append(i)
     if len(run) < 3 or marks[run[0]].start() > 3 and parse_marker(raw) is not None:
         # "vi. a) Yes b) Yes c) No": the letters answer items of question vi, not questions

@@ -44,6 +44,7 @@ _UNIT_AFTER = re.compile(
     r"am|pm|miles?|km|metres?|meters?|mph|%|per\s?cent|percent|th\b|st\b|nd\b|rd\b)", re.I)
 _TOTAL = re.compile(r"\b(?:total|in\s+total|overall|altogether|in\s+all|grand\s+total|combined|sum)\b", re.I)
 _YEARISH = re.compile(r"^(?:(?:fy|financial\s+year|year|calendar\s+year)\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?$|"
+                      r"^\d\d/\d\d$|"
                       r"^(?:19|20)\d\d$|^(?:q[1-4]|quarter)\b", re.I)
 
 
@@ -120,7 +121,8 @@ def _label(text: str, start: int, end: int) -> str:
     """Words that name a figure: "Adult social care = 1202" / "373 are in Family Services"."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end0 = text.find("\n", end)
-    m0 = re.match(r"\s*(?:\w+\s+){0,2}?(?:in|for|during)\s+((?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)\b",
+    m0 = re.match(r"\s*(?:\w+\s+){0,2}?(?:in|for|during)\s+((?:fy\s*)?(?:(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?|"
+                  r"\d\d/\d\d))\b",
                   text[end: line_end0 if line_end0 >= 0 else len(text)], re.I)
     if m0:
         return m0.group(1)
