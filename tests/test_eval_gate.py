@@ -36,7 +36,7 @@ def test_every_fixture_campaign_has_a_floor() -> None:
 def test_fixture_corpus_overall_floor(outdir: Path) -> None:
     cells = [c for p in fixture_campaigns() for c in cell_results(p, collated(p, outdir)[1])]
     accuracy = sum(ok for _c, ok in cells) / len(cells)
-    assert len(cells) >= 900
+    assert len(cells) >= 1400
     assert accuracy >= FLOORS["fixture_overall"], accuracy
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from foicollate.extract.numbers import as_number, read_number
+from foicollate.extract.numbers import as_number, question_units, read_number
 from foicollate.extract.options import pick_choice, pick_matrix, pick_multi, yes_no
 from foicollate.extract.outcome import Cue, find_cues
 from foicollate.model import (
@@ -33,8 +33,8 @@ _SEE = re.compile(
     r"(?:question\s+|q\.?\s*)?(?P<ref>[0-9]{1,2}[a-z]?|[a-z])\b|(?:please\s+)?see\s+(?:question\s+|q\.?\s*)(?P<ref2>[0-9]{1,2}[a-z]?|[a-z])\b)",
     re.I,
 )
-_ATTACHED = re.compile(r"^\W*(?:[\w' ]{0,60}:\s*)?(?:please\s+)?(?:see|refer\s+to|find)\s+(?:\w+\s+){0,6}?"
-                       r"(?:attached|enclosed)\b", re.I)
+_ATTACHED = re.compile(r"^\W*(?:[\w' ]{0,60}:\s*)?(?:please\s+)?(?:see|refer\s+to|find)\s+(?:[\w'’,-]+\s+){0,8}?"
+                       r"(?:attached|enclosed)\b", re.I | re.M)
 _MONEY_Q = re.compile(r"how\s+much|cost|spend|spent|paid|pay|payments?|amount|budget|£|value|expenditure|price|"
                       r"income|revenue|fees?|compensation|salary|salaries", re.I)
 _PERCENT_Q = re.compile(r"percent|%|proportion|rate\b", re.I)
@@ -236,7 +236,7 @@ def _read_value(q: Question, rest: str, block: Block, full: str, answers: dict[s
         ctx = q.text + " " + (q.context or "")
         rest = _own_table_row(rest, q)
         r = read_number(rest, money=bool(_MONEY_Q.search(q.text)), percent=bool(_PERCENT_Q.search(q.text)),
-                        columns=block.columns)
+                        columns=block.columns, units=question_units(q.text))
         if r is not None and (r.value is not None or r.breakdown):
             spans = _line_spans(rest, [(f.start, f.end) for f in r.used])
             return _Value(as_number(r.value), spans, r.confidence, "number",
@@ -270,6 +270,8 @@ def _read_value(q: Question, rest: str, block: Block, full: str, answers: dict[s
         vals, spans, conf = pick_matrix(rest, q.items)
         if conf == 0.0:
             return None
+        known = sum(v is not None for v in vals.values()) / max(len(vals), 1)
+        conf *= 0.7 + 0.3 * known  # items the reply is silent on may be answered elsewhere
         return _Value(vals, _line_spans(rest, spans), conf, "matrix")
     quote = rest.strip()
     s = len(rest) - len(rest.lstrip())

@@ -66,21 +66,27 @@ def _masked(text: str) -> str:
     return out
 
 
-def figures(text: str) -> list[Figure]:
-    """Candidate answer numbers in a passage, in order, with labels from nearby words."""
+def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
+    """Candidate answer numbers in a passage, in order, with labels from nearby words.
+
+    `units` are the units the question itself asks in ("days", "km"): figures in them are
+    answers, where "18 hours" beside a refusal is not.
+    """
     masked = _masked(text)
     out: list[Figure] = []
     for m in _NUM.finditer(masked):
         raw = m.group("n").replace(",", "")
         value = float(raw + (m.group("dec") or ""))
         after = masked[m.end(): m.end() + 20]
-        if _UNIT_AFTER.match(after) and not m.group("pct"):
+        unit = _UNIT_AFTER.match(after)
+        if unit and not m.group("pct") and _unit_word(unit.group(0)) not in units:
             continue
         if not m.group("money") and not m.group("dec") and "," not in m.group("n"):
             if re.fullmatch(r"(19|20)\d\d", raw):
-                before = masked[max(0, m.start() - 12): m.start()]
-                if not re.search(r"(=|:|total|of)\s*$", before, re.I):
-                    continue  # a year
+                line_start = masked.rfind("\n", 0, m.start()) + 1
+                before = masked[max(line_start, m.start() - 12): m.start()]
+                if re.match(r"\s*[:–—-]", after) or not re.search(r"(=|:|total|of)\s*$", before, re.I):
+                    continue  # a year, or a year labelling the figure after it ("2021: 96,310")
             if len(raw) >= 7:
                 continue  # a reference or account number
         if re.search(r"\b(?:fewer|less)\s+than\s*$|\b(?:below|under|up\s+to)\s*$", masked[max(0, m.start() - 12): m.start()],
@@ -113,8 +119,20 @@ def figures(text: str) -> list[Figure]:
         line_start = text.rfind("\n", 0, f.start) + 1
         f.total = bool(_TOTAL.search(before[-25:]) or re.match(r"\s*(?:in\s+total|in\s+all|overall|altogether)",
                                                                  after, re.I)
-                       or _TOTAL.match(text[line_start:f.start].strip()))
+                       or re.match(r"\W*(?:grand\s+)?total\b", text[line_start:f.start], re.I))
     return out
+
+
+def _unit_word(s: str) -> str:
+    w = re.sub(r"^(?:working|academic|financial|calendar|school|full|separate|consecutive)\s+", "", s.strip().lower())
+    return w.rstrip("s") if len(w) > 3 else w
+
+
+def question_units(question: str) -> frozenset[str]:
+    """Units a question asks in: "How many days ...", "length in km", "litres of glyphosate"."""
+    words = re.findall(r"[a-z]+", question.lower())
+    found = {_unit_word(w) for w in words if _UNIT_AFTER.match(" " + w)}
+    return frozenset(found - {"th", "st", "nd", "rd", "am", "pm"})
 
 
 def _label(text: str, start: int, end: int) -> str:
@@ -127,7 +145,10 @@ def _label(text: str, start: int, end: int) -> str:
     if m0:
         return m0.group(1)
     before = text[line_start:start]
-    before = re.split(r"[,;(]|\band\b|\bof\s+which\b|\bwith\b", before)[-1]
+    before = re.split(r",(?!\d{3})|[;(]|\.\s|\band\b|\bof\s+which\b|\bwith\b|\s{3,}", before)[-1]
+    pieces = [p for p in before.split(":") if p.strip()]
+    if len(pieces) > 1 and _YEARISH.match(pieces[-1].strip(" -–—=")):
+        before = pieces[-1]  # "Combined loans: 2021: 96,310" is labelled by its year
     before = re.sub(r"^\W*(?:[a-z0-9]{1,3}[.)]\s+)?", "", before).strip(" :=-–—|\t")
     before = re.sub(r"\b(?:is|are|was|were|were\s+there|of|=)$", "", before).strip(" :=-–—|\t")
     if before and len(before) <= 60 and (re.search(r"[A-Za-z]", before) or _YEARISH.match(before)):
@@ -157,13 +178,13 @@ class NumberReading:
 
 
 def read_number(text: str, money: bool = False, percent: bool = False,
-                columns: list[str] | None = None) -> NumberReading | None:
+                columns: list[str] | None = None, units: frozenset[str] = frozenset()) -> NumberReading | None:
     """The answer number of a passage, or None when it gives none.
 
     `money`/`percent` say the question asks for an amount or a rate, so those figures are
     the answer rather than distractors. `columns` are the header cells of a table row.
     """
-    figs = [f for f in figures(text) if (f.money == money or not f.money and money) and
+    figs = [f for f in figures(text, units) if (f.money == money or not f.money and money) and
             (f.percent == percent or not f.percent and percent)]
     if money and any(f.money for f in figs):
         figs = [f for f in figs if f.money or f.total]
@@ -207,7 +228,10 @@ def read_number(text: str, money: bool = False, percent: bool = False,
                 others, ok = near, True
         parts = {(_clean(f.label) or f"part {i + 1}"): f.value for i, f in enumerate(others)}
         return NumberReading(t.value, parts if ok and parts else None, figs, 0.9 if ok else 0.7)
-    if percent or any(re.search(r"\b(?:of\s+which|of\s+whom|of\s+these|including|includes)\b",
+    if percent or any(re.search(r"\b(?:of\s+which|of\s+whom|of\s+these|including|includes|exclud\w*|"
+                                 r"not\s+included|for\s+comparison|compared\s+(?:with|to)|previous\s+year|"
+                                 r"equates?|equivalent|headcount|made\s+up|comprising|consisting|a\s+further|"
+                                 r"typically|on\s+average)\b",
                                  text[max(0, f.start - 25): f.end + 25], re.I) for f in figs[1:]):
         # rates do not add up, and "63, of which 12 ..." names a part of the first figure
         return NumberReading(figs[0].value, None, figs[:1], 0.6)

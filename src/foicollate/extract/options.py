@@ -285,9 +285,8 @@ def pick_multi(text: str, options: list[Option]) -> Picked | None:
     picked = by_letters(text, options)
     named = by_text(text, options)
     named.ids = [i for i in named.ids if i not in negated]
-    if picked:
-        ids = list(dict.fromkeys(picked.ids + named.ids))
-        return Picked([o.id for o in options if o.id in ids], picked.spans + named.spans, 0.85)
+    if picked:  # options named by letter: the letters say it; the prose after them only explains
+        return Picked([o.id for o in options if o.id in picked.ids], picked.spans, 0.85)
     if named.ids:
         return Picked([o.id for o in options if o.id in named.ids], named.spans, 0.7)
     return None

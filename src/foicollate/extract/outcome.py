@@ -132,6 +132,15 @@ _SOME_BODY = re.compile(
 )
 
 
+_OTHER_ACT = re.compile(r"\s*(?:\(\w\)\s*)*of\s+the\s+(?!(?i:freedom\s+of\s+information|foi|act\b|data\s+protection|"
+                        r"environmental\s+information))"
+                        r"[A-Z][\w ]{2,60}?\b(?:Act|Regulations)\b")
+
+
+_FOI_CONTEXT = re.compile(r"\b(?:the\s+act|foi(?:a|sa)?|freedom\s+of\s+information|eir|environmental\s+information|"
+                          r"regulations?|exemption|public\s+interest)\b", re.I)
+
+
 def grounds_in(text: str, scottish: bool) -> list[tuple[int, int, str]]:
     """Section or regulation citations that are refusal grounds, in order."""
     out: list[tuple[int, int, str]] = []
@@ -140,6 +149,8 @@ def grounds_in(text: str, scottish: bool) -> list[tuple[int, int, str]]:
         # "s.12" inside words such as "courses 12" is excluded by requiring a word start
         if m.group(0)[0].lower() == "s" and m.start() > 0 and text[m.start() - 1].isalnum():
             continue
+        if _OTHER_ACT.match(text, m.end()):
+            continue  # "section 42 of the Care Act 2014" is not an exemption
         n = int(m.group(1))
         if n in valid:
             out.append((m.start(), m.end(), f"s{n}"))
@@ -217,7 +228,7 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
             return Cue(Status.REFERRED, 0, len(sent), referred_to="the County Council" if county else None,
                        strength=0.6)
     cost = _COST.search(sent)
-    if cited and (_STANCE.search(sent) or _NCND.search(sent) or cost or len(cited) >= 1):
+    if cited and (_STANCE.search(sent) or _NCND.search(sent) or cost or _FOI_CONTEXT.search(sent)):
         grounds = cited[0][2]
         if cost and "s12" in {c[2] for c in cited}:
             grounds = "s12"
