@@ -250,6 +250,9 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in re.split(r"\s*\|\s*|\t+| {2,}", line.strip().strip("|")) if c.strip()]
 
 
+_YEAR_CELL = re.compile(r"^(?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\b(?!\s*[:=])", re.I)
+
+
 def _table_in(text: str) -> tuple[list[str], list[Figure]] | None:
     """A header of years (or a Total column) and one row of figures under it, in the passage."""
     lines = text.split("\n")
@@ -257,7 +260,7 @@ def _table_in(text: str) -> tuple[list[str], list[Figure]] | None:
     header: list[str] | None = None
     for line in lines:
         cells = _cells(line)
-        yearish = [c for c in cells if _YEARISH.match(c) or _TOTAL.fullmatch(c.lower())]
+        yearish = [c for c in cells if _YEARISH.match(c) or _YEAR_CELL.match(c) or _TOTAL.fullmatch(c.lower())]
         if len(yearish) >= 2 and len(yearish) >= len(cells) - 1:
             header = yearish
         elif header and len(cells) >= len(header):
