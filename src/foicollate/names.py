@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CAP = r"(?:[A-Z][A-Za-z'’\-]+|of|and|upon|on|the|&)"
 _PLACE = rf"[A-Z][A-Za-z'’\-]+(?:[ \t]+{_CAP})*?"
@@ -34,8 +35,9 @@ _LEADING_NOISE = re.compile(
 _GENERIC = re.compile(r"^(?:County|Borough|District|City|Town|Parish|The|This|Our|Your)?\s*Council$", re.I)
 
 
+@lru_cache(maxsize=16)
 def find_bodies(text: str) -> list[tuple[int, int, str]]:
-    """Public-body names in a text, with their spans, in order of appearance."""
+    """Public-body names in a text, with their spans, in order of appearance (do not mutate)."""
     out: list[tuple[int, int, str]] = []
     for m in _BODY.finditer(text):
         name = m.group(0)

@@ -25,8 +25,7 @@ _REPLY_MARKERS = re.compile(
 
 def classify(doc: Document, questionnaire: Questionnaire) -> DocumentKind:
     """Reply or reference material: replies speak of the request; policies do not."""
-    hits = len(_REPLY_MARKERS.findall(doc.text[:20000]))
-    if hits >= 1:
+    if _REPLY_MARKERS.search(doc.text[:20000]):
         return DocumentKind.RESPONSE
     if len(doc.text) < 1200:
         return DocumentKind.RESPONSE  # a note this short is a reply, however informal; policies run longer

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -69,7 +70,6 @@ class Line:
     start: int
     end: int
     text: str  # the line as written
-    norm: str  # lower-case words
     marker_key: str | None
     body: str  # the line without its marker
     body_start: int
@@ -120,6 +120,7 @@ def words(s: str) -> list[str]:
     return _WORD.findall(s.lower())
 
 
+@lru_cache(maxsize=65536)
 def stem(w: str) -> str:
     """A light stem so "felled"/"fell", "planted"/"plant", "trees"/"tree" meet."""
     if len(w) > 5 and w.endswith("ing"):
@@ -181,7 +182,7 @@ def _line(raw: str, start: int, key: str | None = None, body_at: int = 0) -> lis
         return []
     if key is not None:  # a piece of a line split at inline labels: its label is known
         body = raw[body_at:]
-        return [Line(start, start + len(raw), raw, " ".join(words(raw)), key, body, start + body_at,
+        return [Line(start, start + len(raw), raw, key, body, start + body_at,
                      body_norm=" ".join(words(body)))]
     mk = parse_marker(raw)
     if mk is not None and not mk.rest.strip() and not mk.prefixed:
@@ -192,7 +193,7 @@ def _line(raw: str, start: int, key: str | None = None, body_at: int = 0) -> lis
         bl = parse_bullet(raw)
         if bl:
             body, body_start = bl[1], start + bl[2]
-    return [Line(start, start + len(raw), raw, " ".join(words(raw)), mk.key if mk else None, body, body_start,
+    return [Line(start, start + len(raw), raw, mk.key if mk else None, body, body_start,
                  body_norm=" ".join(words(body)), heading=bool(_RESPONSE_HEADING.match(raw)),
                  talk=bool(_REQUEST_TALK.search(raw)))]
 
@@ -371,6 +372,7 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
         if _is_choice_restatement(body_norm, idx) and not _labels_a_question_not_choice(ln, idx):
             continue
         lw = content_words(body_norm)
+        asks = "?" in ln.body or is_question_like(ln.body)  # a restatement asks; an answer that echoes does not
         # only questions sharing two words with the line can be restated by it
         near: dict[int, int] = {}
         for w in lw:
@@ -382,9 +384,7 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
             else:
                 score, _cov = text_similarity(body_norm, idx.norms[j], idx.content[j], lw)
             label_hit = ln.marker_key is not None and labels_match(ln.marker_key, idx.label_keys[j])
-            restates = label_hit or "?" in ln.body or is_question_like(ln.body) or \
-                len(body_norm) <= 1.3 * len(idx.norms[j]) + 10
-            if score >= 72 and restates:
+            if score >= 72 and (label_hit or asks or len(body_norm) <= 1.3 * len(idx.norms[j]) + 10):
                 s = score + (12 if label_hit else 0)
                 start = _answer_start(ln, idx.norms[j])
                 if label_hit and start >= ln.end and not is_question_like(ln.body):

@@ -59,11 +59,14 @@ class Figure:
     total: bool
 
 
+_MASK_I = re.compile("|".join(f"(?:{p.pattern})" for p in _MASKS if p.flags & re.I), re.I)
+_MASK_CS = re.compile("|".join(f"(?:{p.pattern})" for p in _MASKS if not p.flags & re.I))
+
+
 def _masked(text: str) -> str:
-    out = text
-    for pat in _MASKS:
-        out = pat.sub(lambda m: " " * len(m.group(0)), out)
-    return out
+    """The text with dates, phone numbers, references and the like blanked (offsets kept)."""
+    out = _MASK_CS.sub(lambda m: " " * len(m.group(0)), text)
+    return _MASK_I.sub(lambda m: " " * len(m.group(0)), out)
 
 
 def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:

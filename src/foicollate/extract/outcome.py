@@ -181,13 +181,32 @@ def body_key(name: str) -> str:
     return re.sub(r"[^a-z]+", " ", s).strip()
 
 
+_REFER_WORDS = frozenset(
+    ["direct", "redirect", "refer", "contact", "approach", "write", "apply", "submit", "responsible", "responsibility", "matter", "function", "held", "provided", "managed", "run", "administered", "dealt", "delivered", "commissioned", "maintained", "operated", "carried", "funded", "wish", "need", "want", "suggest", "advise", "district", "borough", "county", "level", "transferred", "forwarded", "passed", "help", "holds", "keeps", "hold", "keep", "send", "forward", "address", "make", "sent", "directed", "addressed", "made", "submitted", "redirected", "referred"])
+
+
+_MAY_CUE = re.compile(
+    r"not|n't|\bno\b|none|exempt|withh|refus|unable|cannot|limit|hour|cost|£|exceed|neither|vexatious|repeat|"
+    r"accessib|publi|enforcement|crime|commercial|trade|personal|fewer|less\s+than|below|under|small|identif|"
+    r"privilege|security|safety|endanger|hold|held|record|exist|locate|collat|collect|http|www\.",
+    re.I,
+)
+
+
+def _refer(sent: str) -> re.Match[str] | None:
+    """The referral phrase in a sentence; the big pattern runs only where its words occur."""
+    if _REFER_WORDS.isdisjoint(re.findall(r"[a-z]+", sent.lower())):
+        return None
+    return _REFER.search(sent)
+
+
 def find_cues(text: str, scottish: bool = False, own: frozenset[str] = frozenset()) -> list[Cue]:
     """Outcome cues in a passage, one per sentence at most, in order."""
     cues: list[Cue] = []
     spans = sentences(text)
     for n, (s, e) in enumerate(spans):
         sent = text[s:e]
-        refer = _REFER.search(sent)
+        refer = _refer(sent)
         cue = sentence_cue(sent, scottish, refer)
         if cue is None and refer and not find_bodies(sent):
             # "... is responsible for this. Please contact them": the body is named next door
@@ -214,7 +233,7 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
         if any(x[2] == not_held_reg for x in g) and len(cited) == 1:
             return Cue(Status.REFUSED, 0, len(sent), grounds=not_held_reg, strength=0.9)
     if refer is True:
-        refer = _REFER.search(sent)
+        refer = _refer(sent)
     if refer:
         assert not isinstance(refer, bool)
         bodies = [b for b in find_bodies(sent) if b[0] >= refer.start() - 80]
@@ -227,6 +246,8 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
             county = bool(re.search(r"\bthe\s+county\s+council\b", sent, re.I))
             return Cue(Status.REFERRED, 0, len(sent), referred_to="the County Council" if county else None,
                        strength=0.6)
+    if not cited and not _MAY_CUE.search(sent):
+        return None  # nothing here could state an outcome ("Yes, 12 cases.")
     cost = _COST.search(sent)
     if cited and (_STANCE.search(sent) or _NCND.search(sent) or cost or _FOI_CONTEXT.search(sent)):
         grounds = cited[0][2]
