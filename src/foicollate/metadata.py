@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from foicollate.model import Document
+from foicollate.names import body_key as _key
 from foicollate.names import find_bodies, tidy_body
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -171,9 +172,3 @@ def _register():  # type: ignore[no-untyped-def]
     return reg
 
 
-def _key(name: str) -> str:
-    s = name.lower()
-    for w in ("the ", "london borough of ", "royal borough of ", "council", "borough", "county", "district",
-              "city of ", "city", "metropolitan", "of "):
-        s = s.replace(w, " ")
-    return re.sub(r"[^a-z]+", " ", s).strip()

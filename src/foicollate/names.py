@@ -64,3 +64,12 @@ def fullest_name(name: str, text: str) -> str:
     """The longest way the text writes a body's name ("Kingsford Homes" -> "Kingsford Homes Limited")."""
     longer = [b[2] for b in find_bodies(text) if b[2].startswith(name) and len(b[2]) > len(name)]
     return max(longer, key=len) if longer else name
+
+
+def body_key(name: str) -> str:
+    """A body's name without the words every council shares, for telling two names apart."""
+    s = name.lower()
+    for w in ("the ", "london borough of ", "royal borough of ", "council", "borough", "county", "district",
+              "city of ", "city", "metropolitan", "of "):
+        s = s.replace(w, " ")
+    return re.sub(r"[^a-z]+", " ", s).strip()

@@ -312,8 +312,8 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
         if _is_restatement(ln, idx):
             continue
         global_spans.append((ln.start, ln.end))
-    from foicollate.extract.outcome import body_key, is_scottish
-    from foicollate.names import find_bodies
+    from foicollate.extract.outcome import is_scottish
+    from foicollate.names import body_key, find_bodies
 
     ends = doc.text[:300] + "\n" + doc.text[-300:]
     own = frozenset(body_key(b[2]) for b in find_bodies(ends))

@@ -51,25 +51,15 @@ def _ev(doc: Document, start: int, end: int) -> Evidence:
     return Evidence(start=start, end=end, text=doc.text[start:end])
 
 
-def _block_text(doc: Document, block: Block) -> tuple[str, list[int]]:
-    """The block's text joined by newlines, and a map from its offsets back to the document's."""
-    parts: list[str] = []
-    starts: list[int] = []
-    for s, e in block.spans:
-        starts.append(s)
-        parts.append(doc.text[s:e])
-    return "\n".join(parts), starts
-
-
-def _to_doc(block: Block, local: int) -> int:
-    """A character offset in the joined block text -> the document's offset."""
+def _to_doc(spans: list[tuple[int, int]], local: int) -> int:
+    """An offset in spans' texts joined by newlines -> the document's offset."""
     pos = 0
-    for s, e in block.spans:
+    for s, e in spans:
         n = e - s
         if local <= pos + n:
             return s + (local - pos)
         pos += n + 1
-    return block.spans[-1][1] if block.spans else 0
+    return spans[-1][1] if spans else 0
 
 
 def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str, Answer]) -> Answer:
@@ -78,11 +68,11 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
     scottish = seg.scottish
     if block.empty:
         return _global_answer(doc, q, seg, scottish)
-    text, _ = _block_text(doc, block)
+    text = block.text(doc)
     anchor_conf = _ANCHOR_CONF.get(block.anchor.kind if block.anchor else "", 0.7)
 
     def span(s: int, e: int) -> Evidence:
-        return _ev(doc, _to_doc(block, s), _to_doc(block, e))
+        return _ev(doc, _to_doc(block.spans, s), _to_doc(block.spans, e))
 
     if _ATTACHED.search(text) and len(text.strip()) < 200 and not re.search(r"\d", text):
         # "Please see the attached spreadsheet": the answer is in a file this reply does not contain
@@ -183,24 +173,13 @@ def _global_answer(doc: Document, q: Question, seg: Segmentation, scottish: bool
     cues = seg.global_cues
     if not cues:
         return Answer(question=q.id, confidence=0.6 if any(not b.empty for b in seg.blocks.values()) else 0.4)
-    starts = [s for s, _e in seg.global_spans]
 
     def span(s: int, e: int) -> Evidence:
-        return _ev(doc, _global_to_doc(seg, starts, s), _global_to_doc(seg, starts, e))
+        return _ev(doc, _to_doc(seg.global_spans, s), _to_doc(seg.global_spans, e))
 
     ans = _from_cue(doc, q, cues, span, 0.75)  # a blanket outcome is read for every question: check it
     ans.method = "blanket:" + ans.method
     return ans
-
-
-def _global_to_doc(seg: Segmentation, starts: list[int], local: int) -> int:
-    pos = 0
-    for s, e in seg.global_spans:
-        n = e - s
-        if local <= pos + n:
-            return s + (local - pos)
-        pos += n + 1
-    return seg.global_spans[-1][1] if seg.global_spans else 0
 
 
 _YEAR_FIGURE = re.compile(r"(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\s*(?::|=|–|—|-)\s*£?\d[\d,]*(?:\.\d+)?(?![\d/])")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from foicollate.model import Status
-from foicollate.names import find_bodies
+from foicollate.names import body_key, find_bodies
 
 # a sentence ends at . ! ? before a space or the end; "s.12", "4.6" and "foi@x.gov.uk" do not end one
 _SENT = re.compile(r"(?:[^.!?\n|]|[.!?](?![\s.!?]|$))+(?:[.!?]+(?=\s|$)|\n|\||$)")
@@ -171,14 +171,6 @@ def grounds_in(text: str, scottish: bool) -> list[tuple[int, int, str]]:
 
 def is_scottish(text: str) -> bool:
     return bool(re.search(r"\(Scotland\)\s+Act|FOISA|FOI\(S\)A|Scottish\s+Information\s+Commissioner", text))
-
-
-def body_key(name: str) -> str:
-    s = name.lower()
-    for w in ("the ", "london borough of ", "royal borough of ", "council", "borough", "county", "district",
-              "city of ", "city", "metropolitan", "of "):
-        s = s.replace(w, " ")
-    return re.sub(r"[^a-z]+", " ", s).strip()
 
 
 _REFER_WORDS = frozenset(
