@@ -10,7 +10,7 @@ from pathlib import Path
 
 from foicollate.model import Document
 from foicollate.names import body_key as _key
-from foicollate.names import find_bodies, tidy_body
+from foicollate.names import find_bodies, letterhead_names, tidy_body
 
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
@@ -144,6 +144,11 @@ def guess_authority_name(doc: Document, exclude: Iterable[str] = ()) -> str | No
         if re.search(r"^\s*\(?(?:does\s+not|do\s+not|holds?|has|have)\b", text[_e:_e + 20], re.I):
             w += 1
         scores[k] = scores.get(k, 0) + w
+    for name in letterhead_names(text):
+        k = _key(name)
+        if k and k not in excluded:
+            names.setdefault(k, name)
+            scores[k] = scores.get(k, 0) + 3.0
     sender = doc.metadata.get("sender", "")
     reg = _register()
     if reg is not None:

@@ -32,6 +32,8 @@ _LEADING_NOISE = re.compile(
     r"Therefore|However|As|In|On|Of|And|Or|Not|Which|Within|Request|FOI|Freedom|Information|Act|"
     r"Department|Title|Description)\s+)+"
 )
+# Named in every reply's rights paragraph; never the sender, never where a request is referred.
+_REGULATOR = re.compile(r"Information\s+Commissioner|Ombudsman|Information\s+Tribunal", re.I)
 _GENERIC = re.compile(r"^(?:County|Borough|District|City|Town|Parish|The|This|Our|Your)?\s*Council$", re.I)
 
 
@@ -50,7 +52,7 @@ def find_bodies(text: str) -> list[tuple[int, int, str]]:
         if tail:  # "Kingsford Homes Limited": the company's full name
             name += tail.group(0)
         name = re.sub(r"\s+", " ", name).strip(" ,.;:")
-        if not name or _GENERIC.match(name) or len(name) < 6 or " " not in name:
+        if not name or _GENERIC.match(name) or len(name) < 6 or " " not in name or _REGULATOR.search(name):
             continue
         out.append((start, start + len(name), name))
     return out
@@ -73,3 +75,15 @@ def body_key(name: str) -> str:
               "city of ", "city", "metropolitan", "of "):
         s = s.replace(w, " ")
     return re.sub(r"[^a-z]+", " ", s).strip()
+
+
+_CAPS_BODY = re.compile(
+    r"^[ \t]*([A-Z][A-Z'’&\- ]{2,60}?\s(?:COUNCIL|POLICE|CONSTABULARY|TRUST|BOARD|AUTHORITY|SERVICE|COMMISSIONER))"
+    r"[ \t]*$", re.M)
+
+
+def letterhead_names(text: str) -> list[str]:
+    """A body named in capitals at the head of a letter ("LOCH ARRAN COUNCIL"), in title case."""
+    head = "\n".join(text.split("\n")[:6])
+    return [" ".join(w.capitalize() if w not in ("AND", "OF") else w.lower() for w in m.group(1).split())
+            for m in _CAPS_BODY.finditer(head)]

@@ -313,10 +313,11 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
             continue
         global_spans.append((ln.start, ln.end))
     from foicollate.extract.outcome import is_scottish
-    from foicollate.names import body_key, find_bodies
+    from foicollate.names import body_key, find_bodies, letterhead_names
 
     ends = doc.text[:300] + "\n" + doc.text[-300:]
-    own = frozenset(body_key(b[2]) for b in find_bodies(ends))
+    own = frozenset(body_key(b[2]) for b in find_bodies(ends)) | frozenset(
+        body_key(n) for n in letterhead_names(doc.text))
     return Segmentation(lines=lines, blocks=blocks, global_spans=global_spans, scottish=is_scottish(doc.text),
                         own_names=own)
 

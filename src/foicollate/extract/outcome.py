@@ -199,7 +199,7 @@ def find_cues(text: str, scottish: bool = False, own: frozenset[str] = frozenset
     for n, (s, e) in enumerate(spans):
         sent = text[s:e]
         refer = _refer(sent)
-        cue = sentence_cue(sent, scottish, refer)
+        cue = sentence_cue(sent, scottish, refer, own)
         if cue is None and refer and not find_bodies(sent):
             # "... is responsible for this. Please contact them": the body is named next door
             near = [text[a:b] for a, b in spans[max(0, n - 1): n + 2] if (a, b) != (s, e)]
@@ -213,7 +213,8 @@ def find_cues(text: str, scottish: bool = False, own: frozenset[str] = frozenset
     return cues
 
 
-def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool = True) -> Cue | None:
+def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool = True,
+                 own: frozenset[str] = frozenset()) -> Cue | None:
     """The outcome one sentence states, if any (`refer`: the _REFER match if already searched)."""
     g = grounds_in(sent, scottish) if re.search(r"\d", sent) else []
     cited = [x for x in g if x[2] != "s17"]
@@ -228,7 +229,11 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
         refer = _refer(sent)
     if refer:
         assert not isinstance(refer, bool)
-        bodies = [b for b in find_bodies(sent) if b[0] >= refer.start() - 80]
+        # "services on behalf of X Council are delivered by ...": X is the principal, not where to go
+        bodies = [b for b in find_bodies(sent) if b[0] >= refer.start() - 80
+                  and not re.search(r"on\s+behalf\s+of\s+(?:the\s+)?$", sent[max(0, b[0] - 20):b[0]], re.I)]
+        others = [b for b in bodies if body_key(b[2]) not in own]
+        bodies = others or bodies
         if bodies:
             after = [b for b in bodies if b[0] >= refer.start()]
             name = (after or bodies)[0][2]
