@@ -47,9 +47,13 @@ _RESPONSE_HEADING = re.compile(
 )
 # Lines of the request itself that a reply quotes: notes about the questions, the
 # requester's own first-person closing lines.
-_REQUEST_TALK = re.compile(
+_QUESTIONS_TALK = re.compile(
     r"\b(?:the\s+)?(?:below|above|following)\s+questions\b|\bquestions?\s+[a-z0-9]{1,3}\.?\s+(?:and|to|-)\s+"
-    r"[a-z0-9]{1,3}\.?\s+above\b|^\W*(?:i\s+(?:would\s+(?:be\s+grateful|like|appreciate)|am\s+(?:more\s+than\s+)?"
+    r"[a-z0-9]{1,3}\.?\s+above\b",
+    re.I,
+)
+_REQUESTER_LINE = re.compile(
+    r"^\W*(?:i\s+(?:would\s+(?:be\s+grateful|like|appreciate)|am\s+(?:more\s+than\s+)?"
     r"happy\s+to\s+receive|am\s+writing|look\s+forward)|if\s+it'?s\s+easier|many\s+thanks|thanks\s+in\s+advance|"
     r"if\s+answering\s+the\s+above|if\s+this\s+request\s+is|please\s+can\s+you\s+answer|"
     r"please\s+(?:choose|select|tick|indicate|pick)\s+(?:one|all|any)\b[^.]{0,30}\.?\s*$|"
@@ -57,6 +61,14 @@ _REQUEST_TALK = re.compile(
     r"(?:tick|select|choose)\s+(?:all|one)\s+(?:that|which)\s+appl(?:y|ies)\.?\s*$)",
     re.I,
 )
+
+
+def _request_talk(line: str) -> bool:
+    """Lines of the request itself that a reply quotes: notes about "the below questions", the
+    requester's own first-person lines and instructions ("please tick all that apply")."""
+    return bool(_REQUESTER_LINE.match(line) or "uestion" in line and _QUESTIONS_TALK.search(line))
+
+
 _PAGE_FURNITURE = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b|^\s*-?\s*\d+\s*-?\s*$", re.I)
 _ANSWER_PREFIX = re.compile(r"^\W*(?:answer|response|reply|a)\s*[:.\-–]\s*", re.I)
 _WORD = re.compile(r"[a-z0-9]+")
@@ -75,7 +87,7 @@ class Line:
     body_start: int
     body_norm: str = ""  # the body's lower-case words
     heading: bool = False  # a "Response" heading
-    talk: bool = False  # the requester's own words quoted (see _REQUEST_TALK)
+    talk: bool = False  # the requester's own words quoted (see _request_talk)
 
 
 @dataclass
@@ -146,6 +158,8 @@ _INLINE_LABEL = re.compile(
 def _inline_pieces(raw: str) -> list[tuple[int, int, str | None, int]]:
     """ "a) 4,210  b) see attached  c) 6.5 days": one line answering several questions in
     sequence is read as one line per label (spans within the line)."""
+    if raw.count(")") + raw.count(";") < 3:
+        return [(0, len(raw), None, 0)]
     marks = list(_INLINE_LABEL.finditer(raw))
     if len(marks) < 3:
         return [(0, len(raw), None, 0)]
@@ -195,7 +209,7 @@ def _line(raw: str, start: int, key: str | None = None, body_at: int = 0) -> lis
             body, body_start = bl[1], start + bl[2]
     return [Line(start, start + len(raw), raw, mk.key if mk else None, body, body_start,
                  body_norm=" ".join(words(body)), heading=bool(_RESPONSE_HEADING.match(raw)),
-                 talk=bool(_REQUEST_TALK.search(raw)))]
+                 talk=_request_talk(raw))]
 
 
 class _QuestionIndex:
@@ -400,7 +414,8 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
             elif (ordinal_ok or numbers_for_letters and (ln.marker_key or "").isdigit()) and ln.marker_key \
                     and ordinal(ln.marker_key) == j + 1:
                 out.append(Anchor(i, [j], 40.0, "ordinal", ln.body_start))
-        if not any(a.line == i and a.kind == "text" for a in out[-nq:]):
+        if (":" in ln.body or "|" in ln.text or "\t" in ln.text) and not any(
+                a.line == i and a.kind == "text" for a in out[-nq:]):
             out.extend(_heading_candidates(i, ln, idx))
     return out
 
@@ -525,10 +540,11 @@ def _is_restatement(ln: Line, idx: _QuestionIndex) -> bool:
 
 
 def _has_content(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex) -> bool:
-    return bool(_content_spans(lines, a, stop, idx))
+    return bool(_content_spans(lines, a, stop, idx, first_only=True))
 
 
-def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex) -> list[tuple[int, int]]:
+def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex,
+                   first_only: bool = False) -> list[tuple[int, int]]:
     """The answer's spans after an anchor: not the restated question, options, or context notes."""
     spans: list[tuple[int, int]] = []
     first = lines[a.line]
@@ -540,9 +556,11 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex)
         seg_start += lead + (m.end() if m else 0)
         rest = first.text[seg_start - first.start :]
         rest_norm = " ".join(words(rest))
-        if seg_start < first.end and rest.strip() and not _REQUEST_TALK.search(rest) and not _lists_choices(
+        if seg_start < first.end and rest.strip() and not _request_talk(rest) and not _lists_choices(
                 rest_norm, idx, a.questions[0]):
             spans.append((seg_start, first.end))
+            if first_only:
+                return spans
     qi = a.questions[0]
     q_norm = idx.norms[qi]
     restating = True
@@ -570,6 +588,8 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex)
         if m and m.end() < len(ln.text):
             s = ln.start + m.end()
         spans.append((s, ln.end))
+        if first_only:
+            break
     return spans
 
 
@@ -577,7 +597,8 @@ def _lists_choices(norm: str, idx: _QuestionIndex, qi: int) -> bool:
     opts = [c for c in idx.choice_norms[qi] if c]
     if len(opts) < 3:
         return False
-    hits = sum(1 for c in opts if re.search(rf"\b{re.escape(c)}\b", norm))
+    padded = f" {norm} "
+    hits = sum(1 for c in opts if f" {c} " in padded)  # norms are words joined by single spaces
     return hits >= max(3, len(opts) - 1)
 
 
