@@ -80,6 +80,9 @@ _PUBLISHED = re.compile(
     r"(?:\w+\s+){0,3}?(?:at|on|via|from|in)\s+(?:our\s+website\s*(?:at\s*)?)?(?:<?https?://\S+|www\.\S+)",
     re.I,
 )
+# Words that any _STANCE match contains (a cheap check before the pattern itself).
+_STANCE_KEYS = ("exempt", "withh", "refus", "not", "unable", "cannot", "can not", "neither", "exceed", "appl",
+                "engaged", "rely", "relying", "redact", "declin", "oblig", "required", "scope", "public interest")
 _NCND = re.compile(r"neither\s+confirm\s+n?or\s+deny|ncnd", re.I)
 
 _NOT_HELD = re.compile(
@@ -245,23 +248,27 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
                        strength=0.6)
     if not cited and not _MAY_CUE.search(sent):
         return None  # nothing here could state an outcome ("Yes, 12 cases.")
-    cost = _COST.search(sent)
-    if cited and (_STANCE.search(sent) or _NCND.search(sent) or cost or _FOI_CONTEXT.search(sent)):
+    low = sent.lower()
+    cost = _COST.search(sent) if any(k in low for k in ("limit", "hour", "£", "cost", "exceed")) else None
+    stance = _STANCE.search(sent) if any(k in low for k in _STANCE_KEYS) else None
+    if cited and (stance or cost or _NCND.search(sent) or _FOI_CONTEXT.search(sent)):
         grounds = cited[0][2]
         if cost and "s12" in {c[2] for c in cited}:
             grounds = "s12"
         return Cue(Status.REFUSED, 0, len(sent), grounds=grounds, strength=0.95)
-    if cost and (_STANCE.search(sent) or re.search(r"\bwould\b|\bexceed", sent, re.I)):
+    if cost and (stance or re.search(r"\bwould\b|\bexceed", sent, re.I)):
         return Cue(Status.REFUSED, 0, len(sent), grounds="s12", strength=0.85)
-    if _STANCE.search(sent):
+    if stance:
         for pat, gr in _KEYWORD_GROUNDS:
             if pat.search(sent):
                 if scottish:
                     gr = {"s21": "s25", "s22": "s27", "s31": "s35", "s43": "s33", "s40": "s38"}.get(gr, gr)
                 return Cue(Status.REFUSED, 0, len(sent), grounds=gr, strength=0.75)
-    if _NOT_HELD.search(sent):
+    if any(k in low for k in ("not", "n't", "no ", "hold", "does not exist", "unable to locate")) and \
+            _NOT_HELD.search(sent):
         return Cue(Status.NOT_HELD, 0, len(sent), strength=0.9)
-    if _PUBLISHED.search(sent) and not re.search(r"\d[\d,]*(?!\S*/)", _PUBLISHED.sub("", sent)):
+    if ("http" in low or "www." in low) and _PUBLISHED.search(sent) and not re.search(
+            r"\d[\d,]*(?!\S*/)", _PUBLISHED.sub("", sent)):
         # "set out in our policy, published at https://...": reasonably accessible elsewhere
         return Cue(Status.REFUSED, 0, len(sent), grounds="s25" if scottish else "s21", strength=0.7)
     if _SMALL_NUMBER.search(sent):
