@@ -267,11 +267,13 @@ def text_similarity(line_norm: str, q_norm: str, q_content: set[str],
         return 0.0, 0.0
     ratio = fuzz.ratio(line_norm, q_norm)
     short, long_ = (line_norm, q_norm) if len(line_norm) <= len(q_norm) else (q_norm, line_norm)
-    align = fuzz.partial_ratio_alignment(short, long_)
-    partial = align.score if align else 0.0
     coverage = len(short) / max(len(long_), 1)
     score = ratio
-    if partial >= 85 and len(short) >= 25:
+    wrapped_or_inline = short is q_norm or coverage >= 0.4
+    partial = 0.0
+    if len(short) >= 25 and wrapped_or_inline and ratio < 95:
+        partial = fuzz.partial_ratio(short, long_, score_cutoff=85)
+    if partial >= 85:
         if short is q_norm:  # the whole question is inside the line (answer on the same line)
             score = max(score, partial)
         elif coverage >= 0.4:  # the line is the first part of a wrapped question
