@@ -179,7 +179,8 @@ def labels_match(reply_key: str, question_key: str) -> bool:
         return True
     # renumbered with a prefix: the reply's "1a" for the request's "a"
     if len(question_key) == 1 and question_key.isalpha():
-        return bool(re.fullmatch(r"\d{1,2}" + re.escape(question_key), reply_key))
+        head = reply_key[:-1]
+        return reply_key[-1] == question_key and 1 <= len(head) <= 2 and head.isdigit()
     return False
 
 

@@ -219,7 +219,7 @@ def find_cues(text: str, scottish: bool = False, own: frozenset[str] = frozenset
 def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool = True,
                  own: frozenset[str] = frozenset()) -> Cue | None:
     """The outcome one sentence states, if any (`refer`: the _REFER match if already searched)."""
-    g = grounds_in(sent, scottish) if re.search(r"\d", sent) else []
+    g = grounds_in(sent, scottish) if any(c.isdigit() for c in sent) else []
     cited = [x for x in g if x[2] != "s17"]
     if any(x[2].startswith("r") for x in cited):
         cited = [x for x in cited if x[2].startswith("r")]  # an EIR reply explaining that FOIA's s12 does not apply
