@@ -381,6 +381,14 @@ def _by_polarity(text: str, off: int, options: list[Option]) -> Picked | None:
     return Picked([cands[0].id], [(off + sp[0], off + sp[1])], 0.55)
 
 
+_REST_OF_ITEMS = re.compile(
+    r"[^.;\n]*\b(?:the\s+)?(?:other|remaining)\s+(?:two|three|four|five|six|\d|items?|matters?|ones?|options?|"
+    r"areas?|measures?|controls?)\b[^.;\n]*|[^.;\n]*\b(?:none|neither)\s+of\s+the\s+others?\b[^.;\n]*|"
+    r"(?P<only>\bonly\b\W*$)",
+    re.I,
+)
+
+
 def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | None],
                        spans: list[tuple[int, int]]) -> float:
     """Items named in a line or sentence take its polarity ("EDR: deployed", "has no bus lanes")."""
@@ -424,7 +432,7 @@ def pick_matrix(text: str, items: list[Option]) -> tuple[dict[str, bool | None],
         spans.append((hit.start(), hit.end()))
         conf = 0.9
     # item by item: "a) Yes", "Access centrally stored information – No"
-    for part in re.finditer(r"(?:^|(?<=\s))\(?([a-z])[).:]\s*(yes|no)\b", text, re.I):
+    for part in re.finditer(r"(?:^|(?<=\s))\(?([a-z]|[ivx]{2,4}|\d{1,2})[).:]\s*(yes|no)\b", text, re.I):
         key = part.group(1).lower()
         if key in letters:
             values[letters[key]] = part.group(2).lower() == "yes"
@@ -460,6 +468,12 @@ def pick_matrix(text: str, items: list[Option]) -> tuple[dict[str, bool | None],
             conf = max(conf, 0.7)
     if conf == 0.0:
         conf = _matrix_by_clauses(text, items, values, spans)
+    if conf and any(v is None for v in values.values()):
+        rest = _REST_OF_ITEMS.search(text)
+        if rest:  # "we have not held one on the other two" / "Bus lanes and moving traffic only."
+            fill = not _CLAUSE_NEG.search(rest.group(0)) if not rest.group("only") else False
+            values = {k: (fill if v is None else v) for k, v in values.items()}
+            spans.append((rest.start(), rest.end()))
     if conf == 0.0:
         yes, span, c = yes_no(text)
         if yes is not None and span:
