@@ -37,7 +37,8 @@ _ATTACHED = re.compile(r"^\W*(?:[\w' ]{0,60}:\s*)?(?:please\s+)?(?:see|refer\s+t
                        r"(?:attached|enclosed)\b", re.I | re.M)
 _MONEY_Q = re.compile(r"how\s+much|cost|spend|spent|paid|pay|payments?|amount|budget|£|value|expenditure|price|"
                       r"income|revenue|fees?|compensation|salary|salaries", re.I)
-_PERCENT_Q = re.compile(r"percent|%|proportion|rate\b", re.I)
+# rates, averages and times do not add up: the first figure is the answer
+_PERCENT_Q = re.compile(r"percent|%|proportion|rate\b|average|mean\b|median|how\s+long|per\s+(?:fte|head|person)", re.I)
 _ALL_REF = re.compile(r"^\W*(?:all\s+of\s+(?:the\s+)?(?:above|these|them|those)|all\s+(?:the\s+)?above|"
                       r"all\s+(?:of\s+)?(?:these|those|them|our)?\s*(?:staff|employees|officers|workers)\b|"
                       r"the\s+same\s+(?:number|figure))\b", re.I)

@@ -120,8 +120,9 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
         before = text[max(0, f.start - 30): f.start]
         after = text[f.end: f.end + 15]
         line_start = text.rfind("\n", 0, f.start) + 1
-        f.total = bool(_TOTAL.search(before[-25:]) or re.match(r"\s*(?:in\s+total|in\s+all|overall|altogether)",
-                                                                 after, re.I)
+        f.total = bool(_TOTAL.search(text[max(0, f.start - 40): f.start])
+                       or re.match(r"\s*(?:in\s+total|in\s+all|overall|altogether|over\s+the\s+(?:\w+\s+){0,2}"
+                                   r"(?:years|period)|across\s+(?:the|all)\b)", text[f.end: f.end + 40], re.I)
                        or re.match(r"\W*(?:grand\s+)?total\b", text[line_start:f.start], re.I))
     return out
 
@@ -213,8 +214,8 @@ def read_number(text: str, money: bool = False, percent: bool = False,
     if len(figs) >= 3:
         for t in (figs[0], figs[-1]):
             rest = [f for f in figs if f is not t]
-            if all(_YEARISH.match(_clean(f.label)) for f in rest) or (t.value < 10 and len(rest) < 3):
-                continue  # per-year figures, or small numbers that add up by chance
+            if _YEARISH.match(_clean(t.label)) or (t.value < 10 and len(rest) < 3):
+                continue  # one more year's figure, or small numbers that add up by chance
             if t.value > 0 and abs(sum(f.value for f in rest) - t.value) < 0.005 * t.value + 0.01:
                 parts = {(_clean(f.label) or f"part {i + 1}"): f.value for i, f in enumerate(rest)}
                 return NumberReading(t.value, parts, figs, 0.9)
@@ -235,7 +236,7 @@ def read_number(text: str, money: bool = False, percent: bool = False,
                                  r"not\s+included|for\s+comparison|compared\s+(?:with|to)|previous\s+year|"
                                  r"equates?|equivalent|headcount|made\s+up|comprising|consisting|a\s+further|"
                                  r"typically|on\s+average)\b",
-                                 text[max(0, f.start - 25): f.end + 25], re.I) for f in figs[1:]):
+                                 text[max(0, f.start - 60): f.end + 25], re.I) for f in figs[1:]):
         # rates do not add up, and "63, of which 12 ..." names a part of the first figure
         return NumberReading(figs[0].value, None, figs[:1], 0.6)
     labels = [_clean(f.label) for f in figs]
