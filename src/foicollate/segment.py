@@ -297,6 +297,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     if headings and headings < max(2, len(idx.questions) / 4):
         # a stray heading-like line is not a layout: read the reply without them
         chain = _best_chain([a for a in candidates if a.kind != "heading"], lines, closing, idx)
+    chain = _add_out_of_order(chain, candidates, lines, closing, idx)
     blocks = {q.id: Block() for q in questionnaire.questions}
     covered: list[tuple[int, int]] = []
     response_heads = [i for i, ln in enumerate(lines[:closing]) if ln.heading]
@@ -351,6 +352,26 @@ def _quoted_email_start(lines: list[Line]) -> int:
         if not _HEADER_LINE.match(ln.text):
             said += 1
     return len(lines)
+
+
+def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line], closing: int,
+                      idx: _QuestionIndex) -> list[Anchor]:
+    """Questions answered out of order ("e, f, d, a ...") fall outside the best in-order chain;
+    a full restatement with its own label and an answer under it still anchors them."""
+    done = {q for a in chain for q in a.questions}
+    taken = {a.line for a in chain}
+    cand_lines = sorted({a.line for a in cands} | taken)
+    extra: list[Anchor] = []
+    for a in sorted(cands, key=lambda x: -x.score):
+        q = a.questions[0]
+        if len(a.questions) > 1 or q in done or a.line in taken or a.kind != "text" or a.score < 95:
+            continue
+        later = [x for x in cand_lines if x > a.line]
+        if _has_content(lines, a, later[0] if later else closing, idx):
+            extra.append(a)
+            done.add(q)
+            taken.add(a.line)
+    return sorted(chain + extra, key=lambda x: x.line) if extra else chain
 
 
 def _closing_line(lines: list[Line], pattern: re.Pattern[str], after: int = -1, floor: int | None = None) -> int:
