@@ -364,7 +364,13 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
     extra: list[Anchor] = []
     for a in sorted(cands, key=lambda x: -x.score):
         q = a.questions[0]
-        if len(a.questions) > 1 or q in done or a.line in taken or a.kind != "text" or a.score < 95:
+        if len(a.questions) > 1 or q in done or a.line in taken:
+            continue
+        strong_text = a.kind == "text" and a.score >= 95
+        # "Q5a – Yes, 7 notices": an explicit question label, exactly the question's own
+        strong_label = a.kind == "label" and lines[a.line].marker_key == idx.label_keys[q] and (
+            len(idx.label_keys[q]) >= 2 or re.match(r"^\W*Q", lines[a.line].text) is not None)
+        if not (strong_text or strong_label):
             continue
         later = [x for x in cand_lines if x > a.line]
         if _has_content(lines, a, later[0] if later else closing, idx):
@@ -501,11 +507,11 @@ def _is_table_row(body: str) -> bool:
 def _table_header(lines: list[Line], row: int) -> list[str] | None:
     """Header cells of the table a row belongs to: the nearest line above with the same shape."""
     cells = _cells(lines[row].body)
-    for k in range(row - 1, max(row - 30, -1), -1):
+    for k in range(row - 1, max(row - 8, -1), -1):
         if re.fullmatch(r"[\s|:\-–+=]+", lines[k].text):
             continue  # a Markdown separator row
         head = _cells(lines[k].text)
-        if len(head) >= 2 and len(head) >= len(cells) - 1 and not any(
+        if len(head) >= 2 and len(cells) - 1 <= len(head) <= len(cells) + 1 and not any(
             re.fullmatch(r"[£\d,. %]+", c) for c in head[1:] if not re.fullmatch(r"(19|20)\d\d(/\d\d)?", c)
         ):
             return head[-(len(cells) - 1):] if len(cells) > 1 else head

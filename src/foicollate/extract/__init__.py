@@ -75,7 +75,8 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
     def span(s: int, e: int) -> Evidence:
         return _ev(doc, _to_doc(block.spans, s), _to_doc(block.spans, e))
 
-    if _ATTACHED.search(text) and len(text.strip()) < 200 and not re.search(r"\d", text):
+    if _ATTACHED.search(text) and len(text.strip()) < 200 and not re.search(
+            r"\d", re.sub(r"\b(?:tab|sheet|page|appendix|annex|table)\s+\d+", "", text, flags=re.I)):
         # "Please see the attached spreadsheet": the answer is in a file this reply does not contain
         return Answer(question=q.id, confidence=0.6, evidence=[span(0, len(text))], method="see-attached",
                       note="refers to an attachment")
