@@ -21,7 +21,14 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from foicollate.markers import labels_match, multi_labels, ordinal, parse_bullet, parse_marker
+from foicollate.markers import (
+    labels_match,
+    multi_labels,
+    normalise_label,
+    ordinal,
+    parse_bullet,
+    parse_marker,
+)
 from foicollate.model import Document, Question, Questionnaire
 from foicollate.questionnaire_types import is_question_like
 
@@ -69,8 +76,9 @@ def _request_talk(line: str) -> bool:
     return bool(_REQUESTER_LINE.match(line) or "uestion" in line and _QUESTIONS_TALK.search(line))
 
 
+_BILINGUAL_LABEL = re.compile(r"/\s*\W*(?:Question|Q)\.?\s*(\d{1,3}[a-z]?|[a-z]|[ivx]{2,4})\W*$", re.I)
 _PAGE_FURNITURE = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b|^\s*-?\s*\d+\s*-?\s*$", re.I)
-_ANSWER_PREFIX = re.compile(r"^\W*(?:answer|response|reply|a)\s*[:.\-–]\s*", re.I)
+_ANSWER_PREFIX = re.compile(r"^\W*(?:[\w']+\s*/\s*)?(?:answer|response|reply|a)\s*[:.\-–][*_\s]*", re.I)
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
     ["a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "was", "were", "be", "been", "do", "does", "did", "you", "your", "yours", "we", "our", "us", "it", "its", "this", "that", "these", "those", "with", "by", "as", "at", "from", "any", "all", "per", "e", "g", "eg", "i", "ie", "please", "can", "could", "would", "will"]
@@ -201,6 +209,11 @@ def _line(raw: str, start: int, key: str | None = None, body_at: int = 0) -> lis
     mk = parse_marker(raw)
     if mk is not None and not mk.rest.strip() and not mk.prefixed:
         mk = None  # "42." alone is an answer, not a label; "Question 3" alone is a heading
+    if mk is None and len(raw) <= 60:
+        bi = _BILINGUAL_LABEL.search(raw)
+        if bi:  # "## Cwestiwn ch / Question d": the English label of a bilingual heading
+            return [Line(start, start + len(raw), raw, normalise_label(bi.group(1)), "", start + len(raw),
+                         body_norm="")]
     body = mk.rest if mk else raw
     body_start = start + (mk.rest_offset if mk else 0)
     if mk is None:
