@@ -33,7 +33,8 @@ _LEADING_NOISE = re.compile(
     r"Department|Title|Description)\s+)+"
 )
 # Named in every reply's rights paragraph; never the sender, never where a request is referred.
-_REGULATOR = re.compile(r"Information\s+Commissioner|Ombudsman|Information\s+Tribunal", re.I)
+_REGULATOR = re.compile(r"Information\s+Commissioner|Ombudsman|Information\s+Tribunal|Children['’]s\s+Commissioner|"
+                        r"Commissioner\s+for", re.I)
 _GENERIC = re.compile(r"^(?:County|Borough|District|City|Town|Parish|The|This|Our|Your)?\s*Council$", re.I)
 
 

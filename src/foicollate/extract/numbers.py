@@ -134,7 +134,9 @@ def _unit_word(s: str) -> str:
 
 def question_units(question: str) -> frozenset[str]:
     """Units a question asks in: "How many days ...", "length in km", "litres of glyphosate"."""
-    words = re.findall(r"[a-z]+", question.lower())
+    # "in the past 12 months" is the question's window, not the unit of its answer
+    q = re.sub(r"\b(?:\d+|one|two|three|four|five|six|twelve)\s+(?:working\s+|calendar\s+)?[a-z]+", " ", question.lower())
+    words = re.findall(r"[a-z]+", q)
     found = {_unit_word(w) for w in words if _UNIT_AFTER.match(" " + w)}
     return frozenset(found - {"th", "st", "nd", "rd", "am", "pm"})
 
