@@ -12,7 +12,7 @@ import re
 
 from foicollate.extract.numbers import as_number, question_units, read_number
 from foicollate.extract.options import pick_choice, pick_matrix, pick_multi, yes_no
-from foicollate.extract.outcome import Cue, find_cues
+from foicollate.extract.outcome import _NCND, Cue, find_cues
 from foicollate.model import (
     Answer,
     Document,
@@ -92,10 +92,12 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
     ans = _read_value(q, rest, block, text, answers)
     lead = len(text) - len(text.lstrip())
     first_refusal = next((c for c in cues if c.status == Status.REFUSED), None)
-    if q.type == QuestionType.TEXT and first_refusal and (
-            first_refusal.start <= lead and first_refusal.strength >= 0.9
-            or first_refusal.start <= lead + 200 and first_refusal.grounds in ("s21", "s25")):
-        ans = None  # a reply that opens with a cited exemption: the prose after it explains the refusal
+    opens_with_refusal = first_refusal is not None and first_refusal.start <= lead and (
+        first_refusal.strength >= 0.9 or q.type == QuestionType.TEXT and first_refusal.strength >= 0.85)
+    if first_refusal and (opens_with_refusal and (q.type != QuestionType.NUMBER or _NCND.search(text))
+                          or q.type == QuestionType.TEXT and first_refusal.start <= lead + 200
+                          and first_refusal.grounds in ("s21", "s25")):
+        ans = None  # a reply that opens with a cited exemption: what follows explains the refusal
     if ans is not None and q.type == QuestionType.NUMBER and _refusal_outweighs(cues, ans, rest):
         ans = None
     if ans is not None and ans.status == Status.ANSWERED:
@@ -128,8 +130,8 @@ def _refusal_outweighs(cues: list[Cue], ans: _Value, rest: str) -> bool:
     cited = [c for c in cues if c.status == Status.REFUSED and c.strength >= 0.85]
     if not cited:
         return False
-    if any(c.grounds == "s12" for c in cited):
-        return True
+    if any(c.grounds in ("s12", "s14", "r12(4)(b)") for c in cited):
+        return True  # a cost or burden refusal: its figures are the estimate, not the answer
     words = [rest[s:e] for s, e in ans.spans]
     return not any(re.search(r"\d", w) for w in words)
 

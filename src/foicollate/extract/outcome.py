@@ -83,7 +83,7 @@ _PUBLISHED = re.compile(
 # Words that any _STANCE match contains (a cheap check before the pattern itself).
 _STANCE_KEYS = ("exempt", "withh", "refus", "not", "unable", "cannot", "can not", "neither", "exceed", "appl",
                 "engaged", "rely", "relying", "redact", "declin", "oblig", "required", "scope", "public interest")
-_NCND = re.compile(r"neither\s+confirm\s+n?or\s+deny|ncnd", re.I)
+_NCND = re.compile(r"neither\s+confirm(?:s|ing)?\s+n?or\s+den(?:y|ies|ying)|\bncnd\b", re.I)
 
 _NOT_HELD = re.compile(
     r"\bnot\s+held\b|\b(?:do|does|did)\s*(?:n[o']t|not)\s+(?:currently\s+|centrally\s+|routinely\s+|specifically\s+)?"
