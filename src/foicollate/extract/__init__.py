@@ -90,6 +90,14 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
     outcome_spans = [(c.start, c.end) for c in cues]
     rest = _without(text, outcome_spans)
     ans = _read_value(q, rest, block, text, answers)
+    if q.type == QuestionType.YESNO and cues and cues[0].status == Status.NOT_HELD:
+        # "We do not currently have a damp and mould policy" answers "Do you have one?": no
+        val, sp, conf = yes_no(text, q.text)
+        first = text.strip().split(".")[0]
+        if val is False and sp and not re.search(r"\b(?:information|data|records?|figures|statistics|details)\b",
+                                                  first, re.I):
+            ans = _Value(False, [sp], min(conf, 0.75), "yesno", count=0)
+            cues = [c for c in cues if c.status != Status.NOT_HELD]
     lead = len(text) - len(text.lstrip())
     first_refusal = next((c for c in cues if c.status == Status.REFUSED), None)
     opens_with_refusal = first_refusal is not None and first_refusal.start <= lead and (

@@ -59,6 +59,19 @@ def yes_no(text: str, question: str = "") -> tuple[bool | None, tuple[int, int] 
     stripped = text.lstrip()
     off = len(text) - len(stripped)
     first_end = _sentence_end(stripped)
+    head, nl, _after = stripped.partition("\n")
+    if nl and _after.strip() and len(head.split()) <= 8 and not re.search(r"[.!?:;,]\s*$", head) \
+            and not re.match(r"^\W*(?:\w+\s*/\s*)?(?:yes|no|none|nil)\b", head, re.I):
+        # a heading line ("Ransom payments") before the answer
+        rest = stripped[len(head) + 1:]
+        off += len(head) + 1 + len(rest) - len(rest.lstrip())
+        stripped = rest.lstrip()
+        first_end = _sentence_end(stripped)
+    m = re.match(r"^\W*[\w']+\s*/\s*(?=(?:yes|no)\b)", stripped, re.I)
+    if m:  # "Na / No", "Ie / Yes": the English word after a bilingual pair
+        off += m.end()
+        stripped = stripped[m.end():]
+        first_end = _sentence_end(stripped)
     while stripped[:first_end].rstrip().endswith("?") and first_end < len(stripped):
         # a restated question before the answer
         rest = stripped[first_end:]
