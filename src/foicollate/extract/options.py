@@ -30,10 +30,25 @@ _ALL = re.compile(
 )
 _NONE = re.compile(r"\bnone\s+of\s+(?:the\s+)?(?:above|these|them|those|options)|\bno\s+to\s+all\b|^\W*none\W*$", re.I)
 _LETTER_GROUP = re.compile(
-    r"\(\s*([a-z](?:\s*(?:,|and|or|&|-|–|to|/)\s*[a-z])*)\s*\)|\boptions?\s+([a-z0-9](?:\s*(?:,|and|or|&|-|–|to)"
-    r"\s*[a-z0-9])*)\b",
+    r"\(\s*([a-z](?:\s*(?:,|and|or|&|-|–|to|/)\s*[a-z])*)\s*\)|\boptions?\s+((?:[ivx]{1,4}|[a-z0-9])"
+    r"(?:\s*(?:,|and|or|&|-|–|to)\s*(?:[ivx]{1,4}|[a-z0-9]))*)\b",
     re.I,
 )
+# How often, said many ways: each phrase to one token, so "quarterly" meets "Every three months".
+_FREQUENCY = [
+    (re.compile(r"\b(?:daily|every\s+day|each\s+day)\b", re.I), "freq_day"),
+    (re.compile(r"\b(?:weekly|every\s+week|once\s+a\s+week)\b", re.I), "freq_week"),
+    (re.compile(r"\b(?:monthly|every\s+month|once\s+(?:a|every)\s+month|each\s+month)\b", re.I), "freq_month"),
+    (re.compile(r"\b(?:quarterly|every\s+(?:three|3)\s+months|once\s+a\s+quarter)\b", re.I), "freq_quarter"),
+    (re.compile(r"\b(?:six-monthly|half-yearly|every\s+(?:six|6)\s+months|twice\s+a\s+year)\b", re.I), "freq_half"),
+    (re.compile(r"\b(?:annually|yearly|annual|every\s+year|once\s+a\s+year|each\s+year)\b", re.I), "freq_year"),
+    (re.compile(r"\b(?:never|not\s+at\s+all)\b", re.I), "freq_never"),
+    (re.compile(r"\b(?:a\s+)?(?:mix|mixture|combination|blend)\b|\bboth\b", re.I), "kind_mixed"),
+]
+
+
+def _kinds(text: str) -> set[str]:
+    return {tok for pat, tok in _FREQUENCY if pat.search(text)}
 
 _SYNONYMS = {
     "basic": {"simple", "standard", "voice", "feature", "non-smart", "dumb"},
@@ -311,6 +326,13 @@ def pick_choice(text: str, options: list[Option]) -> Picked | None:
         return ticked
     stripped = text.lstrip()
     off = len(text) - len(stripped)
+    head, nl, after = stripped.partition("\n")
+    if nl and after.strip() and len(head.split()) <= 8 and not re.search(r"[.!?:;,]\s*$", head):
+        off += len(head) + 1 + len(after) - len(after.lstrip())  # a heading line before the answer
+        stripped = after.lstrip()
+    picked = _by_kind(stripped, off, options)
+    if picked is not None:
+        return picked
     low = stripped.lower()
     # an option quoted at the very start of the answer ("Yes, we prevent some tasks – ...")
     best: tuple[float, Option] | None = None
@@ -357,6 +379,18 @@ def pick_choice(text: str, options: list[Option]) -> Picked | None:
     if len(distinct) == 1:
         return Picked([distinct[0].id], [(off, off + len(first))], 0.55)
     return _by_polarity(stripped, off, options)
+
+
+def _by_kind(text: str, off: int, options: list[Option]) -> Picked | None:
+    """An answer and exactly one option that say the same frequency or "a mix of both"."""
+    first = text[: _sentence_end(text)]
+    said = _kinds(first)
+    if not said:
+        return None
+    hits = [o for o in options if _kinds(o.text) & said]
+    if len(hits) != 1:
+        return None
+    return Picked([hits[0].id], [(off, off + len(first))], 0.7)
 
 
 def _by_polarity(text: str, off: int, options: list[Option]) -> Picked | None:

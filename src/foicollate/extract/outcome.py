@@ -237,10 +237,13 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
                   and not re.search(r"on\s+behalf\s+of\s+(?:the\s+)?$", sent[max(0, b[0] - 20):b[0]], re.I)]
         others = [b for b in bodies if body_key(b[2]) not in own]
         bodies = others or bodies
+        # a company that does the work ("collected by Kerbline UK Ltd") answers "who?", it holds no request
+        bodies = [b for b in bodies if not re.search(r"\b(?:Ltd|Limited|plc|LLP|CIC)\.?$", b[2])]
         if bodies:
             after = [b for b in bodies if b[0] >= refer.start()]
-            name = (after or bodies)[0][2]
-            return Cue(Status.REFERRED, 0, len(sent), referred_to=name, strength=0.85)
+            start, _end, name = (after or bodies)[0]
+            passive = re.search(r"\bby\s+(?:the\s+)?$", sent[max(0, start - 12):start], re.I)
+            return Cue(Status.REFERRED, 0, len(sent), referred_to=name, strength=0.75 if passive else 0.85)
         if _SOME_BODY.search(sent):
             # "the district and borough councils", "the police": referred, no one body named
             county = bool(re.search(r"\bthe\s+county\s+council\b", sent, re.I))
