@@ -30,7 +30,8 @@ _ALL = re.compile(
 )
 _NONE = re.compile(r"\bnone\s+of\s+(?:the\s+)?(?:above|these|them|those|options)|\bno\s+to\s+all\b|^\W*none\W*$", re.I)
 _LETTER_GROUP = re.compile(
-    r"\(\s*([a-z](?:\s*(?:,|and|or|&|-|–|to|/)\s*[a-z])*)\s*\)|\boptions?\s+((?:[ivx]{1,4}|[a-z0-9])"
+    r"\(\s*((?:[ivx]{1,4}|[a-z])(?:\s*(?:,|and|or|&|-|–|to|/)\s*(?:[ivx]{1,4}|[a-z]))*)\s*\)|"
+    r"\boptions?\s+((?:[ivx]{1,4}|[a-z0-9])"
     r"(?:\s*(?:,|and|or|&|-|–|to)\s*(?:[ivx]{1,4}|[a-z0-9]))*)\b",
     re.I,
 )
@@ -249,6 +250,11 @@ def by_text(text: str, options: list[Option]) -> Picked:
                 # half the option's words, one of them its own ("parking" in "Parking enforcement")
                 by_words = len(direct) * 2 >= len(terms) + (1 if len(terms) > 2 else 0) and bool(
                     direct - others or direct == terms)
+                head = next((_NUMWORDS.get(w, _stem(w)) for w in re.findall(r"[a-z][a-z'-]+", o.text.lower())
+                             if _NUMWORDS.get(w, _stem(w)) in terms), None)
+                # the option's own first word, which no other option uses ("Letters to parents ...")
+                by_words = by_words or (head is not None and head in stems and head not in others
+                                        and len(head) >= 4)
                 by_synonym = len(terms) <= 3 and len(terms & stems_x) * 2 >= len(terms) and any(
                     (_expand({t}) - {t}) & stems_x and _expand({t}) & stems for t in terms)
                 hit = by_words or by_synonym
