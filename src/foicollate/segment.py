@@ -441,7 +441,8 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
             else:
                 score, _cov = text_similarity(body_norm, idx.norms[j], idx.content[j], lw)
             label_hit = ln.marker_key is not None and labels_match(ln.marker_key, idx.label_keys[j])
-            if score >= 72 and (label_hit or asks or len(body_norm) <= 1.3 * len(idx.norms[j]) + 10):
+            # an unlabelled statement must be a close restatement; a label or a question mark may be looser
+            if (score >= 72 and (label_hit or asks)) or (score >= 85 and len(body_norm) <= 1.3 * len(idx.norms[j]) + 10):
                 s = score + (12 if label_hit else 0)
                 start = _answer_start(ln, idx.norms[j])
                 if label_hit and start >= ln.end and not is_question_like(ln.body):
