@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from foicollate import authorities
 from foicollate.model import Document
 from foicollate.names import body_key as _key
 from foicollate.names import find_bodies, letterhead_names, tidy_body
@@ -150,30 +151,17 @@ def guess_authority_name(doc: Document, exclude: Iterable[str] = ()) -> str | No
             names.setdefault(k, name)
             scores[k] = scores.get(k, 0) + 3.0
     sender = doc.metadata.get("sender", "")
-    reg = _register()
-    if reg is not None:
-        hints = [sender, doc.id, Path(doc.source or "").stem]
-        for h in hints:
-            if not h:
-                continue
-            a = reg.find(h)
-            if a is not None and _key(a.name) not in excluded:
-                place = a.place
-                if h is sender or re.search(rf"\b{re.escape(place)}\b", text):
-                    k = _key(a.name)
-                    names.setdefault(k, a.name)
-                    scores[k] = scores.get(k, 0) + 2.5
+    # the register names a body from the sender's address, or from a file name whose place the text uses
+    for h in (sender, doc.id, Path(doc.source or "").stem):
+        a = authorities.find(h) if h else None
+        if a is not None and _key(a.name) not in excluded and (
+                h is sender or re.search(rf"\b{re.escape(a.place)}\b", text)):
+            k = _key(a.name)
+            names.setdefault(k, a.name)
+            scores[k] = scores.get(k, 0) + 2.5
     if not scores:
         return None
     best = max(scores, key=lambda k: scores[k])
     return names[best]
-
-
-def _register():  # type: ignore[no-untyped-def]
-    try:
-        from foicollate import authorities as reg
-    except ImportError:
-        return None
-    return reg
 
 

@@ -268,16 +268,15 @@ def _key(q: Question) -> str:
     return normalise_label(q.label or q.id)
 
 
-def text_similarity(line_norm: str, q_norm: str, q_content: set[str],
-                    lw: set[str] | None = None) -> tuple[float, float]:
-    """(score 0-100, fraction of the line that the match covers) for a line against a question."""
+def text_similarity(line_norm: str, q_norm: str, q_content: set[str], lw: set[str] | None = None) -> float:
+    """How closely (0-100) a line restates a question: whole, wrapped over lines, or with its answer after it."""
     if len(line_norm) < 12 or not q_norm:
-        return 0.0, 0.0
+        return 0.0
     if lw is None:
         lw = content_words(line_norm)
     shared = len(lw & q_content)
     if shared < 2 and len(q_content) > 2:
-        return 0.0, 0.0
+        return 0.0
     ratio = fuzz.ratio(line_norm, q_norm)
     short, long_ = (line_norm, q_norm) if len(line_norm) <= len(q_norm) else (q_norm, line_norm)
     coverage = len(short) / max(len(long_), 1)
@@ -294,7 +293,7 @@ def text_similarity(line_norm: str, q_norm: str, q_content: set[str],
     jacc = shared / max(len(q_content), 1)
     if jacc >= 0.6 and shared >= 3:
         score = max(score, 60 + 35 * jacc)
-    return score, coverage
+    return score
 
 
 def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
@@ -439,7 +438,7 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
             if near.get(j, 0) < 2 and len(idx.content[j]) > 2:
                 score = 0.0
             else:
-                score, _cov = text_similarity(body_norm, idx.norms[j], idx.content[j], lw)
+                score = text_similarity(body_norm, idx.norms[j], idx.content[j], lw)
             label_hit = ln.marker_key is not None and labels_match(ln.marker_key, idx.label_keys[j])
             # an unlabelled statement must be a close restatement; a label or a question mark may be looser
             if (score >= 72 and (label_hit or asks)) or (score >= 85 and len(body_norm) <= 1.3 * len(idx.norms[j]) + 10):
@@ -578,7 +577,7 @@ def _is_restatement(ln: Line, idx: _QuestionIndex) -> bool:
     if _is_choice_restatement(norm, idx):
         return True
     lw = content_words(norm)
-    return any(text_similarity(norm, q, c, lw)[0] >= 85 and "?" in ln.text or fuzz.ratio(norm, q) >= 90
+    return any(text_similarity(norm, q, c, lw) >= 85 and "?" in ln.text or fuzz.ratio(norm, q) >= 90
                for q, c in zip(idx.norms, idx.content, strict=True))
 
 

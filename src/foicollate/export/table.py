@@ -7,7 +7,6 @@ count them; grounds and referred_to get columns of their own.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from pathlib import Path
 from typing import Any
@@ -76,15 +75,6 @@ def write_csv(result: Collation, path: Path | str) -> None:
         w.writeheader()
         for d in result.documents:
             w.writerow(row(d, result.questionnaire.questions))
-
-
-def csv_text(result: Collation) -> str:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=columns(result))
-    w.writeheader()
-    for d in result.documents:
-        w.writerow(row(d, result.questionnaire.questions))
-    return buf.getvalue()
 
 
 def _brief(a: Answer) -> str:

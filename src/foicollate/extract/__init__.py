@@ -9,10 +9,15 @@ global outcome (a blanket referral or refusal) if it has one.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
+from foicollate import authorities
 from foicollate.extract.numbers import as_number, question_units, read_number
 from foicollate.extract.options import pick_choice, pick_matrix, pick_multi, yes_no
-from foicollate.extract.outcome import _NCND, Cue, find_cues
+from foicollate.extract.outcome import Cue, find_cues, neither_confirm_nor_deny
+from foicollate.markers import labels_match, normalise_label, parse_marker
+from foicollate.metadata import guess_authority_name
 from foicollate.model import (
     Answer,
     Document,
@@ -66,9 +71,8 @@ def _to_doc(spans: list[tuple[int, int]], local: int) -> int:
 def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str, Answer]) -> Answer:
     """The Answer to one question from its block (or the reply's global text)."""
     block = seg.blocks.get(q.id) or Block()
-    scottish = seg.scottish
     if block.empty:
-        return _global_answer(doc, q, seg, scottish)
+        return _global_answer(doc, q, seg)
     text = block.text(doc)
     anchor_conf = _ANCHOR_CONF.get(block.anchor.kind if block.anchor else "", 0.7)
 
@@ -86,10 +90,10 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         return Answer(question=q.id, status=Status.ANSWERED, evidence=[span(see.start(), see.end())],
                       confidence=0.6 * anchor_conf, method=f"see:{ref or 'above'}", note="as above")
 
-    cues = find_cues(text, scottish, seg.own_names)
+    cues = find_cues(text, seg.scottish, seg.own_names)
     outcome_spans = [(c.start, c.end) for c in cues]
     rest = _without(text, outcome_spans)
-    ans = _read_value(q, rest, block, text, answers)
+    ans = _read_value(q, rest, block, answers)
     if q.type == QuestionType.YESNO and cues and cues[0].status == Status.NOT_HELD:
         # "We do not currently have a damp and mould policy" answers "Do you have one?": no
         val, sp, conf = yes_no(text, q.text)
@@ -102,13 +106,13 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
     first_refusal = next((c for c in cues if c.status == Status.REFUSED), None)
     opens_with_refusal = first_refusal is not None and first_refusal.start <= lead and (
         first_refusal.strength >= 0.9 or q.type == QuestionType.TEXT and first_refusal.strength >= 0.85)
-    if first_refusal and (opens_with_refusal and (q.type != QuestionType.NUMBER or _NCND.search(text))
+    if first_refusal and (opens_with_refusal and (q.type != QuestionType.NUMBER or neither_confirm_nor_deny(text))
                           or q.type == QuestionType.TEXT and first_refusal.start <= lead + 200
                           and first_refusal.grounds in ("s21", "s25")):
         ans = None  # a reply that opens with a cited exemption: what follows explains the refusal
     if ans is not None and q.type == QuestionType.NUMBER and _refusal_outweighs(cues, ans, rest):
         ans = None
-    if ans is not None and ans.status == Status.ANSWERED:
+    if ans is not None:
         value, spans, conf = ans.value, ans.spans, ans.conf
         if cues:
             conf *= 0.85  # an answer beside an outcome statement: partly answered
@@ -164,12 +168,6 @@ def _from_cue(doc: Document, q: Question, cues: list[Cue], span, anchor_conf: fl
 
 def _county_for(doc: Document) -> str | None:
     """'the County Council' in a district's reply: its county, from the register if we know it."""
-    try:
-        from foicollate import authorities
-    except ImportError:  # pragma: no cover - the register ships with the package
-        return None
-    from foicollate.metadata import guess_authority_name
-
     name = guess_authority_name(doc)
     if not name:
         return None
@@ -177,11 +175,11 @@ def _county_for(doc: Document) -> str | None:
     return county.name if county else None
 
 
-def _global_answer(doc: Document, q: Question, seg: Segmentation, scottish: bool) -> Answer:
+def _global_answer(doc: Document, q: Question, seg: Segmentation) -> Answer:
     """A question without its own passage: the reply's blanket outcome, if it states one."""
     text = seg.global_text(doc)
     if seg.global_cues is None:
-        seg.global_cues = [c for c in find_cues(text, scottish, seg.own_names) if c.status != Status.ANSWERED]
+        seg.global_cues = [c for c in find_cues(text, seg.scottish, seg.own_names) if c.status != Status.ANSWERED]
     cues = seg.global_cues
     if not cues:
         return Answer(question=q.id, confidence=0.6 if any(not b.empty for b in seg.blocks.values()) else 0.4)
@@ -209,22 +207,22 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+@dataclass
 class _Value:
-    def __init__(self, value, spans, conf, method, breakdown=None, count=None) -> None:  # type: ignore[no-untyped-def]
-        self.status = Status.ANSWERED
-        self.value = value
-        self.spans = spans
-        self.conf = conf
-        self.method = method
-        self.breakdown = breakdown
-        self.count = count
+    """A value read from a passage, before it becomes an Answer."""
+
+    value: Any
+    spans: list[tuple[int, int]]
+    conf: float
+    method: str
+    breakdown: dict[str, Any] | None = None
+    count: float | None = None
 
 
-def _read_value(q: Question, rest: str, block: Block, full: str, answers: dict[str, Answer]) -> _Value | None:
+def _read_value(q: Question, rest: str, block: Block, answers: dict[str, Answer]) -> _Value | None:
     if not rest.strip():
         return None
     if q.type == QuestionType.NUMBER:
-        ctx = q.text + " " + (q.context or "")
         rest = _own_table_row(rest, q)
         r = read_number(rest, money=bool(_MONEY_Q.search(q.text)), percent=bool(_PERCENT_Q.search(q.text)),
                         columns=block.columns, units=question_units(q.text))
@@ -238,7 +236,6 @@ def _read_value(q: Question, rest: str, block: Block, full: str, answers: dict[s
             if prev is not None:
                 s = len(rest) - len(rest.lstrip())
                 return _Value(prev, [(s, s + len(rest.strip().split("\n")[0]))], 0.6, "number:all-above")
-        del ctx
         return None
     if q.type == QuestionType.YESNO:
         val, sp, conf = yes_no(rest, q.text)
@@ -271,8 +268,6 @@ def _read_value(q: Question, rest: str, block: Block, full: str, answers: dict[s
 
 def _own_table_row(text: str, q: Question) -> str:
     """A table answering several questions, one row each: keep the header and this question's row."""
-    from foicollate.markers import labels_match, normalise_label, parse_marker
-
     key = normalise_label(q.label or q.id)
     lines = text.split("\n")
     rows = [i for i, ln in enumerate(lines) if "|" in ln and (mk := parse_marker(ln)) and mk.key != key
@@ -323,8 +318,6 @@ def resolve_cross_references(doc: Document, questionnaire: Questionnaire, seg: S
         if ref == "above":
             target = ids[i - 1] if i > 0 else None
         else:
-            from foicollate.markers import labels_match, normalise_label
-
             for q in questionnaire.questions:
                 if labels_match(normalise_label(ref), normalise_label(q.label or q.id)) or q.id == ref:
                     target = q.id

@@ -188,6 +188,11 @@ _MAY_CUE = re.compile(
 )
 
 
+def neither_confirm_nor_deny(text: str) -> bool:
+    """Does the text neither confirm nor deny that information is held (a refusal of its own kind)?"""
+    return bool(_NCND.search(text))
+
+
 def _refer(sent: str) -> re.Match[str] | None:
     """The referral phrase in a sentence; the big pattern runs only where its words occur."""
     if _REFER_WORDS.isdisjoint(re.findall(r"[a-z]+", sent.lower())):
