@@ -18,8 +18,8 @@ install: $(BIN)/foicollate
 demo: install
 	@mkdir -p out
 	$(BIN)/foicollate questionnaire $(EXAMPLE)/request.txt -o out/questionnaire.yaml --force
-	$(BIN)/foicollate collate $(EXAMPLE)/replies -q out/questionnaire.yaml -o out/collated.json --csv out/collated.csv --no-progress
-	$(BIN)/foicollate collate $(EXAMPLE)/replies -q out/questionnaire.yaml --no-progress
+	$(BIN)/foicollate collate $(EXAMPLE)/docs -q out/questionnaire.yaml -o out/collated.json --csv out/collated.csv --no-progress
+	$(BIN)/foicollate collate $(EXAMPLE)/docs -q out/questionnaire.yaml --no-progress
 
 test: install
 	$(BIN)/ruff check src tests bench
