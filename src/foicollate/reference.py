@@ -11,7 +11,6 @@ import math
 import re
 from collections import Counter
 
-from foicollate.extract.options import _expand
 from foicollate.model import Answer, Document, DocumentKind, Evidence, Questionnaire, Status
 
 _REPLY_MARKERS = re.compile(
@@ -102,8 +101,8 @@ def evidence_answers(doc: Document, questionnaire: Questionnaire, top: int = 3) 
 
     out: list[Answer] = []
     for q in questionnaire.questions:
-        qterms = _expand(_words(q.text))
-        cterms = [_expand(_words(o.text)) for o in q.choices]
+        qterms = _words(q.text)
+        cterms = [_words(o.text) for o in q.choices]
         scored = []
         for (s, e), bag in zip(sents, bags, strict=True):
             score = overlap(bag, qterms) + max((1.2 * overlap(bag, c) for c in cterms), default=0.0)

@@ -51,16 +51,6 @@ _FREQUENCY = [
 def _kinds(text: str) -> set[str]:
     return {tok for pat, tok in _FREQUENCY if pat.search(text)}
 
-_SYNONYMS = {
-    "basic": {"simple", "standard", "voice", "feature", "non-smart", "dumb"},
-    "laptop": {"notebook", "portable", "chromebook"},
-    "desktop": {"pc", "workstation"},
-    "tablet": {"ipad"},
-    "smartphone": {"iphone", "android"},
-    "mobile": {"cell", "cellular"},
-    "email": {"e-mail", "outlook"},
-    "yes": {"yes"},
-}
 
 
 @dataclass
@@ -211,14 +201,6 @@ def _terms(text: str) -> set[str]:
     return {_NUMWORDS.get(w, _stem(w)) for w in re.findall(r"[a-z][a-z'-]+|\d+", text.lower()) if w not in stop}
 
 
-def _expand(terms: set[str]) -> set[str]:
-    out = set(terms)
-    for head, syns in _SYNONYMS.items():
-        if head in terms or terms & syns:
-            out |= syns | {head}
-    return out
-
-
 def by_text(text: str, options: list[Option]) -> Picked:
     """Options whose words (or close synonyms) the passage uses, not negated."""
     low = text.lower()
@@ -226,7 +208,6 @@ def by_text(text: str, options: list[Option]) -> Picked:
     spans: list[tuple[int, int]] = []
     words = re.findall(r"[a-z][a-z'-]+", low)
     stems = {_stem(w) for w in words}
-    stems_x = _expand(stems)
     for o in options:
         ot = " ".join(re.findall(r"[a-z0-9]+", o.text.lower()))
         pos = low.find(o.text.lower()) if len(ot) >= 3 else -1
@@ -255,9 +236,7 @@ def by_text(text: str, options: list[Option]) -> Picked:
                 # the option's own first word, which no other option uses ("Letters to parents ...")
                 by_words = by_words or (head is not None and head in stems and head not in others
                                         and len(head) >= 4)
-                by_synonym = len(terms) <= 3 and len(terms & stems_x) * 2 >= len(terms) and any(
-                    (_expand({t}) - {t}) & stems_x and _expand({t}) & stems for t in terms)
-                hit = by_words or by_synonym
+                hit = by_words
         if hit:
             ids.append(o.id)
             if pos >= 0:
