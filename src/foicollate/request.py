@@ -189,25 +189,12 @@ def _questions(tops: list[_Node]) -> list[Question]:
                 key = None
                 if node.key and child.key:  # "1a." under "1)" is already "1a"
                     key = child.key if child.key.startswith(node.key) else f"{node.key}{child.key}"
-                if child.children:
-                    q = _question(child, child.children, n)
-                    q.id = key or f"q{n}"
-                    q.label = (child.raw if child.raw and node.raw and child.raw.startswith(node.raw)
-                               else f"{node.raw}{child.raw}" if node.raw and child.raw else None)
-                    q.context = _tidy(node.text)
-                    out.append(q)
-                    continue
-                out.append(
-                    Question(
-                        id=key or f"q{n}",
-                        text=_tidy(child.text),
-                        type=infer_type(child.text, []),
-                        label=(child.raw if child.raw and node.raw and child.raw.startswith(node.raw)
-                               else f"{node.raw}{child.raw}" if node.raw and child.raw else None),
-                        context=_tidy(node.text),
-                    )
-                )
-                out[-1].type = infer_type(child.text, [])
+                q = _question(child, child.children, n)
+                q.id = key or f"q{n}"
+                q.label = (child.raw if child.raw and node.raw and child.raw.startswith(node.raw)
+                           else f"{node.raw}{child.raw}" if node.raw and child.raw else None)
+                q.context = _tidy(node.text)
+                out.append(q)
         else:
             n += 1
             out.append(_question(node, children, n))
