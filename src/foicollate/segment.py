@@ -30,6 +30,7 @@ from foicollate.markers import (
     parse_marker,
 )
 from foicollate.model import Document, Question, Questionnaire
+from foicollate.names import body_key, find_bodies, letterhead_names
 from foicollate.questionnaire_types import is_question_like
 
 # Lines that end the answers: rights, signatures, re-use notices.
@@ -341,8 +342,8 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
         if _is_restatement(ln, idx):
             continue
         global_spans.append((ln.start, ln.end))
+    # extract imports segment, so its outcome module is imported here rather than at the top
     from foicollate.extract.outcome import is_scottish
-    from foicollate.names import body_key, find_bodies, letterhead_names
 
     ends = doc.text[:300] + "\n" + doc.text[-300:]
     own = frozenset(body_key(b[2]) for b in find_bodies(ends)) | frozenset(
