@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -152,8 +153,9 @@ def stem(w: str) -> str:
     return w.rstrip("s") if len(w) > 3 else w
 
 
-def content_words(s: str) -> set[str]:
-    return {stem(w) for w in words(s) if w not in _STOP}
+@lru_cache(maxsize=65536)
+def content_words(s: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(s) if w not in _STOP)
 
 
 _INLINE_LABEL = re.compile(
@@ -236,8 +238,11 @@ class _QuestionIndex:
         self.choice_norms = [[" ".join(words(o.text)) for o in x.choices] for x in q.questions]
         self.short_choices = {n for ns in self.choice_norms for n in ns if n and len(n) < 6}
         self.long_choices = [n for ns in self.choice_norms for n in ns if len(n) >= 6]
+        self.restates_choice: dict[str, bool] = {}  # line norm -> restates an option (asked many times a line)
         self.labels = [(x.label or x.id).lower() for x in q.questions]
         self.label_keys = [_key(x) for x in q.questions]
+        # questions of one or two content words: any line may restate them
+        self.few_words = {j for j, c in enumerate(self.content) if len(c) <= 2}
         self.context_norms = [" ".join(words(x.context)) for x in q.questions if x.context]
         self.by_word: dict[str, list[int]] = {}
         for j, c in enumerate(self.content):
@@ -269,8 +274,12 @@ def _key(q: Question) -> str:
     return normalise_label(q.label or q.id)
 
 
-def text_similarity(line_norm: str, q_norm: str, q_content: set[str], lw: set[str] | None = None) -> float:
-    """How closely (0-100) a line restates a question: whole, wrapped over lines, or with its answer after it."""
+def text_similarity(line_norm: str, q_norm: str, q_content: AbstractSet[str], lw: AbstractSet[str] | None = None,
+                    cutoff: float = 0.0) -> float:
+    """How closely (0-100) a line restates a question: whole, wrapped over lines, or with its answer after it.
+
+    Scores below `cutoff` may come back lower than they are (the caller has no use for them).
+    """
     if len(line_norm) < 12 or not q_norm:
         return 0.0
     if lw is None:
@@ -278,13 +287,15 @@ def text_similarity(line_norm: str, q_norm: str, q_content: set[str], lw: set[st
     shared = len(lw & q_content)
     if shared < 2 and len(q_content) > 2:
         return 0.0
-    ratio = fuzz.ratio(line_norm, q_norm)
+    ratio = fuzz.ratio(line_norm, q_norm, score_cutoff=cutoff)
     short, long_ = (line_norm, q_norm) if len(line_norm) <= len(q_norm) else (q_norm, line_norm)
     coverage = len(short) / max(len(long_), 1)
     score = ratio
     wrapped_or_inline = short is q_norm or coverage >= 0.4
     partial = 0.0
-    if len(short) >= 25 and wrapped_or_inline and ratio < 95:
+    # a close alignment shares most of the shorter text's words (a cheap test before the costly one)
+    short_words = q_content if short is q_norm else lw
+    if len(short) >= 25 and wrapped_or_inline and ratio < 95 and 2 * shared >= len(short_words):
         partial = fuzz.partial_ratio(short, long_, score_cutoff=85)
     if partial >= 85:
         if short is q_norm:  # the whole question is inside the line (answer on the same line)
@@ -435,12 +446,17 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
         for w in lw:
             for j in idx.by_word.get(w, ()):
                 near[j] = near.get(j, 0) + 1
-        for j in range(nq):
-            if near.get(j, 0) < 2 and len(idx.content[j]) > 2:
-                score = 0.0
-            else:
-                score = text_similarity(body_norm, idx.norms[j], idx.content[j], lw)
-            label_hit = ln.marker_key is not None and labels_match(ln.marker_key, idx.label_keys[j])
+        similar = {j for j, k in near.items() if k >= 2} | idx.few_words
+        key = ln.marker_key
+        labelled = {j for j in range(nq) if labels_match(key, idx.label_keys[j])} if key else set()
+        # the reply's own numbering standing for the request's by position
+        pos = ordinal(key) if key and (ordinal_ok or numbers_for_letters and key.isdigit()) else None
+        by_position = pos - 1 if pos is not None and 0 < pos <= nq else None
+        for j in sorted(similar | labelled | ({by_position} if by_position is not None else set())):
+            label_hit = j in labelled
+            # unlabelled, a line must restate the question closely to anchor it: skip the rest early
+            cutoff = 0.0 if label_hit else 72.0 if asks else 85.0
+            score = text_similarity(body_norm, idx.norms[j], idx.content[j], lw, cutoff) if j in similar else 0.0
             # an unlabelled statement must be a close restatement; a label or a question mark may be looser
             if (score >= 72 and (label_hit or asks)) or (score >= 85 and len(body_norm) <= 1.3 * len(idx.norms[j]) + 10):
                 s = score + (12 if label_hit else 0)
@@ -454,8 +470,7 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
                 # a label followed by words that echo the question is stronger
                 s = 55 + min(score, 70) * 0.3
                 out.append(Anchor(i, [j], s, kind, _label_answer_start(ln, idx.norms[j])))
-            elif (ordinal_ok or numbers_for_letters and (ln.marker_key or "").isdigit()) and ln.marker_key \
-                    and ordinal(ln.marker_key) == j + 1:
+            elif by_position == j:
                 out.append(Anchor(i, [j], 40.0, "ordinal", ln.body_start))
         if (":" in ln.body or "|" in ln.text or "\t" in ln.text) and not any(
                 a.line == i and a.kind == "text" for a in out[-nq:]):
@@ -570,7 +585,13 @@ def _is_choice_restatement(norm: str, idx: _QuestionIndex) -> bool:
         return False
     if norm in idx.short_choices:  # "No", "Yes": only verbatim
         return True
-    return process.extractOne(norm, idx.long_choices, scorer=fuzz.ratio, score_cutoff=88) is not None
+    known = idx.restates_choice.get(norm)
+    if known is None:
+        if len(idx.restates_choice) > 50_000:
+            idx.restates_choice.clear()  # memory stays flat over a large campaign
+        known = idx.restates_choice[norm] = process.extractOne(
+            norm, idx.long_choices, scorer=fuzz.ratio, score_cutoff=88) is not None
+    return known
 
 
 def _is_restatement(ln: Line, idx: _QuestionIndex) -> bool:

@@ -59,14 +59,25 @@ class Figure:
     total: bool
 
 
+_DIGIT = re.compile(r"\d")
 _MASK_I = re.compile("|".join(f"(?:{p.pattern})" for p in _MASKS if p.flags & re.I), re.I)
 _MASK_CS = re.compile("|".join(f"(?:{p.pattern})" for p in _MASKS if not p.flags & re.I))
 
 
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
 def _masked(text: str) -> str:
-    """The text with dates, phone numbers, references and the like blanked (offsets kept)."""
-    out = _MASK_CS.sub(lambda m: " " * len(m.group(0)), text)
-    return _MASK_I.sub(lambda m: " " * len(m.group(0)), out)
+    """The text with dates, phone numbers, references and the like blanked (offsets kept).
+
+    Only lines with a digit can hide a number, so only those are searched (most of a reply's prose has none).
+    """
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _DIGIT.search(line):
+            lines[i] = _MASK_I.sub(_blank, _MASK_CS.sub(_blank, line))
+    return "\n".join(lines)
 
 
 def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:

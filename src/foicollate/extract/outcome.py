@@ -13,6 +13,9 @@ from foicollate.names import body_key, find_bodies
 _SENT = re.compile(r"(?:[^.!?\n|]|[.!?](?![\s.!?]|$))+(?:[.!?]+(?=\s|$)|\n|\||$)")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass
 class Cue:
     status: Status
@@ -65,12 +68,12 @@ _KEYWORD_GROUNDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"national\s+security", re.I), "s24"),
     (re.compile(r"health\s+and\s+safety|endanger", re.I), "s38"),
 ]
-_STANCE = re.compile(
-    r"exempt|exemption|withh[oe]ld|refus|not\s+(?:be\s+)?(?:disclos|provid|releas|supplied|able\s+to\s+(?:provide|"
+_STANCE = re.compile(  # word starts only ("cannot be disclosed" by its own alternative)
+    r"\b(?:exempt|exemption|withh[oe]ld|refus|(?:can)?not\s+(?:be\s+)?(?:disclos|provid|releas|supplied|able\s+to\s+(?:provide|"
     r"disclose|release|comply))|unable\s+to\s+(?:provide|disclose|release|comply|supply|answer)|cannot\s+"
     r"(?:provide|disclose|release|comply|supply)|can\s?not\s+(?:provide|disclose)|neither\s+confirm\s+nor\s+deny|"
     r"would\s+exceed|will\s+exceed|exceeds?\b|applies|applied|engaged|relying\s+on|rely\s+on|redact|"
-    r"decline|not\s+obliged|not\s+required\s+to|outside\s+the\s+scope|not\s+in\s+the\s+public\s+interest",
+    r"decline|not\s+obliged|not\s+required\s+to|outside\s+the\s+scope|not\s+in\s+the\s+public\s+interest)",
     re.I,
 )
 _SMALL_NUMBER = re.compile(r"\b(?:fewer|less)\s+than\s+(?:5|five|10|ten|3|three)\b|\b(?:<|under)\s?5\b|"
@@ -104,8 +107,8 @@ _NOT_HELD = re.compile(
     r"\bunable\s+to\s+locate\s+any|\bdoes\s+not\s+exist\b",
     re.I,
 )
-_REFER = re.compile(
-    r"(?:re)?direct\s+(?:(?:your|the|this|these|those|that)\s+)?(?:request|enquiry|query|questions?|parts?)|"
+_REFER = re.compile(  # every phrase starts a word: the \b lets the engine skip the other positions fast
+    r"\b(?:(?:re)?direct\s+(?:(?:your|the|this|these|those|that)\s+)?(?:request|enquiry|query|questions?|parts?)|"
     r"refer\s+(?:(?:your|the|this|these)\s+)?(?:foi\s+|freedom\s+of\s+information\s+)?(?:request|enquiry|query|questions?)|"
     r"(?:please\s+)?(?:contact|approach|write\s+to|apply\s+to|submit\s+(?:your|a)\s+request\s+to)\s+(?=[A-Z]|the\s+)|"
     r"(?:is|are)\s+(?:the\s+)?responsib(?:le|ility)\s+(?:of|for)|(?:is|are)\s+(?:a\s+)?(?:matter|function)\s+for|"
@@ -121,7 +124,7 @@ _REFER = re.compile(
     r"not\s+(?:a\s+)?(?:function|responsibility|service)\s+(?:of|provided\s+by)\s+(?:this|the)\s+(?:council|authority)|"
     r"(?:transferred|forwarded|passed)\s+(?:your\s+request\s+)?(?:on\s+)?to|"
     r"(?:may|might|will|would)\s+(?:be\s+able\s+to\s+help|hold\s+(?:this|the|that|some))|"
-    r"(?<!not\s)(?<!n't\s)(?<!\bdo\s)(?<!\bwe\s)\b(?:holds|keeps|hold|keep)\s+(?:this|the|that)\s+(?:information|data)\b",
+    r"(?<!not\s)(?<!n't\s)(?<!\bdo\s)(?<!\bwe\s)\b(?:holds|keeps|hold|keep)\s+(?:this|the|that)\s+(?:information|data)\b)",
     re.I,
 )
 
@@ -180,12 +183,17 @@ _REFER_WORDS = frozenset(
     ["direct", "redirect", "refer", "contact", "approach", "write", "apply", "submit", "responsible", "responsibility", "matter", "function", "held", "provided", "managed", "run", "administered", "dealt", "delivered", "commissioned", "maintained", "operated", "carried", "funded", "wish", "need", "want", "suggest", "advise", "district", "borough", "county", "level", "transferred", "forwarded", "passed", "help", "holds", "keeps", "hold", "keep", "send", "forward", "address", "make", "sent", "directed", "addressed", "made", "submitted", "redirected", "referred"])
 
 
-_MAY_CUE = re.compile(
-    r"not|n't|\bno\b|none|exempt|withh|refus|unable|cannot|limit|hour|cost|£|exceed|neither|vexatious|repeat|"
-    r"accessib|publi|enforcement|crime|commercial|trade|personal|fewer|less\s+than|below|under|small|identif|"
-    r"privilege|security|safety|endanger|hold|held|record|exist|locate|collat|collect|http|www\.",
-    re.I,
-)
+# Words one of which any outcome statement contains (a cheap test before the patterns).
+_MAY_CUE = ("not", "n't", "none", "exempt", "withh", "refus", "unable", "cannot", "limit", "hour", "cost", "£",
+            "exceed", "neither", "vexatious", "repeat", "accessib", "publi", "enforcement", "crime", "commercial",
+            "trade", "personal", "fewer", "below", "under", "small", "identif", "privilege", "security", "safety",
+            "endanger", "hold", "held", "record", "exist", "locate", "collat", "collect", "http", "www.")
+_MAY_CUE_RE = re.compile(r"\bno\b|less\s+than")
+
+
+def _may_cue(low: str) -> bool:
+    """Could this (lower-cased) sentence state an outcome at all?"""
+    return any(k in low for k in _MAY_CUE) or _MAY_CUE_RE.search(low) is not None
 
 
 def neither_confirm_nor_deny(text: str) -> bool:
@@ -224,7 +232,7 @@ def find_cues(text: str, scottish: bool = False, own: frozenset[str] = frozenset
 def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool = True,
                  own: frozenset[str] = frozenset()) -> Cue | None:
     """The outcome one sentence states, if any (`refer`: the _REFER match if already searched)."""
-    g = grounds_in(sent, scottish) if any(c.isdigit() for c in sent) else []
+    g = grounds_in(sent, scottish) if _DIGIT.search(sent) else []
     cited = [x for x in g if x[2] != "s17"]
     if any(x[2].startswith("r") for x in cited):
         cited = [x for x in cited if x[2].startswith("r")]  # an EIR reply explaining that FOIA's s12 does not apply
@@ -254,9 +262,9 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
             county = bool(re.search(r"\bthe\s+county\s+council\b", sent, re.I))
             return Cue(Status.REFERRED, 0, len(sent), referred_to="the County Council" if county else None,
                        strength=0.6)
-    if not cited and not _MAY_CUE.search(sent):
-        return None  # nothing here could state an outcome ("Yes, 12 cases.")
     low = sent.lower()
+    if not cited and not _may_cue(low):
+        return None  # nothing here could state an outcome ("Yes, 12 cases.")
     cost = _COST.search(sent) if any(k in low for k in ("limit", "hour", "£", "cost", "exceed")) else None
     stance = _STANCE.search(sent) if any(k in low for k in _STANCE_KEYS) else None
     if cited and (stance or cost or _NCND.search(sent) or _FOI_CONTEXT.search(sent)):
