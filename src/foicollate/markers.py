@@ -15,7 +15,7 @@ _MARKER = re.compile(
     rf"""^(?P<indent>[ \t]*)(?P<bullet>{_BULLET}*)
     (?:(?:our\s+)?(?:response|answer|reply)s?\s+(?:to|for)\s+(?=(?:question|q|\(|\d|[a-z][.):\s])))?
     (?:
-        (?P<qword>Q(?:uestion)?|Qu\.?|Item|Part)\.?\s*
+        (?P<qword>Q(?:uestions?)?|Qu\.?|Item|Part)\.?\s*
             (?P<qlabel>\d{{1,3}}(?:\.\d{{1,2}})?\s?\(?[a-z]?\)?|[ivx]{{1,5}}\b|[a-z]\b|\([a-z0-9]{{1,4}}\))
             \s*(?:[.):\-–—]+|\s|$)[*_]*\s*
       | (?P<dotted>\d{{1,3}}\.\d{{1,2}})(?:[.)]?)[*_]*\s+
@@ -186,15 +186,15 @@ def labels_match(reply_key: str, question_key: str) -> bool:
 
 _MULTI = re.compile(
     r"""^\s*(?:Q(?:uestions?|s)?\.?\s*|Answers?\s+(?:to|for)\s+(?:questions?\s*)?)
-    (?P<labels>\(?(?:\d{1,3}[a-z]?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|[-–—])(?:Q\.?\s*)?\(?(?:\d{1,3}[a-z]?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)
+    (?P<labels>\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|[-–—])(?:Q\.?\s*)?\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)
     \s*(?:[.):\-–—]|\s|$)""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 
 _MULTI_BARE = re.compile(
-    r"""^\s*(?P<labels>\(?(?:\d{1,3}[a-z]?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|[-–—])
-    \(?(?:\d{1,3}[a-z]?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)\s*[.):\-–—]\s""",
+    r"""^\s*(?P<labels>\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|[-–—])
+    \(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)\s*[.):\-–—]\s""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -224,6 +224,8 @@ def multi_labels(line: str) -> tuple[list[str], int] | None:
                     keys.append(cur)
                 i += 2
                 continue
+        if tok and keys and len(tok) == 1 and tok.isalpha() and re.fullmatch(r"\d+[a-z]", keys[-1]):
+            tok = keys[-1][:-1] + tok  # "2(a) and (b)": the second part of question 2
         if tok:
             keys.append(tok)
         i += 2

@@ -18,18 +18,23 @@ _MONTHS = {m: i for i, m in enumerate(
 _MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+\d{{4}}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
         rf"\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}-{_MON}-\d{{2,4}})")
+# "Dyddiad / Date: 7 Chwefror 2024 / 7 February 2024": the Welsh words before a slash
+_WELSH = r"(?:[^\W\d][^\n/:|]{0,30}/[ \t]*)?"
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"  # "Tuesday, " or an e-mail's "Tue, "
 _RECEIVED = re.compile(
     rf"(?i:received(?:\s+by\s+(?:us|the\s+\w+))?\s+on\s*:?|date\s+(?:foi\s+|request\s+)?received\s*:?|"
-    rf"received\s*:|request\s+(?:was\s+)?received\s*:?)\s*(?:\w+day,?\s+)?(?P<d>{DATE})",
+    rf"received(?:\s+date)?\s*[:|\t]|request\s+(?:was\s+)?received\s*:?|date\s+of\s+(?:your\s+)?request\s*[:|\t])"
+    rf"\s*\|?\s*(?:\w+day,?\s+)?(?P<d>{DATE})",
     re.I,
 )
 _REQUEST_OF = re.compile(rf"your\s+(?:request|email|letter|correspondence)\s+(?:of|dated)\s+(?:\w+day,?\s+)?(?P<d>{DATE})", re.I)
 _RESPONDED = re.compile(
-    rf"(?:^|\n)[ \t]*(?:date(?:\s+of\s+(?:response|reply|letter))?|response\s+date|date\s+(?:sent|responded|"
-    rf"of\s+issue)|sent)\s*[:\-]?\s*(?:\w+day,?\s+)?(?P<d>{DATE})",
+    rf"(?:^|\n)[ \t]*(?:\|[ \t]*)?{_WELSH}(?:date(?:\s+of\s+(?:this\s+|our\s+)?(?:response|reply|letter|notice))?|(?:response|reply)\s+date|"
+    rf"date\s+(?:sent|responded|of\s+issue)|sent|responded)\s*[:\-|\t]?\s*\|?\s*(?:[^\n/:|]{{1,30}}/[ \t]*)?{_WEEKDAY}(?P<d>{DATE})",
     re.I,
 )
 _DATE_LINE = re.compile(rf"^[ \t]*(?:\w+day,?\s+)?(?P<d>{DATE})\b(?:\s*(?:our\s+ref|ref)\b.*)?[ \t]*$", re.I | re.M)
+_QUOTED_MAIL = re.compile(r"^\W*(?:-{2,}\s*original\s+message|on\s.{4,80}\swrote:\s*$|from:\s.{3,80}$)", re.I | re.M)
 _REF_VALUE = r"(?P<r>(?:[A-Z]{2,5}[ ])?[A-Z0-9][A-Za-z0-9/_\-.]*\d[A-Za-z0-9/_\-]*)"
 _REF = re.compile(
     r"(?i:\b(?:our\s+ref(?:erence)?(?:\s+(?:no|number))?|"
@@ -106,7 +111,8 @@ def read_metadata(doc: Document, authorities: dict[str, str], exclude: Iterable[
     m = _RECEIVED.search(text) or _REQUEST_OF.search(text)
     if m:
         meta.date_received = parse_date(m.group("d"))
-    m = _RESPONDED.search(text[:4000])
+    quoted = _QUOTED_MAIL.search(text, 200)  # "-----Original Message----- ... Sent: 14 January": the request's date
+    m = _RESPONDED.search(text[: min(4000, quoted.start() if quoted else 4000)])
     if m:
         meta.date_responded = parse_date(m.group("d"))
     else:

@@ -79,6 +79,7 @@ def _request_talk(line: str) -> bool:
 
 
 _BILINGUAL_LABEL = re.compile(r"/\s*\W*(?:Question|Q)\.?\s*(\d{1,3}[a-z]?|[a-z]|[ivx]{2,4})\W*$", re.I)
+_BILINGUAL_PREFIX = re.compile(r"^\W*[^\W\d_]{3,20}\s+[^/\n]{1,25}?\s*/\s*(?=(?:Questions?|Q)\.?\s*\(?\w)", re.I)
 _PAGE_FURNITURE = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b|^\s*-?\s*\d+\s*-?\s*$", re.I)
 _ANSWER_PREFIX = re.compile(r"^\W*(?:[\w']+\s*/\s*)?(?:answer|response|reply|a)\s*[:.\-–][*_\s]*", re.I)
 _WORD = re.compile(r"[a-z0-9]+")
@@ -98,6 +99,7 @@ class Line:
     body_norm: str = ""  # the body's lower-case words
     heading: bool = False  # a "Response" heading
     talk: bool = False  # the requester's own words quoted (see _request_talk)
+    lead: int = 0  # where the English label starts after a Welsh one ("Cwestiwn 2 / Question 2")
 
 
 @dataclass
@@ -190,6 +192,30 @@ def _inline_pieces(raw: str) -> list[tuple[int, int, str | None, int]]:
     return ([(0, cuts[0], None, 0)] if cuts[0] > 0 else []) + pieces
 
 
+_ORDINALS = {w: i for i, w in enumerate(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                          "ninth", "tenth", "eleventh", "twelfth"], 1)}
+# "In relation to your first question, ...", "... listed in your fifth question.": prose that answers in order
+_ORDINAL_REF = re.compile(r"(?<!\()\b(?:your|the)\s+(?P<o>" + "|".join(_ORDINALS) + r")\s+(?:question|point)\b", re.I)
+
+
+def _ordinal_pieces(raw: str) -> list[tuple[int, int, str | None, int]]:
+    """A letter in prose: each sentence naming "your Nth question" starts the answer to question N (key "#N")."""
+    if "uestion" not in raw and "oint" not in raw:
+        return [(0, len(raw), None, 0)]
+    cuts: list[tuple[int, str]] = []
+    for m in _ORDINAL_REF.finditer(raw):
+        ends = [e.end() for e in re.finditer(r"[.;!?]\s+(?=[A-Z])", raw[: m.start()])]
+        at = ends[-1] if ends else 0
+        if not cuts or at > cuts[-1][0]:
+            cuts.append((at, f"#{_ORDINALS[m.group('o').lower()]}"))
+    if not cuts:
+        return [(0, len(raw), None, 0)]
+    pieces: list[tuple[int, int, str | None, int]] = [(0, cuts[0][0], None, 0)] if cuts[0][0] > 0 else []
+    for (a, key), b in zip(cuts, [c[0] for c in cuts[1:]] + [len(raw)], strict=True):
+        pieces.append((a, b, key, 0))
+    return pieces
+
+
 def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
@@ -197,6 +223,10 @@ def split_lines(text: str) -> list[Line]:
         line_start = pos
         pos += len(whole) + 1
         for a, b, key, body_at in _inline_pieces(whole):
+            if key is None:
+                for a2, b2, key2, at2 in _ordinal_pieces(whole[a:b]):
+                    out.extend(_line(whole[a + a2:a + b2].rstrip(), line_start + a + a2, key2, at2))
+                continue
             out.extend(_line(whole[a:b].rstrip(), line_start + a, key, body_at))
     return out
 
@@ -217,15 +247,21 @@ def _line(raw: str, start: int, key: str | None = None, body_at: int = 0) -> lis
         if bi:  # "## Cwestiwn ch / Question d": the English label of a bilingual heading
             return [Line(start, start + len(raw), raw, normalise_label(bi.group(1)), "", start + len(raw),
                          body_norm="")]
+    lead = 0
+    if mk is None:
+        bp = _BILINGUAL_PREFIX.match(raw)
+        if bp:  # "Cwestiwn 1 / Question 1: How many ...? 31": read the English label after the slash
+            mk = parse_marker(raw[bp.end():])
+            lead = bp.end() if mk or multi_labels(raw[bp.end():]) else 0
     body = mk.rest if mk else raw
-    body_start = start + (mk.rest_offset if mk else 0)
+    body_start = start + (mk.rest_offset + lead if mk else 0)
     if mk is None:
         bl = parse_bullet(raw)
         if bl:
             body, body_start = bl[1], start + bl[2]
     return [Line(start, start + len(raw), raw, mk.key if mk else None, body, body_start,
                  body_norm=" ".join(words(body)), heading=bool(_RESPONSE_HEADING.match(raw)),
-                 talk=_request_talk(raw))]
+                 talk=_request_talk(raw), lead=lead)]
 
 
 class _QuestionIndex:
@@ -241,6 +277,12 @@ class _QuestionIndex:
         self.restates_choice: dict[str, bool] = {}  # line norm -> restates an option (asked many times a line)
         self.labels = [(x.label or x.id).lower() for x in q.questions]
         self.label_keys = [_key(x) for x in q.questions]
+        # the request's questions as a reader counts them: "2a" and "2b" are both its second question
+        heads: dict[str, list[int]] = {}
+        for j, k in enumerate(self.label_keys):
+            m = re.fullmatch(r"(\d+)[a-z]{1,2}", k)
+            heads.setdefault(m.group(1) if m else k or str(j), []).append(j)
+        self.groups = list(heads.values())
         # questions of one or two content words: any line may restate them
         self.few_words = {j for j, c in enumerate(self.content) if len(c) <= 2}
         self.context_norms = [" ".join(words(x.context)) for x in q.questions if x.context]
@@ -385,6 +427,11 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
     done = {q for a in chain for q in a.questions}
     taken = {a.line for a in chain}
     cand_lines = sorted({a.line for a in cands} | taken)
+    # a reply laid out under short headings ("**Spend in 2022/23**") may order them its own way
+    heading_layout = sum(a.kind == "heading" for a in chain) >= 2
+    best_on_line: dict[int, float] = {}
+    for a in cands:
+        best_on_line[a.line] = max(best_on_line.get(a.line, 0.0), a.score)
     extra: list[Anchor] = []
     for a in sorted(cands, key=lambda x: -x.score):
         q = a.questions[0]
@@ -394,7 +441,8 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
         # "Q5a – Yes, 7 notices": an explicit question label, exactly the question's own
         strong_label = a.kind == "label" and lines[a.line].marker_key == idx.label_keys[q] and (
             len(idx.label_keys[q]) >= 2 or re.match(r"^\W*Q", lines[a.line].text) is not None)
-        if not (strong_text or strong_label):
+        strong_heading = heading_layout and a.kind == "heading" and a.score >= 65 and a.score == best_on_line[a.line]
+        if not (strong_text or strong_label or strong_heading):
             continue
         later = [x for x in cand_lines if x > a.line]
         if _has_content(lines, a, later[0] if later else closing, idx):
@@ -423,19 +471,31 @@ def _closing_line(lines: list[Line], pattern: re.Pattern[str], after: int = -1, 
 def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
     out: list[Anchor] = []
     nq = len(idx.questions)
-    seq_keys = [ln.marker_key for ln in lines if ln.marker_key]
+    seq_keys = [ln.marker_key for ln in lines if ln.marker_key and not ln.marker_key.startswith("#")]
+    # one "(your first question)" in passing is no layout; a letter that goes through them is
+    prose_layout = len({ln.marker_key for ln in lines if ln.marker_key and ln.marker_key.startswith("#")}) >= 2
     # the reply numbers 1..n where the request lettered a..n: map by position
     own_keys = set(idx.label_keys)
     ordinal_ok = bool(seq_keys) and not (set(seq_keys) & own_keys) and len(set(seq_keys)) >= 2
     # "We have numbered your questions 1 to 8": numbers for a request lettered a..h
     numbers_for_letters = not any(k.isdigit() for k in own_keys) and len({k for k in seq_keys if k.isdigit()}) >= 2
     for i, ln in enumerate(lines):
-        ml = multi_labels(ln.text)
+        # a label's words may be a topic title only if the answer can be below it, not another label
+        title_ok = i + 1 < len(lines) and lines[i + 1].marker_key is None
+        ml = multi_labels(ln.text[ln.lead:])
         if ml:
             qs = [j for j in range(nq) if any(labels_match(k, idx.label_keys[j]) for k in ml[0])]
             if len(qs) >= 2:
-                out.append(Anchor(i, qs, 80.0 * len(qs), "multi", ln.start + ml[1]))
+                at = ln.start + ln.lead + ml[1]
+                out.append(Anchor(i, qs, 80.0 * len(qs), "multi",
+                                  ln.end if title_ok and _topic_title(ln.text[at - ln.start:], idx, qs) else at))
                 continue
+        if ln.marker_key and ln.marker_key.startswith("#"):  # "your third question": the third one asked
+            n = int(ln.marker_key[1:])
+            if n <= len(idx.groups) and prose_layout:
+                qs = idx.groups[n - 1]
+                out.append(Anchor(i, qs, 60.0 * len(qs), "multi" if len(qs) > 1 else "label", ln.start))
+            continue
         body_norm = ln.body_norm
         if _is_choice_restatement(body_norm, idx) and not _labels_a_question_not_choice(ln, idx):
             continue
@@ -469,10 +529,10 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
                 kind = "table" if _is_table_row(ln.body) else "label"
                 # a label followed by words that echo the question is stronger
                 s = 55 + min(score, 70) * 0.3
-                out.append(Anchor(i, [j], s, kind, _label_answer_start(ln, idx.norms[j])))
+                out.append(Anchor(i, [j], s, kind, _label_answer_start(ln, idx.norms[j], idx if title_ok else None, [j])))
             elif by_position == j:
                 out.append(Anchor(i, [j], 40.0, "ordinal", ln.body_start))
-        if (":" in ln.body or "|" in ln.text or "\t" in ln.text) and not any(
+        if (":" in ln.body or "|" in ln.text or "\t" in ln.text or _TITLE_LINE.match(ln.text)) and not any(
                 a.line == i and a.kind == "text" for a in out[-nq:]):
             out.extend(_heading_candidates(i, ln, idx))
     return out
@@ -481,13 +541,20 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
 _HEADING = re.compile(r"^[\W_]*?(?:\*\*|__)?(?P<h>[A-Za-z][^:|\n?]{2,70}?)(?:\*\*|__)?\s*:(?:\*\*|__)?(?:\s|$)")
 
 
+# a line that is only a title: "**Types of accommodation used**", "### Spend on agency staff"
+_TITLE_LINE = re.compile(r"^\s*(?:#{2,6}\s+(?P<h>[^#\n]+?)|(?:\*\*|__)(?P<b>[^*_\n]+?)(?:\*\*|__))\s*$")
+
+
 def _heading_candidates(i: int, ln: Line, idx: _QuestionIndex) -> list[Anchor]:
     """A short paraphrase of a question as a heading: "**PCNs issued:** ...", a table row's first
     cell ("| Number of CCTV cameras | 312 |"), or a line that is only a short title."""
     phrase, start = None, ln.end
     m = _HEADING.match(ln.body)
+    title = _TITLE_LINE.match(ln.text)
     if m and len(m.group("h").split()) <= 10:
         phrase, start = m.group("h"), ln.body_start + m.end()
+    elif title and len((title.group("h") or title.group("b")).split()) <= 24:
+        phrase = title.group("h") or title.group("b")  # "**Spend on nightly-paid accommodation in 2022/23**": the answer is below
     elif "|" in ln.text or "\t" in ln.text:
         cells = _cells(ln.text)
         if len(cells) >= 2 and re.search(r"[A-Za-z]", cells[0]) and len(cells[0].split()) <= 12:
@@ -573,10 +640,31 @@ def _answer_start(ln: Line, q_norm: str) -> int:
     return ln.end
 
 
-def _label_answer_start(ln: Line, q_norm: str) -> int:
+def _label_answer_start(ln: Line, q_norm: str, idx: _QuestionIndex | None = None, qs: list[int] | None = None,
+                        rest_at: int | None = None) -> int:
+    """Where the answer after a label starts: after a restated question or a short topic title."""
     if "?" in ln.body:
         return _answer_start(ln, q_norm)
-    return ln.body_start
+    at = ln.body_start if rest_at is None else rest_at
+    if idx is not None and qs and _topic_title(ln.text[at - ln.start:], idx, qs):
+        return ln.end  # "Question 4 – Kerbside waste streams": the answer is on the lines below
+    return at
+
+
+def _topic_title(rest: str, idx: _QuestionIndex, qs: list[int]) -> bool:
+    """A few words naming the questions' topic, not answering them ("– Default notices and deductions")."""
+    rest = rest.strip().lstrip(":.-–—*_| \t").rstrip("*_ ")
+    if not rest or len(rest.split()) > 8 or re.search(r"\d|[.?!;]", rest) or _YES_NO_START.match(rest):
+        return False
+    norm = " ".join(words(rest))
+    if _is_choice_restatement(norm, idx):
+        return False
+    cw = content_words(norm)
+    topic = set().union(*(idx.content[j] for j in qs))
+    return bool(cw) and len(cw & topic) >= 0.6 * len(cw)
+
+
+_YES_NO_START = re.compile(r"^(?:yes|no|not|none|nil|n/?a|see|as\b|all|please|we|the\s+council)\b", re.I)
 
 
 def _is_choice_restatement(norm: str, idx: _QuestionIndex) -> bool:
@@ -642,8 +730,8 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex,
             continue
         if "?" in ln.text and _is_restatement(ln, idx):
             continue  # another question of the request, quoted
-        if not norm or _PAGE_FURNITURE.search(ln.text):
-            continue  # a bare ">" or rule, or a page header/footer from a PDF: nothing said
+        if not norm or _PAGE_FURNITURE.search(ln.text) or ln.text.startswith("#"):
+            continue  # a bare ">" or rule, a page header/footer from a PDF, a section title: nothing said
         restating = False
         if ln.heading and len(norm) < 30:
             continue

@@ -9,7 +9,7 @@ global outcome (a blanket referral or refusal) if it has one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from foicollate import authorities
@@ -40,6 +40,9 @@ _SEE = re.compile(
 )
 _ATTACHED = re.compile(r"^\W*(?:[\w' ]{0,60}:\s*)?(?:please\s+)?(?:see|refer\s+to|find)\s+(?:[\w'’,-]+\s+){0,8}?"
                        r"(?:attached|enclosed)\b", re.I | re.M)
+# where an attachment is named ("tab 2", "(FOI 2401-1183 placements.xlsx)"): its digits are no answer
+_ATTACHMENT_NAMES = re.compile(r"\b(?:tab|sheet|page|appendix|annex|table)\s+\d+|\([^()\n]*\.(?:xlsx?|csv|ods|pdf|docx?|odt)\)|"
+                               r"[\w-]*\d[\w-]*\.(?:xlsx?|csv|ods|pdf|docx?|odt)\b", re.I)
 _MONEY_Q = re.compile(r"how\s+much|cost|spend|spent|paid|pay|payments?|amount|budget|£|value|expenditure|price|"
                       r"income|revenue|fees?|compensation|salary|salaries", re.I)
 # rates, averages and times do not add up: the first figure is the answer
@@ -79,8 +82,7 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
     def span(s: int, e: int) -> Evidence:
         return _ev(doc, _to_doc(block.spans, s), _to_doc(block.spans, e))
 
-    if _ATTACHED.search(text) and len(text.strip()) < 200 and not re.search(
-            r"\d", re.sub(r"\b(?:tab|sheet|page|appendix|annex|table)\s+\d+", "", text, flags=re.I)):
+    if _ATTACHED.search(text) and len(text.strip()) < 200 and not re.search(r"\d", _ATTACHMENT_NAMES.sub("", text)):
         # "Please see the attached spreadsheet": the answer is in a file this reply does not contain
         return Answer(question=q.id, confidence=0.6, evidence=[span(0, len(text))], method="see-attached",
                       note="refers to an attachment")
@@ -332,6 +334,12 @@ def resolve_cross_references(doc: Document, questionnaire: Questionnaire, seg: S
         same_type = questionnaire.get(src.question).type == q.type
         a.value = src.value if same_type else None
         a.breakdown = src.breakdown if same_type else None
+        block = seg.blocks.get(src.question)
+        if not same_type and src.status == Status.ANSWERED and block is not None and not block.empty:
+            # "Written policy? See response to Question 4" (yes, published): read this question from that answer
+            again = read_answer(doc, q, replace(seg, blocks={**seg.blocks, qid: block}), answers)
+            if again.status == Status.ANSWERED and again.value is not None:
+                a.value, a.breakdown, a.count = again.value, again.breakdown, again.count
         a.evidence = a.evidence + src.evidence
         a.confidence = min(a.confidence, src.confidence) * 0.9
         a.method = f"see:{src.question}"

@@ -117,8 +117,10 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
         if re.search(r"\b(?:fewer|less)\s+than\s*$|\b(?:below|under)\s*$", masked[max(0, m.start() - 12): m.start()], re.I):
             continue
         w = m.group("w").lower()
-        if w == "one" and re.match(r"\s+(?:of|off|another|way|should|must|can)\b", after, re.I):
-            continue
+        if w == "one" and (re.match(r"\s+(?:of|off|another|way|should|must|can)\b", after, re.I) or re.search(
+                r"\b(?:each|every|any|no|this|that|which|the|a|some|last|only)\s+$", masked[max(0, m.start() - 8): m.start()],
+                re.I)):
+            continue  # "each one", "no one", "the one we use": a pronoun, not a count
         out.append(Figure(float(_WORDNUM[w]), m.start(), m.end(), False, False,
                           _label(text, m.start(), m.end()), False))
     zero = re.search(r"\bno\s+(?:\w+\s+){0,2}(?:have\s+been|has\s+been|were|was|are|is)?\s*(?:recorded|reported|"

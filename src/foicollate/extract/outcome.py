@@ -104,7 +104,8 @@ _NOT_HELD = re.compile(
     r"\bwe\s+have\s+no\s+(?:information|data|records?)\b|\b(?:information|data)\s+(?:is|are)\s+not\s+"
     r"(?:held|recorded|available)|\bnot\s+(?:hold|record|collect|collate)\s+(?:this|that|the|any|such)|"
     r"\bnot\s+(?:something|information|data)\s+(?:that\s+)?(?:we|the\s+council)\s+(?:hold|record|collect|keep)|"
-    r"\bunable\s+to\s+locate\s+any|\bdoes\s+not\s+exist\b",
+    r"\bunable\s+to\s+locate\s+any|\bdoes\s+not\s+exist\b|"
+    r"\b(?:holds?|have|has|keeps?)\s+none\s+of\s+the\s+(?:\w+\s+)?(?:information|data|records?|details)\b",
     re.I,
 )
 _REFER = re.compile(  # every phrase starts a word: the \b lets the engine skip the other positions fast
