@@ -44,7 +44,7 @@ _REF = re.compile(
     r"[\s:*|#.\[(]*" + _REF_VALUE,
     re.M,
 )
-_REF_TITLE = re.compile(r"\b(?P<r>(?:FOI|EIR)[ /\-]?[A-Z0-9/_\-]*\d[\w/\-]*)")
+_REF_TITLE = re.compile(r"\b(?P<r>(?:[A-Z]{2,6}[ /\-])?(?:FOI|EIR)[ /\-]?[A-Z0-9/_\-]*\d[\w/\-]*)")
 
 
 @dataclass
@@ -103,7 +103,8 @@ def read_metadata(doc: Document, authorities: dict[str, str], exclude: Iterable[
         # "HBC_FOI_20200136Date FOI Received": a web page ran the next label on
         meta.reference = re.sub(r"(?<=\d)[A-Z][a-z]+$", "", m.group("r").rstrip(".-/"))
     else:
-        for hint in (doc.metadata.get("subject"), doc.metadata.get("title")):
+        subject = re.search(r"^\W*(?:subject|re)\s*:(.*)$", text[:2000], re.I | re.M)
+        for hint in (doc.metadata.get("subject"), doc.metadata.get("title"), subject and subject.group(1)):
             sm = _REF_TITLE.search(hint or "")
             if sm:
                 meta.reference = sm.group("r")

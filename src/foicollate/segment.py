@@ -162,8 +162,8 @@ def content_words(s: str) -> frozenset[str]:
 
 _INLINE_LABEL = re.compile(
     r"(?:^|(?<=\s))\(?(?P<k>[a-z]|[ivx]{1,4}|\d{1,2}[a-z]?)\)\s+(?=\S)"
-    # "d £8,120; e yes; f external provider": bare labels after a semicolon or full stop
-    r"|(?<=;\s)(?P<k2>[a-z]|\d{1,2}[a-z]?)\s+(?=\S)",
+    # "d £8,120; e yes; f external provider", "answers: A 96, B none, C nil": bare labels after ; , or :
+    r"|(?<=[;,:]\s)(?P<k2>[a-z]|\d{1,2}[a-z]?)\s+(?=\S)",
     re.I,
 )
 
@@ -171,7 +171,7 @@ _INLINE_LABEL = re.compile(
 def _inline_pieces(raw: str) -> list[tuple[int, int, str | None, int]]:
     """ "a) 4,210  b) see attached  c) 6.5 days": one line answering several questions in
     sequence is read as one line per label (spans within the line)."""
-    if raw.count(")") + raw.count(";") < 3:
+    if raw.count(")") + raw.count(";") + raw.count(",") < 3:
         return [(0, len(raw), None, 0)]
     marks = list(_INLINE_LABEL.finditer(raw))
     if len(marks) < 3:
@@ -179,10 +179,14 @@ def _inline_pieces(raw: str) -> list[tuple[int, int, str | None, int]]:
     from foicollate.markers import follows, normalise_label
 
     keys = [normalise_label(m.group("k") or m.group("k2")) for m in marks]
-    run = [0]
-    for i in range(1, len(marks)):
-        if follows(keys[run[-1]], keys[i]):
-            run.append(i)
+    run: list[int] = []
+    for first in range(len(marks) - 2):  # the longest run of labels in sequence ("Hello Tom, a to c ...; d ...")
+        cand = [first]
+        for i in range(first + 1, len(marks)):
+            if follows(keys[cand[-1]], keys[i]):
+                cand.append(i)
+        if len(cand) > len(run):
+            run = cand
     if len(run) < 3 or marks[run[0]].start() > 3 and parse_marker(raw) is not None:
         # "vi. a) Yes b) Yes c) No": the letters answer items of question vi, not questions
         return [(0, len(raw), None, 0)]
@@ -435,7 +439,14 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
     extra: list[Anchor] = []
     for a in sorted(cands, key=lambda x: -x.score):
         q = a.questions[0]
-        if len(a.questions) > 1 or q in done or a.line in taken:
+        if a.line in taken or any(x in done for x in a.questions):
+            continue
+        if len(a.questions) > 1:  # "F and H - Yes." out of order: explicit labels
+            later = [x for x in cand_lines if x > a.line]
+            if a.kind == "multi" and _has_content(lines, a, later[0] if later else closing, idx):
+                extra.append(a)
+                done.update(a.questions)
+                taken.add(a.line)
             continue
         strong_text = a.kind == "text" and a.score >= 95
         # "Q5a – Yes, 7 notices": an explicit question label, exactly the question's own

@@ -35,7 +35,7 @@ _MASKS = [
                r"\bband|\bgrade|\bfloor|\broom|\bunit|\broute|\bbus|\bward|\bm\d)\s?\(?\d+[\d()a-z.]*", re.I),
     re.compile(r"\b[A-Z]{2,}[-/_]?\d[\w/-]*"),  # FOI-2023-0412, HBC_FOI_20200136
     re.compile(r"https?://\S+|www\.\S+|\S+@\S+"),
-    re.compile(r"\b\d+\s?(?:am|pm)\b|\b\d{1,2}[:.]\d{2}\s?(?:am|pm)?\b", re.I),  # times
+    re.compile(r"\b\d+\s?(?:am|pm)\b|(?<![£$€])\b\d{1,2}[:.]\d{2}\s?(?:am|pm)?\b", re.I),  # times, not £0.00
     re.compile(r"\b(?:covid|ms|windows|office|iso|gdpr)[-\s]?\d+", re.I),
 ]
 _UNIT_AFTER = re.compile(
@@ -133,7 +133,11 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
         before = text[max(0, f.start - 30): f.start]
         after = text[f.end: f.end + 15]
         line_start = text.rfind("\n", 0, f.start) + 1
-        f.total = bool(_TOTAL.search(text[max(0, f.start - 40): f.start])
+        before = text[max(0, f.start - 40): f.start]
+        tm = _TOTAL.search(before)
+        if tm and _YEARISH.match(_clean(f.label)) and re.search(r"(?:19|20)\d\d", before[tm.end():]):
+            tm = None  # "£212,400 in total: 2020/21 £0, ...": the year's own figure, after the total
+        f.total = bool(tm
                        or re.match(r"\s*(?:in\s+total|in\s+all|overall|altogether|over\s+the\s+(?:\w+\s+){0,2}"
                                    r"(?:years|period)|across\s+(?:the|all)\b)", text[f.end: f.end + 40], re.I)
                        or re.match(r"\W*(?:grand\s+)?total\b", text[line_start:f.start], re.I))
@@ -164,7 +168,10 @@ def _label(text: str, start: int, end: int) -> str:
     if m0:
         return m0.group(1)
     before = text[line_start:start]
-    before = re.split(r",(?!\d{3})|[;(]|\.\s|\band\b|\bof\s+which\b|\bwith\b|\s{3,}", before)[-1]
+    before = re.sub(r"[^\W\d_]+\s*/\s*$", "", before)  # "2020/21: Dim / Nil": the Welsh word beside the English
+    before = re.split(r",(?!\d{3})|[;(]|\.\s|\band\b|\bof\s+which\b|\bwith\b", before)[-1]
+    # "2021/22   £86,412.50": columns apart, the nearest cell before the figure
+    before = ([p for p in re.split(r"\s{3,}", before) if p.strip()] or [""])[-1]
     pieces = [p for p in before.split(":") if p.strip()]
     if len(pieces) > 1 and _YEARISH.match(pieces[-1].strip(" -–—=")):
         before = pieces[-1]  # "Combined loans: 2021: 96,310" is labelled by its year
@@ -206,7 +213,7 @@ def read_number(text: str, money: bool = False, percent: bool = False,
     figs = [f for f in figures(text, units) if (f.money == money or not f.money and money) and
             (f.percent == percent or not f.percent and percent)]
     if money and any(f.money for f in figs):
-        figs = [f for f in figs if f.money or f.total]
+        figs = [f for f in figs if f.money or f.total or f.value == 0]  # "2020/21: Nil" beside £ figures
     if not figs:
         return None
     table = _table_in(text)
@@ -245,6 +252,9 @@ def read_number(text: str, money: bool = False, percent: bool = False,
                     and _clean(x.label)]
             if near and abs(sum(x.value for x in near) - t.value) < 0.01 * max(t.value, 1):
                 others, ok = near, True
+            years = [x for x in others if _YEARISH.match(_clean(x.label))]
+            if not ok and len(years) >= 2 and abs(sum(x.value for x in years) - t.value) < 0.01 * max(t.value, 1):
+                others, ok = years, True  # the years add up to the total; other figures are asides
         parts = {(_clean(f.label) or f"part {i + 1}"): f.value for i, f in enumerate(others)}
         return NumberReading(t.value, parts if ok and parts else None, figs, 0.9 if ok else 0.7)
     if percent or any(re.search(r"\b(?:of\s+which|of\s+whom|of\s+these|including|includes|exclud\w*|"

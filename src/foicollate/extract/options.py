@@ -294,6 +294,10 @@ def pick_multi(text: str, options: list[Option]) -> Picked | None:
         left_out = set(by_text(exc.group(1), options).ids) if exc else set()
         left_out |= set(by_letters(exc.group(1), options).ids) if exc and by_letters(exc.group(1), options) else set()
         return Picked([o.id for o in options if o.id not in left_out], [(m.start(), m.end())], 0.9)
+    verdicts = _line_verdicts(text, options)
+    if len({v[0] for v in verdicts}) >= 2:  # the options listed, each with yes or no after it
+        chosen = {i for i, yes, _ in verdicts if yes}
+        return Picked([o.id for o in options if o.id in chosen], [sp for _, yes, sp in verdicts if yes], 0.85)
     negated = _negated_ids(text, options)
     picked = by_letters(text, options)
     named = by_text(text, options)
@@ -446,6 +450,31 @@ def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | 
     return 0.6 if named >= 2 else 0.0
 
 
+def _names(it: Option) -> set[str]:
+    """An item's names: its text, and its short name and gloss ("HVO (hydrotreated vegetable oil)")."""
+    low = it.text.lower().strip()
+    m = re.match(r"^(.*?)\s*\((.*?)\)\s*$", low)
+    return {low, m.group(1).strip(), m.group(2).strip()} - {""} if m else {low}
+
+
+def _line_verdicts(text: str, items: list[Option]) -> list[tuple[str, bool, tuple[int, int]]]:
+    """Lines naming an item or option then yes or no: "Access centrally stored information – No"."""
+    out = []
+    for line_m in re.finditer(r"[^\n]+", text):
+        line = line_m.group(0)
+        yn = re.search(r"(?:[-–:|]|\s)\s*(yes|no)\b[^\n]*$", line, re.I)
+        if not yn:
+            continue
+        label_part = line[: yn.start()].lower()
+        bare = re.sub(r"^[\W\d_]+|[\W_]+$", "", label_part.split("/")[-1])  # "- Disel / Diesel:" -> "diesel"
+        best = max(((100 if bare and bare in _names(it) else
+                     fuzz.partial_ratio(it.text.lower(), label_part) if len(label_part) > 5 else 0, it)
+                    for it in items), key=lambda x: x[0])
+        if best[0] >= 85:
+            out.append((best[1].id, yn.group(1).lower() == "yes", (line_m.start(), line_m.end())))
+    return out
+
+
 def pick_matrix(text: str, items: list[Option]) -> tuple[dict[str, bool | None], list[tuple[int, int]], float]:
     """Per-item yes/no: "Yes to all", a letter range "(a-h)", or item by item."""
     values: dict[str, bool | None] = {it.id: None for it in items}
@@ -470,18 +499,10 @@ def pick_matrix(text: str, items: list[Option]) -> tuple[dict[str, bool | None],
             values[letters[key]] = part.group(2).lower() == "yes"
             spans.append((part.start(), part.end()))
             conf = max(conf, 0.85)
-    for line_m in re.finditer(r"[^\n]+", text):
-        line = line_m.group(0)
-        yn = re.search(r"(?:[-–:|]|\s)\s*(yes|no)\b[^\n]*$", line, re.I)
-        if not yn:
-            continue
-        label_part = line[: yn.start()].lower()
-        best = max(((fuzz.partial_ratio(it.text.lower(), label_part) if len(label_part) > 5 else 0, it)
-                    for it in items), key=lambda x: x[0])
-        if best[0] >= 85:
-            values[best[1].id] = yn.group(1).lower() == "yes"
-            spans.append((line_m.start(), line_m.end()))
-            conf = max(conf, 0.8)
+    for item_id, verdict, span in _line_verdicts(text, items):
+        values[item_id] = verdict
+        spans.append(span)
+        conf = max(conf, 0.8)
     for clause in re.finditer(r"[^;\n.]+", text):
         cl = clause.group(0)
         yn = re.search(r"\((yes|no)\)|[-–:]\s*(yes|no)\b|\b(yes|no)\s*$", cl, re.I)
