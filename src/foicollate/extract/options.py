@@ -31,8 +31,8 @@ _ALL = re.compile(
 _NONE = re.compile(r"\bnone\s+of\s+(?:the\s+)?(?:above|these|them|those|options)|\bno\s+to\s+all\b|^\W*none\W*$", re.I)
 _LETTER_GROUP = re.compile(
     r"\(\s*((?:[ivx]{1,4}|[a-z])(?:\s*(?:,|and|or|&|-|–|to|/)\s*(?:[ivx]{1,4}|[a-z]))*)\s*\)|"
-    r"\boptions?\s+((?:[ivx]{1,4}|[a-z0-9])"
-    r"(?:\s*(?:,|and|or|&|-|–|to)\s*(?:[ivx]{1,4}|[a-z0-9]))*)\b",
+    r"\boptions?\s+\(?((?:[ivx]{1,4}|[a-z0-9])"
+    r"(?:\)?\s*(?:,|and|or|&|-|–|to)\s*\(?(?:[ivx]{1,4}|[a-z0-9]))*)\b",
     re.I,
 )
 # How often, said many ways: each phrase to one token, so "quarterly" meets "Every three months".
@@ -109,7 +109,7 @@ def _sentence_end(s: str) -> int:
 
 
 def _letters(group: str) -> list[str]:
-    toks = re.split(r"\s*(,|and|or|&|-|–|to|/)\s*", group.lower())
+    toks = [t.strip("() ") for t in re.split(r"\s*(,|and|or|&|-|–|to|/)\s*", group.lower())]
     out: list[str] = []
     i = 0
     while i < len(toks):

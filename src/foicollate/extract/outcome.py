@@ -10,7 +10,8 @@ from foicollate.model import Status
 from foicollate.names import body_key, find_bodies
 
 # a sentence ends at . ! ? before a space or the end; "s.12", "4.6" and "foi@x.gov.uk" do not end one
-_SENT = re.compile(r"(?:[^.!?\n|]|[.!?](?![\s.!?]|$))+(?:[.!?]+(?=\s|$)|\n|\||$)")
+# a hard-wrapped line that goes on in lower case ("... does not\nhold this information") is one sentence
+_SENT = re.compile(r"(?:[^.!?\n|]|\n(?=[a-z])|[.!?](?![\s.!?]|$))+(?:[.!?]+(?=\s|$)|\n|\||$)")
 
 
 _DIGIT = re.compile(r"\d")
