@@ -741,8 +741,11 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex,
             continue
         if "?" in ln.text and _is_restatement(ln, idx):
             continue  # another question of the request, quoted
-        if not norm or _PAGE_FURNITURE.search(ln.text) or ln.text.startswith("#"):
-            continue  # a bare ">" or rule, a page header/footer from a PDF, a section title: nothing said
+        furniture = _PAGE_FURNITURE.search(ln.text) and (spans or not re.fullmatch(r"\s*\d[\d,]*\s*", ln.text))
+        if not norm or furniture or ln.text.startswith("#"):
+            # a bare ">" or rule, a page header/footer from a PDF, a section title: nothing said
+            # (a bare number straight under its label is the answer, not a page number)
+            continue
         restating = False
         if ln.heading and len(norm) < 30:
             continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from foicollate import authorities
-from foicollate.extract.numbers import as_number, question_units, read_number
+from foicollate.extract.numbers import as_number, figure_about, question_units, read_number
 from foicollate.extract.options import pick_choice, pick_matrix, pick_multi, yes_no
 from foicollate.extract.outcome import Cue, find_cues, neither_confirm_nor_deny
 from foicollate.markers import labels_match, normalise_label, parse_marker
@@ -335,6 +335,12 @@ def resolve_cross_references(doc: Document, questionnaire: Questionnaire, seg: S
         a.value = src.value if same_type else None
         a.breakdown = src.breakdown if same_type else None
         block = seg.blocks.get(src.question)
+        if same_type and q.type == QuestionType.NUMBER and src.status == Status.ANSWERED and block is not None:
+            # "418 issued, of which 296 have been paid" / "Q2b: As above": the figure this question asks about
+            fig = figure_about(block.text(doc), q.text, questionnaire.get(src.question).text)
+            if fig is not None:
+                a.value, a.breakdown = as_number(fig.value), None
+                a.evidence = a.evidence + [_ev(doc, _to_doc(block.spans, fig.start), _to_doc(block.spans, fig.end))]
         if not same_type and src.status == Status.ANSWERED and block is not None and not block.empty:
             # "Written policy? See response to Question 4" (yes, published): read this question from that answer
             again = read_answer(doc, q, replace(seg, blocks={**seg.blocks, qid: block}), answers)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from foicollate.segment import content_words  # the segmenter's light stemming
+
 _WORDNUM = {
     "zero": 0, "nil": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -312,3 +314,32 @@ def as_number(v: float | None) -> int | float | None:
     if v is None:
         return None
     return int(v) if float(v).is_integer() else round(v, 4)
+
+
+def figure_about(text: str, question: str, other_question: str) -> Figure | None:
+    """Of several figures in another question's answer, the one this question asks about: the figure whose
+    own words ("296 have been paid") share words with this question that the other question lacks."""
+    figs = figures(text)
+    if len(figs) < 2:
+        return None
+    own = content_words(question) - content_words(other_question)
+    scored = []
+    for i, f in enumerate(figs):
+        lo = max(figs[i - 1].end if i else 0, _clause_start(text, f.start))
+        hi = min(figs[i + 1].start if i + 1 < len(figs) else len(text), _clause_end(text, f.end))
+        scored.append((len(content_words(text[lo:hi]) & own), i))
+    scored.sort(reverse=True)
+    if scored[0][0] == 0 or scored[0][0] == scored[1][0]:
+        return None
+    return figs[scored[0][1]]
+
+
+def _clause_start(text: str, at: int) -> int:
+    cut = max((m.end() for m in re.finditer(r"[.;:,\n]|\bof\s+which\b|\band\b", text[:at])), default=0)
+    return cut
+
+
+def _clause_end(text: str, at: int) -> int:
+    m = re.search(r"[.;:,\n]|\bof\s+which\b|\band\b", text[at:])
+    return at + m.start() if m else len(text)
+

@@ -141,6 +141,7 @@ def option_letters(options: list[Option]) -> dict[str, str]:
 _BARE_LETTER = re.compile(
     r"(?<![\w'’(])([a-h]|[ivx]{1,4})(?:(?=\s*(?:,|\.|;|\band\b|\bor\b|&|$))|(?<=(?:,|&)\s[a-hivx])(?![\w'’])|"
     r"(?<=\band\s[a-hivx])(?![\w'’])|(?<=\bor\s[a-hivx])(?![\w'’]))", re.I)
+_CLOSED_LETTER = re.compile(r"(?<![\w'’(])([a-h]|[ivx]{1,4})\)(?=[\s,.;]|$)", re.I)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
 _ORDINAL_WORDS = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth)\b(?=[\w\s,]*\boptions?\b)", re.I)
 _BARE_LABELS = re.compile(r"^\W*(\(?[a-z0-9]{1,4}\)?(?:\s*(?:,|and|&|or|/)\s*\(?[a-z0-9]{1,4}\)?)*)\W*$", re.I)
@@ -163,8 +164,9 @@ def by_letters(text: str, options: list[Option]) -> Picked | None:
             ids.extend(picked)
             spans.append((m.start(), m.end()))
     if not ids:
-        # "a or b depending on the road, and d" / "b, c and d.": bare letters between separators
-        bare = list(_BARE_LETTER.finditer(text))
+        # "a or b depending on the road, and d" / "b, c and d." / "Usually a) or c).": bare letters
+        closed = list(_CLOSED_LETTER.finditer(text))
+        bare = closed if len(closed) >= 2 else list(_BARE_LETTER.finditer(text))
         if len(bare) >= 2 and all(m.group(1).lower() in letters for m in bare):
             ids = [letters[m.group(1).lower()] for m in bare]
             spans = [(m.start(), m.end()) for m in bare]
@@ -211,6 +213,10 @@ def by_text(text: str, options: list[Option]) -> Picked:
     for o in options:
         ot = " ".join(re.findall(r"[a-z0-9]+", o.text.lower()))
         pos = low.find(o.text.lower()) if len(ot) >= 3 else -1
+        if pos < 0 and " / " in o.text:  # "Black bags / household waste": either name will do
+            alts = [x.strip().lower() for x in o.text.split(" / ") if len(x.strip()) >= 4]
+            pos = next((p for p in (re.search(rf"\b{re.escape(x)}\b", low) for x in alts) if p), None)
+            pos = pos.start() if pos else -1
         hit = pos >= 0
         if not hit and len(ot) >= 6:
             al = fuzz.partial_ratio_alignment(o.text.lower(), low)
