@@ -244,8 +244,8 @@ def _line(raw: str, start: int, key: str | None = None, body_at: int = 0) -> lis
         return [Line(start, start + len(raw), raw, key, body, start + body_at,
                      body_norm=" ".join(words(body)))]
     mk = parse_marker(raw)
-    if mk is not None and not mk.rest.strip() and not mk.prefixed:
-        mk = None  # "42." alone is an answer, not a label; "Question 3" alone is a heading
+    if mk is not None and not mk.rest.strip() and not mk.prefixed and mk.key.isdigit():
+        mk = None  # "42." alone is an answer, not a label; "Question 3" or "A." alone is a heading
     if mk is None and len(raw) <= 60:
         bi = _BILINGUAL_LABEL.search(raw)
         if bi:  # "## Cwestiwn ch / Question d": the English label of a bilingual heading
@@ -433,6 +433,11 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
     cand_lines = sorted({a.line for a in cands} | taken)
     # a reply laid out under short headings ("**Spend in 2022/23**") may order them its own way
     heading_layout = sum(a.kind == "heading" for a in chain) >= 2
+    # the reply labels most questions once each, in its own order ("B - ...", "A - ...", "G - ..."):
+    # even single-letter labels are then the questions'
+    own = set(idx.label_keys)
+    seen = [ln.marker_key for ln in lines[:closing] if ln.marker_key in own]
+    permuted = len(seen) == len(set(seen)) >= max(3, 0.6 * len(own))
     best_on_line: dict[int, float] = {}
     for a in cands:
         best_on_line[a.line] = max(best_on_line.get(a.line, 0.0), a.score)
@@ -451,7 +456,7 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
         strong_text = a.kind == "text" and a.score >= 95
         # "Q5a – Yes, 7 notices": an explicit question label, exactly the question's own
         strong_label = a.kind == "label" and lines[a.line].marker_key == idx.label_keys[q] and (
-            len(idx.label_keys[q]) >= 2 or re.match(r"^\W*Q", lines[a.line].text) is not None)
+            len(idx.label_keys[q]) >= 2 or re.match(r"^\W*Q", lines[a.line].text) is not None or permuted)
         strong_heading = heading_layout and a.kind == "heading" and a.score >= 65 and a.score == best_on_line[a.line]
         if not (strong_text or strong_label or strong_heading):
             continue

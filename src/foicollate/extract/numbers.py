@@ -172,8 +172,8 @@ def _label(text: str, start: int, end: int) -> str:
     before = text[line_start:start]
     before = re.sub(r"[^\W\d_]+\s*/\s*$", "", before)  # "2020/21: Dim / Nil": the Welsh word beside the English
     before = re.split(r",(?!\d{3})|[;(]|\.\s|\band\b|\bof\s+which\b|\bwith\b", before)[-1]
-    # "2021/22   £86,412.50": columns apart, the nearest cell before the figure
-    before = ([p for p in re.split(r"\s{3,}", before) if p.strip()] or [""])[-1]
+    # "2021/22   £86,412.50", "| 2021/22 | 8 |", "2020/21: £96,400 | 2021/22: ...": the nearest cell before
+    before = ([p for p in re.split(r"\s{3,}|\|", before) if p.strip()] or [""])[-1]
     pieces = [p for p in before.split(":") if p.strip()]
     if len(pieces) > 1 and _YEARISH.match(pieces[-1].strip(" -–—=")):
         before = pieces[-1]  # "Combined loans: 2021: 96,310" is labelled by its year

@@ -499,10 +499,14 @@ def pick_matrix(text: str, items: list[Option]) -> tuple[dict[str, bool | None],
         spans.append((hit.start(), hit.end()))
         conf = 0.9
     # item by item: "a) Yes", "Access centrally stored information – No"
-    for part in re.finditer(r"(?:^|(?<=\s))\(?([a-z]|[ivx]{2,4}|\d{1,2})[).:]\s*(yes|no)\b", text, re.I):
-        key = part.group(1).lower()
-        if key in letters:
-            values[letters[key]] = part.group(2).lower() == "yes"
+    # (with a Welsh word first: "(i) Ydy / Yes"; or several labels at once: "(i) and (iii) yes")
+    for part in re.finditer(r"(?:^|(?<=\s))(?P<keys>\(?(?:[a-z]|[ivx]{2,4}|\d{1,2})[).:]?(?:\s*(?:,|and|&)\s*\(?"
+                            r"(?:[a-z]|[ivx]{2,4}|\d{1,2})[).:]?)*)[\s:–-]*(?:[^\W\d_]+(?:\s[^\W\d_]+)?\s*/\s*)?"
+                            r"(?P<yn>yes|no)\b", text, re.I):
+        keys = [k.lower() for k in re.findall(r"[a-z]+|\d+", part.group("keys"), re.I) if k.lower() != "and"]
+        if keys and all(k in letters for k in keys) and (len(keys) > 1 or re.search(r"[).:]", part.group("keys"))):
+            for key in keys:
+                values[letters[key]] = part.group("yn").lower() == "yes"
             spans.append((part.start(), part.end()))
             conf = max(conf, 0.85)
     for item_id, verdict, span in _line_verdicts(text, items):
