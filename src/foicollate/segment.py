@@ -616,6 +616,10 @@ def _is_table_row(body: str) -> bool:
     return bool(re.search(r"(\||\t| {2,})\s*[£\d]", body)) and len(re.findall(r"\d", body)) >= 2
 
 
+_QA_HEADER = re.compile(r"^\W*(?:questions?|response|answers?|reply|request|our\s+response)\W*$|"
+                        r"^[^/]*/\s*(?:questions?|response|answers?)\W*$", re.I)
+
+
 def _table_header(lines: list[Line], row: int) -> list[str] | None:
     """Header cells of the table a row belongs to: the nearest line above with the same shape."""
     cells = _cells(lines[row].body)
@@ -623,8 +627,13 @@ def _table_header(lines: list[Line], row: int) -> list[str] | None:
         if re.fullmatch(r"[\s|:\-–+=]+", lines[k].text):
             continue  # a Markdown separator row
         head = _cells(lines[k].text)
+        if len(head) < 2:
+            return None  # the table starts below this line: no header
+        if any(_QA_HEADER.search(c) for c in head[1:]):
+            return None  # "Question | Response": a table of answers, its columns name no figures
         if len(head) >= 2 and len(cells) - 1 <= len(head) <= len(cells) + 1 and not any(
-            re.fullmatch(r"[£\d,. %]+", c) for c in head[1:] if not re.fullmatch(r"(19|20)\d\d(/\d\d)?", c)
+            # a header names columns: figures other than years belong to a row ("a | Total 27,508 days")
+            re.search(r"\d", re.sub(r"\b(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\b", "", c)) for c in head[1:]
         ):
             return head[-(len(cells) - 1):] if len(cells) > 1 else head
     return None

@@ -104,6 +104,14 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
                                                   first, re.I):
             ans = _Value(False, [sp], min(conf, 0.75), "yesno", count=0)
             cues = [c for c in cues if c.status != Status.NOT_HELD]
+    if q.type == QuestionType.CHOICE and ans is None and cues and cues[0].status == Status.NOT_HELD:
+        # "we do not have a policy on it" answers "Do you have a written policy? ... No"
+        neg = next((o for o in q.options if re.fullmatch(r"\W*(?:no|none|not\s+applicable)\W*", o.text, re.I)), None)
+        have_not = re.search(r"\b(?:do|does)\s+not\s+have\s+(?:a|an|any)\s+(?!information|data|records?|figures)\w+",
+                             text, re.I)
+        if neg is not None and have_not:
+            ans = _Value(neg.id, [(have_not.start(), have_not.end())], 0.7, "choice:not-have")
+            cues = [c for c in cues if c.status != Status.NOT_HELD]
     lead = len(text) - len(text.lstrip())
     first_refusal = next((c for c in cues if c.status == Status.REFUSED), None)
     opens_with_refusal = first_refusal is not None and first_refusal.start <= lead and (
@@ -255,7 +263,8 @@ def _read_value(q: Question, rest: str, block: Block, answers: dict[str, Answer]
         p = pick_choice(rest, q.options)
         if p is None:
             return None
-        return _Value(p.ids[0], p.spans, p.confidence, "choice")
+        # one of several options read from words: measured a little less sure than the other types
+        return _Value(p.ids[0], p.spans, p.confidence * 0.95, "choice")
     if q.type == QuestionType.MATRIX:
         vals, spans, conf = pick_matrix(rest, q.items)
         if conf == 0.0:

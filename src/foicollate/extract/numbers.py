@@ -160,6 +160,10 @@ def question_units(question: str) -> frozenset[str]:
     return frozenset(found - {"th", "st", "nd", "rd", "am", "pm"})
 
 
+_YEAR_JUST_BEFORE = re.compile(r"(?:^|[\s|(])((?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)(?:\s*[:=–—-]\s*|\s{2,}|\t)"
+                               r"(?:[^\W\d_]+\s*/\s*)?$", re.I)
+
+
 def _label(text: str, start: int, end: int) -> str:
     """Words that name a figure: "Adult social care = 1202" / "373 are in Family Services"."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -170,6 +174,9 @@ def _label(text: str, start: int, end: int) -> str:
     if m0:
         return m0.group(1)
     before = text[line_start:start]
+    yr = _YEAR_JUST_BEFORE.search(before)
+    if yr:
+        return yr.group(1)  # "2021: 512 2022: 690", "2020/21   £0.00": the year just before the figure
     before = re.sub(r"[^\W\d_]+\s*/\s*$", "", before)  # "2020/21: Dim / Nil": the Welsh word beside the English
     before = re.split(r",(?!\d{3})|[;(]|\.\s|\band\b|\bof\s+which\b|\bwith\b", before)[-1]
     # "2021/22   £86,412.50", "| 2021/22 | 8 |", "2020/21: £96,400 | 2021/22: ...": the nearest cell before
@@ -193,7 +200,7 @@ def _label(text: str, start: int, end: int) -> str:
                  r"([A-Za-z][\w &'’-]{1,50}?)(?=[,.;]|\s+and\b|\s*$)", after)
     if m:
         return m.group(1).strip()
-    m = re.match(r"\s*([A-Za-z][\w &'’-]{1,40}?)(?=[,.;]|\s+and\b|\s*$)", after)
+    m = re.match(r"\s*([A-Za-z][\w &'’-]{1,40}?)(?=[,.;)]|\s+and\b|\s*$)", after)
     return m.group(1).strip() if m else ""
 
 
@@ -234,6 +241,14 @@ def read_number(text: str, money: bool = False, percent: bool = False,
     if len(figs) == 1:
         f = figs[0]
         return NumberReading(f.value, None, figs, 0.95 if len(text) < 400 else 0.85)
+    # "8 (6 owned, 2 leased)": a figure and, in brackets after it, the parts that make it up
+    for i, t in enumerate(figs[:-2]):
+        close = text.find(")", t.end)
+        if text[t.end: t.end + 3].lstrip().startswith("(") and close > 0:
+            parts = [f for f in figs[i + 1:] if f.end <= close]
+            if len(parts) >= 2 and abs(sum(f.value for f in parts) - t.value) < 0.005 * t.value + 0.01:
+                bd = {(_clean(f.label) or f"part {k + 1}"): f.value for k, f in enumerate(parts)}
+                return NumberReading(t.value, bd, [t, *parts], 0.9)
     # one figure that is the sum of all the others is their total ("21: unit A 12, unit B 9")
     if len(figs) >= 3:
         for t in (figs[0], figs[-1]):

@@ -11,7 +11,9 @@ from foicollate.names import body_key, find_bodies
 
 # a sentence ends at . ! ? before a space or the end; "s.12", "4.6" and "foi@x.gov.uk" do not end one
 # a hard-wrapped line that goes on in lower case ("... does not\nhold this information") is one sentence
-_SENT = re.compile(r"(?:[^.!?\n|]|\n(?=[a-z])|[.!?](?![\s.!?]|$))+(?:[.!?]+(?=\s|$)|\n|\||$)")
+# (as is one broken after "of the", "under", "by" ...: "section 33 of the\nEnvironmental Protection Act")
+_WRAP_AFTER = "|".join(f"(?<=\\s{w})\\n" for w in ("the", "of", "to", "and", "by", "in", "for", "under", "with", "a", "an"))
+_SENT = re.compile(r"(?:[^.!?\n|]|\n(?=[a-z])|" + _WRAP_AFTER + r"|[.!?](?![\s.!?]|$))+(?:[.!?]+(?=\s|$)|\n|\||$)")
 
 
 _DIGIT = re.compile(r"\d")
@@ -131,6 +133,8 @@ _REFER = re.compile(  # every phrase starts a word: the \b lets the engine skip 
 )
 
 
+_OWN_TEAM = re.compile(r"\s*(?:the\s+|our\s+|a\s+)?(?:[A-Z][\w&-]*\s+){0,4}(?:team|department|directorate|division|"
+                       r"unit|section|officers?|manager)\b", re.I)
 _SOME_BODY = re.compile(
     r"\b(?:the\s+)?(?:district|borough|county|city|parish|town|unitary|relevant|local|appropriate|other)\s+"
     r"(?:and\s+\w+\s+)?(?:councils?|authorit(?:y|ies))\b|\bthe\s+(?:relevant|appropriate)\s+(?:body|bodies|"
@@ -245,6 +249,8 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
             return Cue(Status.REFUSED, 0, len(sent), grounds=not_held_reg, strength=0.9)
     if refer is True:
         refer = _refer(sent)
+    if refer and _OWN_TEAM.match(sent, refer.end()):
+        refer = None  # "is the responsibility of the Integrated Quality Team": one of the body's own teams
     if refer:
         assert not isinstance(refer, bool)
         # "services on behalf of X Council are delivered by ...": X is the principal, not where to go
