@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # "__1.__" (Markdown emphasis) counts as a bullet; a rule of underscores must not backtrack
 _BULLET = r"(?:[-–*•·▪◦‣○●■□☐➢►>#|]\s*|\(\s?\)\s*|\[\s?\]\s*|_{1,2}(?=[A-Za-z0-9(*])|o\s+(?=[A-Z(]))"
@@ -75,6 +76,7 @@ def parse_bullet(line: str) -> tuple[int, str, int] | None:
     return len(m.group("indent").expandtabs(4)), m.group("rest"), m.start("rest")
 
 
+@lru_cache(maxsize=4096)
 def normalise_label(raw: str) -> str:
     """ "Q1" -> "1", "1(a)" -> "1a", "(b)" -> "b", "1.2" -> "1.2"."""
     s = raw.strip().lower()
@@ -83,6 +85,7 @@ def normalise_label(raw: str) -> str:
     return s
 
 
+@lru_cache(maxsize=4096)
 def label_style(raw: str) -> str:
     s = re.sub(r"[()\s]", "", raw.strip())
     if re.fullmatch(r"\d+\.\d+", s):

@@ -69,6 +69,7 @@ def fullest_name(name: str, text: str) -> str:
     return max(longer, key=len) if longer else name
 
 
+@lru_cache(maxsize=4096)
 def body_key(name: str) -> str:
     """A body's name without the words every council shares, for telling two names apart."""
     s = name.lower()

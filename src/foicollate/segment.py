@@ -252,7 +252,7 @@ def _line(raw: str, start: int, key: str | None = None, body_at: int = 0) -> lis
             return [Line(start, start + len(raw), raw, normalise_label(bi.group(1)), "", start + len(raw),
                          body_norm="")]
     lead = 0
-    if mk is None:
+    if mk is None and "/" in raw:
         bp = _BILINGUAL_PREFIX.match(raw)
         if bp:  # "Cwestiwn 1 / Question 1: How many ...? 31": read the English label after the slash
             mk = parse_marker(raw[bp.end():])

@@ -62,8 +62,8 @@ class Figure:
 
 
 _DIGIT = re.compile(r"\d")
-_MASK_I = re.compile("|".join(f"(?:{p.pattern})" for p in _MASKS if p.flags & re.I), re.I)
-_MASK_CS = re.compile("|".join(f"(?:{p.pattern})" for p in _MASKS if not p.flags & re.I))
+# one pass over all masks; the case-insensitive ones scoped with (?i:...)
+_MASK = re.compile("|".join(f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in _MASKS))
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -78,7 +78,7 @@ def _masked(text: str) -> str:
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if _DIGIT.search(line):
-            lines[i] = _MASK_I.sub(_blank, _MASK_CS.sub(_blank, line))
+            lines[i] = _MASK.sub(_blank, line)
     return "\n".join(lines)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -180,6 +181,7 @@ def by_letters(text: str, options: list[Option]) -> Picked | None:
     return Picked(list(dict.fromkeys(ids)), spans, 0.85)
 
 
+@lru_cache(maxsize=16384)
 def _stem(w: str) -> str:
     w = w.lower()
     if len(w) > 5 and w.endswith("ing"):
@@ -196,11 +198,12 @@ _NUMWORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "si
              "eight": "8", "nine": "9", "ten": "10", "twelve": "12"}
 
 
-def _terms(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _terms(text: str) -> frozenset[str]:
     stop = {"a", "an", "the", "of", "to", "on", "for", "and", "or", "with", "e", "g", "eg", "in", "we", "our",
             "your", "their", "they", "it", "is", "are", "be", "that", "this", "any", "all", "some", "use", "using",
             "computer", "device", "devices"}
-    return {_NUMWORDS.get(w, _stem(w)) for w in re.findall(r"[a-z][a-z'-]+|\d+", text.lower()) if w not in stop}
+    return frozenset(_NUMWORDS.get(w, _stem(w)) for w in re.findall(r"[a-z][a-z'-]+|\d+", text.lower()) if w not in stop)
 
 
 def by_text(text: str, options: list[Option]) -> Picked:
