@@ -279,6 +279,7 @@ class _QuestionIndex:
         self.short_choices = {n for ns in self.choice_norms for n in ns if n and len(n) < 6}
         self.long_choices = [n for ns in self.choice_norms for n in ns if len(n) >= 6]
         self.restates_choice: dict[str, bool] = {}  # line norm -> restates an option (asked many times a line)
+        self._labelled: dict[str, set[int]] = {}  # reply label -> the questions it can stand for
         self.labels = [(x.label or x.id).lower() for x in q.questions]
         self.label_keys = [_key(x) for x in q.questions]
         # the request's questions as a reader counts them: "2a" and "2b" are both its second question
@@ -301,6 +302,13 @@ class _QuestionIndex:
         n = max(len(self.content), 1)
         self.idf = {w: math.log(1 + n / k) for w, k in df.items()}
 
+    def labelled(self, key: str) -> set[int]:
+        """The questions a reply's label ("3", "2b", "c") can stand for."""
+        hit = self._labelled.get(key)
+        if hit is None:
+            hit = self._labelled[key] = {j for j, k in enumerate(self.label_keys) if labels_match(key, k)}
+        return hit
+
 
 _INDEX_CACHE: dict[int, tuple[Questionnaire, _QuestionIndex]] = {}
 
@@ -321,7 +329,7 @@ def _key(q: Question) -> str:
 
 
 def text_similarity(line_norm: str, q_norm: str, q_content: AbstractSet[str], lw: AbstractSet[str] | None = None,
-                    cutoff: float = 0.0) -> float:
+                    cutoff: float = 0.0, shared: int | None = None) -> float:
     """How closely (0-100) a line restates a question: whole, wrapped over lines, or with its answer after it.
 
     Scores below `cutoff` may come back lower than they are (the caller has no use for them).
@@ -330,7 +338,8 @@ def text_similarity(line_norm: str, q_norm: str, q_content: AbstractSet[str], lw
         return 0.0
     if lw is None:
         lw = content_words(line_norm)
-    shared = len(lw & q_content)
+    if shared is None:  # (the caller may know how many content words the line and question share)
+        shared = len(lw & q_content)
     if shared < 2 and len(q_content) > 2:
         return 0.0
     ratio = fuzz.ratio(line_norm, q_norm, score_cutoff=cutoff)
@@ -524,7 +533,7 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
                 near[j] = near.get(j, 0) + 1
         similar = {j for j, k in near.items() if k >= 2} | idx.few_words
         key = ln.marker_key
-        labelled = {j for j in range(nq) if labels_match(key, idx.label_keys[j])} if key else set()
+        labelled = idx.labelled(key) if key else set()
         # the reply's own numbering standing for the request's by position
         pos = ordinal(key) if key and (ordinal_ok or numbers_for_letters and key.isdigit()) else None
         by_position = pos - 1 if pos is not None and 0 < pos <= nq else None
@@ -532,7 +541,8 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
             label_hit = j in labelled
             # unlabelled, a line must restate the question closely to anchor it: skip the rest early
             cutoff = 0.0 if label_hit else 72.0 if asks else 85.0
-            score = text_similarity(body_norm, idx.norms[j], idx.content[j], lw, cutoff) if j in similar else 0.0
+            score = text_similarity(body_norm, idx.norms[j], idx.content[j], lw, cutoff, near.get(j, 0)) \
+                if j in similar else 0.0
             # an unlabelled statement must be a close restatement; a label or a question mark may be looser
             if (score >= 72 and (label_hit or asks)) or (score >= 85 and len(body_norm) <= 1.3 * len(idx.norms[j]) + 10):
                 s = score + (12 if label_hit else 0)
@@ -712,7 +722,8 @@ def _is_restatement(ln: Line, idx: _QuestionIndex) -> bool:
     if _is_choice_restatement(norm, idx):
         return True
     lw = content_words(norm)
-    return any(text_similarity(norm, q, c, lw) >= 85 and "?" in ln.text or fuzz.ratio(norm, q) >= 90
+    asks = "?" in ln.text
+    return any(asks and text_similarity(norm, q, c, lw, 85.0) >= 85 or fuzz.ratio(norm, q, score_cutoff=90) >= 90
                for q, c in zip(idx.norms, idx.content, strict=True))
 
 

@@ -13,7 +13,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from foicollate import authorities
-from foicollate.extract.numbers import as_number, figure_about, question_units, read_number
+from foicollate.extract.numbers import (
+    WORD_NUMBERS,
+    as_number,
+    figure_about,
+    question_units,
+    read_number,
+)
 from foicollate.extract.options import pick_choice, pick_matrix, pick_multi, yes_no
 from foicollate.extract.outcome import Cue, find_cues, neither_confirm_nor_deny
 from foicollate.markers import labels_match, normalise_label, parse_marker
@@ -43,6 +49,8 @@ _ATTACHED = re.compile(r"^\W*(?:[\w' ]{0,60}:\s*)?(?:please\s+)?(?:see|refer\s+t
 # where an attachment is named ("tab 2", "(FOI 2401-1183 placements.xlsx)"): its digits are no answer
 _ATTACHMENT_NAMES = re.compile(r"\b(?:tab|sheet|page|appendix|annex|table)\s+\d+|\([^()\n]*\.(?:xlsx?|csv|ods|pdf|docx?|odt)\)|"
                                r"[\w-]*\d[\w-]*\.(?:xlsx?|csv|ods|pdf|docx?|odt)\b", re.I)
+# a count can be there only with a digit, a number word or a "no ... recorded" (numbers.figures reads them)
+_MAY_COUNT = re.compile(r"\d|\b(?:" + "|".join(WORD_NUMBERS) + r")\b|\bno\b|\bnot\s+(?:had|received)", re.I)
 _MONEY_Q = re.compile(r"how\s+much|cost|spend|spent|paid|pay|payments?|amount|budget|£|value|expenditure|price|"
                       r"income|revenue|fees?|compensation|salary|salaries", re.I)
 # rates, averages and times do not add up: the first figure is the answer
@@ -251,7 +259,7 @@ def _read_value(q: Question, rest: str, block: Block, answers: dict[str, Answer]
         val, sp, conf = yes_no(rest, q.text)
         if val is None:
             return None
-        r = read_number(rest)
+        r = read_number(rest) if _MAY_COUNT.search(rest) else None  # "Yes – 12 cases": the count
         count = as_number(r.value) if r and r.value is not None else (0 if val is False else None)
         return _Value(val, [sp] if sp else [], conf, "yesno", count=count)
     if q.type == QuestionType.MULTI:

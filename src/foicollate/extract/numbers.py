@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from foicollate.segment import content_words  # the segmenter's light stemming
 
@@ -18,7 +19,11 @@ _NUM = re.compile(
     r"(?<![\w.,/£$€-])(?P<money>[£$€]\s?)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?P<k>\s?(?:k|m|bn)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent)?(?![\w/]|[.,]\d|-\d)"
 )
-_WORD = re.compile(r"\b(?P<w>" + "|".join(_WORDNUM) + r")\b", re.I)
+WORD_NUMBERS = tuple(_WORDNUM)
+_WORD = re.compile(r"\b(?P<w>" + "|".join(_WORDNUM) + r")\b")
+_ZERO = re.compile(r"\bno\s+(?:\w+\s+){0,2}(?:have\s+been|has\s+been|were|was|are|is)?\s*(?:recorded|reported|"
+                   r"received|made|identified|logged|paid|issued)|\bthere\s+(?:have|has)\s+been\s+no\b|"
+                   r"\bthere\s+(?:are|were|was|is)\s+no\b|\bnot\s+(?:had|received)\s+any\b", re.I)
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _MASKS = [
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\.?,?\s+\d{{2,4}}\b", re.I),  # 11 February 2020
@@ -112,7 +117,7 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
         value *= {"k": 1e3, "m": 1e6, "bn": 1e9}.get(k, 1)
         out.append(Figure(value, m.start(), m.end(), bool(m.group("money")), bool(m.group("pct")),
                           _label(text, m.start(), m.end()), False))
-    for m in _WORD.finditer(masked):
+    for m in _WORD.finditer(masked.lower()):  # (lower-cased: the pattern runs faster without IGNORECASE)
         after = masked[m.end(): m.end() + 20]
         if _UNIT_AFTER.match(after):
             continue
@@ -125,10 +130,8 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
             continue  # "each one", "no one", "the one we use": a pronoun, not a count
         out.append(Figure(float(_WORDNUM[w]), m.start(), m.end(), False, False,
                           _label(text, m.start(), m.end()), False))
-    zero = re.search(r"\bno\s+(?:\w+\s+){0,2}(?:have\s+been|has\s+been|were|was|are|is)?\s*(?:recorded|reported|"
-                     r"received|made|identified|logged|paid|issued)|\bthere\s+(?:have|has)\s+been\s+no\b|"
-                     r"\bthere\s+(?:are|were|was|is)\s+no\b|\bnot\s+(?:had|received)\s+any\b", masked, re.I)
-    if zero and not out:
+    zero = None if out else _ZERO.search(masked)
+    if zero:
         out.append(Figure(0.0, zero.start(), zero.end(), False, False, "", False))
     out.sort(key=lambda f: f.start)
     for f in out:
@@ -151,6 +154,7 @@ def _unit_word(s: str) -> str:
     return w.rstrip("s") if len(w) > 3 else w
 
 
+@lru_cache(maxsize=1024)
 def question_units(question: str) -> frozenset[str]:
     """Units a question asks in: "How many days ...", "length in km", "litres of glyphosate"."""
     # "in the past 12 months" is the question's window, not the unit of its answer
