@@ -457,7 +457,10 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
             continue
         if len(a.questions) > 1:  # "F and H - Yes." out of order: explicit labels
             later = [x for x in cand_lines if x > a.line]
-            if a.kind == "multi" and _has_content(lines, a, later[0] if later else closing, idx):
+            prev = lines[a.line - 1] if a.line else None
+            # not "... Questions (e), (f),\n(g) and (h) should be directed to ...": a sentence wrapped onto the line
+            wrapped = prev is not None and prev.end + 1 == lines[a.line].start and not re.search(r"[.:?!]\W*$", prev.text)
+            if a.kind == "multi" and not wrapped and _has_content(lines, a, later[0] if later else closing, idx):
                 extra.append(a)
                 done.update(a.questions)
                 taken.add(a.line)

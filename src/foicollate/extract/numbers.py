@@ -67,8 +67,9 @@ class Figure:
 
 
 _DIGIT = re.compile(r"\d")
-# one pass over all masks; the case-insensitive ones scoped with (?i:...)
-_MASK = re.compile("|".join(f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in _MASKS))
+# two passes, case-sensitive masks first: a phone number goes before "tel 01632" can take its first part
+_MASK_CS = re.compile("|".join(f"(?:{p.pattern})" for p in _MASKS if not p.flags & re.I))
+_MASK_I = re.compile("|".join(f"(?:{p.pattern})" for p in _MASKS if p.flags & re.I), re.I)
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -83,7 +84,7 @@ def _masked(text: str) -> str:
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if _DIGIT.search(line):
-            lines[i] = _MASK.sub(_blank, line)
+            lines[i] = _MASK_I.sub(_blank, _MASK_CS.sub(_blank, line))
     return "\n".join(lines)
 
 
