@@ -12,6 +12,7 @@ from foicollate import authorities
 from foicollate.model import Document
 from foicollate.names import body_key as _key
 from foicollate.names import find_bodies, letterhead_names, tidy_body
+from foicollate.segment import QUOTED_EMAIL
 
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
@@ -34,7 +35,8 @@ _RESPONDED = re.compile(
     re.I,
 )
 _DATE_LINE = re.compile(rf"^[ \t]*(?:\w+day,?\s+)?(?P<d>{DATE})\b(?:\s*(?:our\s+ref|ref)\b.*)?[ \t]*$", re.I | re.M)
-_QUOTED_MAIL = re.compile(r"^\W*(?:-{2,}\s*original\s+message|on\s.{4,80}\swrote:\s*$|from:\s.{3,80}$)", re.I | re.M)
+# where a requester's e-mail is quoted below the reply (the segmenter's own test, line by line)
+_QUOTED_MAIL = re.compile(QUOTED_EMAIL.pattern, re.I | re.M)
 _REF_VALUE = r"(?P<r>(?:[A-Z]{2,5}[ ])?[A-Z0-9][A-Za-z0-9/_\-.]*\d[A-Za-z0-9/_\-]*)"
 _REF = re.compile(
     r"(?i:\b(?:our\s+ref(?:erence)?(?:\s+(?:no|number))?|"

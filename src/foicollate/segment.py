@@ -47,7 +47,7 @@ _CLOSING = re.compile(
     re.I,
 )
 # The requester's own email quoted below a reply: nothing after it is the body's answer.
-_QUOTED_EMAIL = re.compile(r"^\W*(?:-{2,}\s*original\s+message|on\s.{4,80}\swrote:\s*$|from:\s.{3,80}\ssent:\s)", re.I)
+QUOTED_EMAIL = re.compile(r"^\W*(?:-{2,}\s*original\s+message|on\s.{4,80}\swrote:\s*$|from:\s.{3,80}\ssent:\s)", re.I)
 # Headings that start the answers after a quoted request.
 _RESPONSE_HEADING = re.compile(
     r"^\W*(?:our\s+|the\s+council'?s\s+|council\s+|trust\s+|force\s+)?(?:response|reply|answers?|decision|"
@@ -426,7 +426,7 @@ def _quoted_email_start(lines: list[Line]) -> int:
     (an email's own From/Sent header at the top is the reply, not a quote)."""
     said = 0
     for i, ln in enumerate(lines):
-        if _QUOTED_EMAIL.match(ln.text) and said >= 3:
+        if QUOTED_EMAIL.match(ln.text) and said >= 3:
             return i
         if not _HEADER_LINE.match(ln.text):
             said += 1
