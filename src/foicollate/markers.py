@@ -31,6 +31,11 @@ _BULLET_ONLY = re.compile(rf"^(?P<indent>[ \t]*){_BULLET}+(?P<rest>\S.*)$")
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
 
 
+# "the third option", "your fifth question": ordinal words and the positions they name
+ORDINAL_WORDS = {w: i for i, w in enumerate(["first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                              "eighth", "ninth", "tenth", "eleventh", "twelfth"], 1)}
+
+
 @dataclass(frozen=True)
 class Marker:
     raw: str  # the label as written, without punctuation: "1a", "Q3", "b"

@@ -23,6 +23,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from foicollate.markers import (
+    ORDINAL_WORDS,
     labels_match,
     multi_labels,
     normalise_label,
@@ -196,10 +197,8 @@ def _inline_pieces(raw: str) -> list[tuple[int, int, str | None, int]]:
     return ([(0, cuts[0], None, 0)] if cuts[0] > 0 else []) + pieces
 
 
-_ORDINALS = {w: i for i, w in enumerate(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                                          "ninth", "tenth", "eleventh", "twelfth"], 1)}
 # "In relation to your first question, ...", "... listed in your fifth question.": prose that answers in order
-_ORDINAL_REF = re.compile(r"(?<!\()\b(?:your|the)\s+(?P<o>" + "|".join(_ORDINALS) + r")\s+(?:question|point)\b", re.I)
+_ORDINAL_REF = re.compile(r"(?<!\()\b(?:your|the)\s+(?P<o>" + "|".join(ORDINAL_WORDS) + r")\s+(?:question|point)\b", re.I)
 
 
 def _ordinal_pieces(raw: str) -> list[tuple[int, int, str | None, int]]:
@@ -211,7 +210,7 @@ def _ordinal_pieces(raw: str) -> list[tuple[int, int, str | None, int]]:
         ends = [e.end() for e in re.finditer(r"[.;!?]\s+(?=[A-Z])", raw[: m.start()])]
         at = ends[-1] if ends else 0
         if not cuts or at > cuts[-1][0]:
-            cuts.append((at, f"#{_ORDINALS[m.group('o').lower()]}"))
+            cuts.append((at, f"#{ORDINAL_WORDS[m.group('o').lower()]}"))
     if not cuts:
         return [(0, len(raw), None, 0)]
     pieces: list[tuple[int, int, str | None, int]] = [(0, cuts[0][0], None, 0)] if cuts[0][0] > 0 else []

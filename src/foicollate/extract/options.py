@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from foicollate.markers import ORDINAL_WORDS, to_roman
 from foicollate.model import Option
 
 _YES_START = re.compile(r"^\W*(?:yes|yep|correct|(?:we|the\s+\w+)\s+(?:do|does|has|have|is|are|can)\b(?!\s*n[o']t|\s+(?:\w+\s+)?not\b))", re.I)
@@ -125,8 +126,6 @@ def _letters(group: str) -> list[str]:
 
 def option_letters(options: list[Option]) -> dict[str, str]:
     """label -> option id: the request's own letters, else a, b, c ... by position (and 1, 2, 3)."""
-    from foicollate.markers import to_roman
-
     out: dict[str, str] = {}
     for i, o in enumerate(options):
         out.setdefault(chr(ord("a") + i), o.id)
@@ -143,8 +142,7 @@ _BARE_LETTER = re.compile(
     r"(?<![\w'’(])([a-h]|[ivx]{1,4})(?:(?=\s*(?:,|\.|;|\band\b|\bor\b|&|$))|(?<=(?:,|&)\s[a-hivx])(?![\w'’])|"
     r"(?<=\band\s[a-hivx])(?![\w'’])|(?<=\bor\s[a-hivx])(?![\w'’]))", re.I)
 _CLOSED_LETTER = re.compile(r"(?<![\w'’(])([a-h]|[ivx]{1,4})\)(?=[\s,.;]|$)", re.I)
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
-_ORDINAL_WORDS = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth)\b(?=[\w\s,]*\boptions?\b)", re.I)
+_ORDINAL_OPTION = re.compile(r"\b(" + "|".join(ORDINAL_WORDS) + r")\b(?=[\w\s,]*\boptions?\b)", re.I)
 _BARE_LABELS = re.compile(r"^\W*(\(?[a-z0-9]{1,4}\)?(?:\s*(?:,|and|&|or|/)\s*\(?[a-z0-9]{1,4}\)?)*)\W*$", re.I)
 
 
@@ -171,8 +169,8 @@ def by_letters(text: str, options: list[Option]) -> Picked | None:
         if len(bare) >= 2 and all(m.group(1).lower() in letters for m in bare):
             ids = [letters[m.group(1).lower()] for m in bare]
             spans = [(m.start(), m.end()) for m in bare]
-    for m in _ORDINAL_WORDS.finditer(text):  # "the first, second and fourth options"
-        n = _ORDINALS[m.group(1).lower()]
+    for m in _ORDINAL_OPTION.finditer(text):  # "the first, second and fourth options"
+        n = ORDINAL_WORDS[m.group(1).lower()]
         if n <= len(options):
             ids.append(options[n - 1].id)
             spans.append((m.start(), m.end()))
