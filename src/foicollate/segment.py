@@ -584,7 +584,7 @@ def _heading_candidates(i: int, ln: Line, idx: _QuestionIndex) -> list[Anchor]:
     elif title and len((title.group("h") or title.group("b")).split()) <= 24:
         phrase = title.group("h") or title.group("b")  # "**Spend on nightly-paid accommodation in 2022/23**": the answer is below
     elif "|" in ln.text or "\t" in ln.text:
-        cells = _cells(ln.text)
+        cells = table_cells(ln.text)
         if len(cells) >= 2 and re.search(r"[A-Za-z]", cells[0]) and len(cells[0].split()) <= 12:
             phrase = cells[0]
             pos = ln.text.find(cells[0]) + len(cells[0])
@@ -634,11 +634,11 @@ _QA_HEADER = re.compile(r"^\W*(?:questions?|response|answers?|reply|request|our\
 
 def _table_header(lines: list[Line], row: int) -> list[str] | None:
     """Header cells of the table a row belongs to: the nearest line above with the same shape."""
-    cells = _cells(lines[row].body)
+    cells = table_cells(lines[row].body)
     for k in range(row - 1, max(row - 8, -1), -1):
         if re.fullmatch(r"[\s|:\-–+=]+", lines[k].text):
             continue  # a Markdown separator row
-        head = _cells(lines[k].text)
+        head = table_cells(lines[k].text)
         if len(head) < 2:
             return None  # the table starts below this line: no header
         if any(_QA_HEADER.search(c) for c in head[1:]):
@@ -651,7 +651,8 @@ def _table_header(lines: list[Line], row: int) -> list[str] | None:
     return None
 
 
-def _cells(s: str) -> list[str]:
+def table_cells(s: str) -> list[str]:
+    """The cells of a table row flattened to text: split at pipes, tabs or runs of spaces."""
     parts = re.split(r"\s*\|\s*|\t+| {2,}", s.strip().strip("|"))
     return [p.strip() for p in parts if p.strip()]
 
@@ -691,7 +692,7 @@ def _label_answer_start(ln: Line, q_norm: str, idx: _QuestionIndex | None = None
 def _topic_title(rest: str, idx: _QuestionIndex, qs: list[int]) -> bool:
     """A few words naming the questions' topic, not answering them ("– Default notices and deductions")."""
     rest = rest.strip().lstrip(":.-–—*_| \t").rstrip("*_ ")
-    if not rest or len(rest.split()) > 8 or re.search(r"\d|[.?!;]", rest) or _YES_NO_START.match(rest):
+    if not rest or len(rest.split()) > 8 or re.search(r"\d|[.?!;]", rest) or _ANSWER_WORDS.match(rest):
         return False
     norm = " ".join(words(rest))
     if _is_choice_restatement(norm, idx):
@@ -701,7 +702,7 @@ def _topic_title(rest: str, idx: _QuestionIndex, qs: list[int]) -> bool:
     return bool(cw) and len(cw & topic) >= 0.6 * len(cw)
 
 
-_YES_NO_START = re.compile(r"^(?:yes|no|not|none|nil|n/?a|see|as\b|all|please|we|the\s+council)\b", re.I)
+_ANSWER_WORDS = re.compile(r"^(?:yes|no|not|none|nil|n/?a|see|as\b|all|please|we|the\s+council)\b", re.I)
 
 
 def _is_choice_restatement(norm: str, idx: _QuestionIndex) -> bool:

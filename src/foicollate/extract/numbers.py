@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from foicollate.segment import content_words  # the segmenter's light stemming
+from foicollate.segment import content_words, table_cells  # the segmenter's stemming and table rows
 
 _WORDNUM = {
     "zero": 0, "nil": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -297,10 +297,6 @@ def read_number(text: str, money: bool = False, percent: bool = False,
     return NumberReading(figs[0].value, None, figs[:1], 0.5)
 
 
-def _cells(line: str) -> list[str]:
-    return [c.strip() for c in re.split(r"\s*\|\s*|\t+| {2,}", line.strip().strip("|")) if c.strip()]
-
-
 _YEAR_CELL = re.compile(r"^(?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\b(?!\s*[:=])", re.I)
 
 
@@ -310,7 +306,7 @@ def _table_in(text: str) -> tuple[list[str], list[Figure]] | None:
     pos = 0
     header: list[str] | None = None
     for line in lines:
-        cells = _cells(line)
+        cells = table_cells(line)
         yearish = [c for c in cells if _YEARISH.match(c) or _YEAR_CELL.match(c) or _TOTAL.fullmatch(c.lower())]
         if len(yearish) >= 2 and len(yearish) >= len(cells) - 1:
             header = yearish

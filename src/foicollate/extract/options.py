@@ -457,11 +457,12 @@ def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | 
     return 0.6 if named >= 2 else 0.0
 
 
-def _names(it: Option) -> set[str]:
+@lru_cache(maxsize=4096)
+def _names(text: str) -> frozenset[str]:
     """An item's names: its text, and its short name and gloss ("HVO (hydrotreated vegetable oil)")."""
-    low = it.text.lower().strip()
+    low = text.lower().strip()
     m = re.match(r"^(.*?)\s*\((.*?)\)\s*$", low)
-    return {low, m.group(1).strip(), m.group(2).strip()} - {""} if m else {low}
+    return frozenset({low, m.group(1).strip(), m.group(2).strip()} - {""} if m else {low})
 
 
 def _line_verdicts(text: str, items: list[Option]) -> list[tuple[str, bool, tuple[int, int]]]:
@@ -474,7 +475,7 @@ def _line_verdicts(text: str, items: list[Option]) -> list[tuple[str, bool, tupl
             continue
         label_part = line[: yn.start()].lower()
         bare = re.sub(r"^[\W\d_]+|[\W_]+$", "", label_part.split("/")[-1])  # "- Disel / Diesel:" -> "diesel"
-        best = max(((100 if bare and bare in _names(it) else
+        best = max(((100 if bare and bare in _names(it.text) else
                      fuzz.partial_ratio(it.text.lower(), label_part) if len(label_part) > 5 else 0, it)
                     for it in items), key=lambda x: x[0])
         if best[0] >= 85:

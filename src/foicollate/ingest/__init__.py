@@ -194,6 +194,18 @@ def read_documents(paths: Iterable[str | Path]) -> Iterator[Document | Failure]:
             yield Failure(str(f), exc.reason)
 
 
+def add_part(parts: list[tuple[str, Document]], warnings: list[str], label: str, name: str, data: bytes) -> None:
+    """Read one part of a container (a zip member, an e-mail attachment) into `parts`; an
+    unreadable part becomes a warning, so one bad file does not sink the container."""
+    try:
+        part = read_bytes(name, data)
+    except UnreadableDocument as exc:
+        warnings.append(str(exc))
+        return
+    warnings.extend(part.warnings)
+    parts.append((label, part))
+
+
 def join_parts(parts: list[tuple[str, Document]]) -> tuple[str, list[Region]]:
     """One text for a container: a "--- label ---" line per part, child regions shifted.
 

@@ -11,7 +11,7 @@ import zipfile
 from pathlib import PurePosixPath
 
 from foicollate.errors import UnreadableDocument
-from foicollate.ingest import Reader, check_time, join_parts, read_bytes, register
+from foicollate.ingest import Reader, add_part, check_time, join_parts, register
 from foicollate.model import Document
 
 #: Most files a bundle may hold.
@@ -119,13 +119,7 @@ def read_zip(name: str, data: bytes) -> Document:
                 continue
             blob = read_member(name, zf, info, MAX_TOTAL_BYTES - total)
             total += len(blob)
-            try:
-                part = read_bytes(f"{name}/{member}", blob)
-            except UnreadableDocument as exc:  # one bad file does not sink the bundle
-                warnings.append(str(exc))
-                continue
-            warnings.extend(part.warnings)
-            parts.append((f"file: {member}", part))
+            add_part(parts, warnings, f"file: {member}", f"{name}/{member}", blob)
     if not parts:
         reason = warnings[0] if warnings else "it holds no files"
         raise UnreadableDocument(name, f"nothing in the zip could be read ({reason.rstrip('.')}); "

@@ -16,7 +16,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from foicollate.errors import UnreadableDocument
-from foicollate.ingest import Reader, check_time, join_parts, read_bytes, register
+from foicollate.ingest import Reader, add_part, check_time, join_parts, register
 from foicollate.ingest.text import decode
 from foicollate.model import Document
 
@@ -137,13 +137,7 @@ def assemble(name: str, fmt: str, body: Document | None,
         parts.append(("email body", body))
     for filename, blob in attachments[:MAX_ATTACHMENTS]:
         check_time(name)
-        try:
-            part = read_bytes(f"{name}/{filename}", blob)
-        except UnreadableDocument as exc:  # one bad attachment does not sink the reply
-            warnings.append(str(exc))
-            continue
-        warnings.extend(part.warnings)
-        parts.append((f"attachment: {filename}", part))
+        add_part(parts, warnings, f"attachment: {filename}", f"{name}/{filename}", blob)
     if len(attachments) > MAX_ATTACHMENTS:
         warnings.append(f"{name}: only the first {MAX_ATTACHMENTS} attachments were read")
     if not parts:
