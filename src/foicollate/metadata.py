@@ -38,8 +38,8 @@ _DATE_LINE = re.compile(rf"^[ \t]*(?:\w+day,?\s+)?(?P<d>{DATE})\b(?:\s*(?:our\s+
 # where a requester's e-mail is quoted below the reply (the segmenter's own test, line by line)
 _QUOTED_MAIL = re.compile(QUOTED_EMAIL.pattern, re.I | re.M)
 _REF_VALUE = r"(?P<r>(?:[A-Z]{2,5}[ ])?[A-Z0-9][A-Za-z0-9/_\-.]*\d[A-Za-z0-9/_\-]*)"
-_REF = re.compile(
-    r"(?i:\b(?:our\s+ref(?:erence)?(?:\s+(?:no|number))?|"
+_REF = re.compile(  # (the look-ahead names every phrase's first letter: the engine skips other positions fast)
+    r"(?=[oOfFeEiIrRcC])(?i:\b(?:our\s+ref(?:erence)?(?:\s+(?:no|number))?|"
     r"(?:foi|eir|foisa|information|freedom\s+of\s+information)\s+(?:request\s+)?(?:ref(?:erence)?|number|no\.?|id)|"
     r"(?:foi|eir|information)\s+request|request\s+(?:id|reference|ref|number|no\.?)|"
     r"case\s+(?:ref(?:erence)?|number|no\.?)|reference\s+(?:number|no\.?)|(?<!your\s)ref(?:erence)?))"

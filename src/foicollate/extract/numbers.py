@@ -25,6 +25,7 @@ _ZERO = re.compile(r"\bno\s+(?:\w+\s+){0,2}(?:have\s+been|has\s+been|were|was|ar
                    r"received|made|identified|logged|paid|issued)|\bthere\s+(?:have|has)\s+been\s+no\b|"
                    r"\bthere\s+(?:are|were|was|is)\s+no\b|\bnot\s+(?:had|received)\s+any\b", re.I)
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_WEB = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")  # links and e-mail addresses
 _MASKS = [
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\.?,?\s+\d{{2,4}}\b", re.I),  # 11 February 2020
     re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.I),
@@ -41,7 +42,7 @@ _MASKS = [
                r"\bitem|\bpoint|\bchapter|\btel\.?:?|\bphone:?|\bextension|\bext\.?|\bversion|\bv\.|\btier|\blevel|"
                r"\bband|\bgrade|\bfloor|\broom|\bunit|\broute|\bbus|\bward|\bm\d)\s?\(?\d+[\d()a-z.]*", re.I),
     re.compile(r"\b[A-Z]{2,}[-/_]?\d[\w/-]*"),  # FOI-2023-0412, HBC_FOI_20200136
-    re.compile(r"https?://\S+|www\.\S+|\S+@\S+"),
+    _WEB,
     re.compile(r"\b\d+\s?(?:am|pm)\b|(?<![£$€])\b\d{1,2}[:.]\d{2}\s?(?:am|pm)?\b", re.I),  # times, not £0.00
     re.compile(r"\b(?:covid|ms|windows|office|iso|gdpr)[-\s]?\d+", re.I),
 ]
@@ -84,8 +85,49 @@ def _masked(text: str) -> str:
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if _DIGIT.search(line):
-            lines[i] = _MASK_I.sub(_blank, _MASK_CS.sub(_blank, line))
+            lines[i] = _masked_line(line)
     return "\n".join(lines)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _masked_line(line: str) -> str:
+    """One line masked, searching only the stretches near its digits.
+
+    Every mask match either holds a digit and starts at most 40 characters before it and ends at
+    most 25 after one, or is a token without spaces; so stretches from 40 before a digit run to 25
+    after it, widened to the spaces around them, see every match whole. Long prose lines with one
+    figure stay cheap."""
+    if "@" in line or "www." in line or "http" in line:
+        line = _WEB.sub(_blank, line)  # a link or address without digits is masked too
+    out: list[str] = []
+    done = 0  # line[:done] is in out
+    a = b = -1
+    for m in _DIGITS.finditer(line):
+        s = max(0, m.start() - 40)
+        s = line.rfind(" ", 0, s) + 1 if s else 0
+        if b >= 0 and s <= b:
+            b = _token_end(line, m.end() + 25)
+            continue
+        if b >= 0:
+            out.append(line[done:a])
+            out.append(_MASK_I.sub(_blank, _MASK_CS.sub(_blank, line[a:b])))
+            done = b
+        a, b = s, _token_end(line, m.end() + 25)
+    if b >= 0:
+        out.append(line[done:a])
+        out.append(_MASK_I.sub(_blank, _MASK_CS.sub(_blank, line[a:b])))
+        done = b
+    out.append(line[done:])
+    return "".join(out)
+
+
+def _token_end(line: str, at: int) -> int:
+    if at >= len(line):
+        return len(line)
+    end = line.find(" ", at)
+    return len(line) if end < 0 else end
 
 
 def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
