@@ -24,6 +24,8 @@ HELDOUT = TESTS / "data" / "heldout"
 BLIND = TESTS / "data" / "blind"
 #: Still blind: gated by aggregate floors only; never read for development (see its README).
 BLIND2 = TESTS / "data" / "blind2"
+#: A third blind set (four of its eight campaigns moved to heldout/ for development); gated the same way.
+BLIND3 = TESTS / "data" / "blind3"
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +39,7 @@ def scorer() -> ModuleType:
 
 
 def fixture_campaigns() -> list[Path]:
-    return sorted(p for d in (FIXTURES, HELDOUT, BLIND, BLIND2) if d.exists() for p in d.iterdir()
+    return sorted(p for d in (FIXTURES, HELDOUT, BLIND, BLIND2, BLIND3) if d.exists() for p in d.iterdir()
                   if (p / "gold.yaml").exists())
 
 
