@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # "__1.__" (Markdown emphasis) counts as a bullet; a rule of underscores must not backtrack
-_BULLET = r"(?:[-–*•·▪◦‣○●■□☐➢►>#|]\s*|\(\s?\)\s*|\[\s?\]\s*|_{1,2}(?=[A-Za-z0-9(*])|o\s+(?=[A-Z(]))"
+_BULLET = r"(?:[-–—*•·▪◦‣○●■□☐➢►>#|]\s*|\(\s?\)\s*|\[\s?\]\s*|_{1,2}(?=[A-Za-z0-9(*])|o\s+(?=[A-Z(]))"
 _MARKER = re.compile(
     rf"""^(?P<indent>[ \t]*)(?P<bullet>{_BULLET}*)
     (?:(?:our\s+)?(?:response|answer|reply)s?\s+(?:to|for)\s+(?=(?:question|q|\(|\d|[a-z][.):\s])))?
     (?:
         (?P<qword>Q(?:uestions?)?|Qu\.?|Item|Part)\.?\s*
-            (?P<qlabel>\d{{1,3}}(?:\.\d{{1,2}})?\s?\(?[a-z]?\)?|[ivx]{{1,5}}\b|[a-z]\b|\([a-z0-9]{{1,4}}\))
+            (?P<qlabel>\d{{1,3}}(?:\.\d{{1,2}})?(?:\s?part\s?(?=\(?[a-z]\b))?\s?\(?[a-z]?\)?|[ivx]{{1,5}}\b|[a-z]\b|\([a-z0-9]{{1,4}}\))
             \s*(?:[.):\-–—]+|\s|$)[*_]*\s*
+      | (?P<rword>Request)\s+(?P<rlabel>\d{{1,3}}\s?\(?[a-z]?\)?)\s*(?:[.):\-–—]+|\s|$)[*_]*\s*
       | (?P<dotted>\d{{1,3}}\.\d{{1,2}})(?:[.)]?)[*_]*\s+
       | \(?(?P<label>\d{{1,3}}\s?\(?[a-z]\)?|\d{{1,3}}|[a-z]|[ivx]{{2,5}})(?:[.)][*_]*|\s?[–—-]|(?<=\d):)(?=\s|$)\s*
       | \((?P<plabel>[a-z0-9]{{1,5}})\)[*_]*\s*[:.\-–—]?\s*
@@ -53,7 +54,7 @@ def parse_marker(line: str) -> Marker | None:
     m = _MARKER.match(line)
     if not m:
         return None
-    raw = (m.group("qlabel") or m.group("dotted") or m.group("label") or m.group("plabel")
+    raw = (m.group("qlabel") or m.group("rlabel") or m.group("dotted") or m.group("label") or m.group("plabel")
            or m.group("tlabel") or "")
     key = normalise_label(raw)
     if not key:
@@ -61,15 +62,16 @@ def parse_marker(line: str) -> Marker | None:
     # "I can confirm" / "A total of" are words, not markers: single capitals need punctuation
     rest = m.group("rest")
     indent = len(m.group("indent").expandtabs(4))
+    qword = m.group("qword") or m.group("rword")
     return Marker(
-        raw=(m.group("qword") or "") + raw.strip("()") if m.group("qword") else raw.strip("()"),
+        raw=qword + raw.strip("()") if qword else raw.strip("()"),
         key=key,
         indent=indent,
         bullet=bool(m.group("bullet")),
         rest=rest,
         rest_offset=m.start("rest"),
         style=label_style(raw),
-        prefixed=bool(m.group("qword")),
+        prefixed=bool(qword),
     )
 
 
@@ -85,7 +87,8 @@ def parse_bullet(line: str) -> tuple[int, str, int] | None:
 def normalise_label(raw: str) -> str:
     """ "Q1" -> "1", "1(a)" -> "1a", "(b)" -> "b", "1.2" -> "1.2"."""
     s = raw.strip().lower()
-    s = re.sub(r"^(question|qu|q|item|part)\.?\s*", "", s)
+    s = re.sub(r"^(question|qu|q|item|part|request)\.?\s*", "", s)
+    s = re.sub(r"(?<=\d)\s*part\s*(?=\(?[a-z]\)?$)", "", s)  # "Q2 part (a)"
     s = re.sub(r"[()\s]", "", s).rstrip(".")
     return s
 
@@ -207,9 +210,14 @@ _MULTI_BARE = re.compile(
 )
 
 
+# "2(a) and 2(b)" alone on its line: sub-question labels, never an answer
+_MULTI_ALONE = re.compile(
+    r"^\s*(?P<labels>\d{1,3}\s?\(?[a-z]\)?(?:\s*(?:,|&|\band\b|\bto\b|\+|[-–—])\s*\d{1,3}\s?\(?[a-z]\)?)+)\s*$", re.I)
+
+
 def multi_labels(line: str) -> tuple[list[str], int] | None:
     """ "Questions 1 and 2: ..." / "Q3-5" / "iii and iv – ..." -> (the labels, end of the marker)."""
-    m = _MULTI.match(line) or _MULTI_BARE.match(line)
+    m = _MULTI.match(line) or _MULTI_BARE.match(line) or _MULTI_ALONE.match(line)
     if not m:
         return None
     parts = re.split(r"\s*(,|&|and|to|-|–|—|\+)\s*(?:Q\.?\s*)?", m.group("labels"), flags=re.I)

@@ -23,14 +23,14 @@ DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+\d{{4}}|{_MON}\s+
 _WELSH = r"(?:[^\W\d][^\n/:|]{0,30}/[ \t]*)?"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"  # "Tuesday, " or an e-mail's "Tue, "
 _RECEIVED = re.compile(
-    rf"(?i:received(?:\s+by\s+(?:us|the\s+\w+))?\s+on\s*:?|date\s+(?:foi\s+|request\s+)?received\s*:?|"
+    rf"(?i:received(?:\s+by(?:\s+[\w'’-]+){{1,5}}?|\s+your\s+(?:request|e-?mail|letter))?\s+on\s*:?|date\s+(?:foi\s+|request\s+)?received\s*:?|"
     rf"received(?:\s+date)?\s*[:|\t]|request\s+(?:was\s+)?received\s*:?|date\s+of\s+(?:your\s+)?request\s*[:|\t])"
     rf"\s*\|?\s*(?:\w+day,?\s+)?(?P<d>{DATE})",
     re.I,
 )
 _REQUEST_OF = re.compile(rf"your\s+(?:request|email|letter|correspondence)\s+(?:of|dated)\s+(?:\w+day,?\s+)?(?P<d>{DATE})", re.I)
 _RESPONDED = re.compile(
-    rf"(?:^|\n)[ \t]*(?:\|[ \t]*)?{_WELSH}(?:date(?:\s+of\s+(?:this\s+|our\s+)?(?:response|reply|letter|notice))?|(?:response|reply)\s+date|"
+    rf"(?:^|\n|[ \t]{{3}}|\t)[ \t]*(?:\|[ \t]*)?{_WELSH}(?:date(?:\s+of\s+(?:this\s+|our\s+)?(?:response|reply|letter|notice))?|(?:response|reply)\s+date|"
     rf"date\s+(?:sent|responded|of\s+issue)|sent|responded)\s*[:\-|\t]?\s*\|?\s*(?:[^\n/:|]{{1,30}}/[ \t]*)?{_WEEKDAY}(?P<d>{DATE})",
     re.I,
 )

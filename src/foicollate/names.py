@@ -8,9 +8,11 @@ from functools import lru_cache
 
 _CAP = r"(?:[A-Z][A-Za-z'’\-]+|of|and|upon|on|the|&)"
 _PLACE = rf"[A-Z][A-Za-z'’\-]+(?:[ \t]+{_CAP})*?"
+# a place name in full, greedily: "Hollins Park", "Kingston upon Thames", "Hammersmith and Fulham"
+_NAMED = r"[A-Z][A-Za-z'’\-]+(?:[ \t]+(?:(?:upon|and|on)[ \t]+)?(?!The\b|Royal\b|London\b)[A-Z][A-Za-z'’\-]+)*"
 _BODY = re.compile(
     rf"""(?<![A-Za-z])(?:
-        (?:London|Royal)\s+Borough\s+of\s+{_PLACE}(?=\W|$)
+        (?:London|Royal)\s+Borough\s+of\s+{_NAMED}
       | City\s+of\s+{_PLACE}\s+Council
       | (?:The\s+)?Council\s+of\s+the\s+{_PLACE}
       | {_PLACE}[ \t]+(?:County|Borough|District|City|Town|Parish|Metropolitan\s+Borough|Metropolitan\s+District|
@@ -38,6 +40,10 @@ _REGULATOR = re.compile(r"Information\s+Commissioner|Ombudsman|Information\s+Tri
 _GENERIC = re.compile(r"^(?:County|Borough|District|City|Town|Parish|The|This|Our|Your)?\s*Council$", re.I)
 
 
+_ROLE_AFTER = re.compile(r"[ \t]+(?:Officers?|Managers?|Team|Strategy|Policy|Plan|Fund|Loans?|Grants?|Programme|Scheme|"
+                         r"Action|Lead|Co-?ordinator)\b")
+
+
 @lru_cache(maxsize=16)
 def find_bodies(text: str) -> list[tuple[int, int, str]]:
     """Public-body names in a text, with their spans, in order of appearance (do not mutate)."""
@@ -55,6 +61,10 @@ def find_bodies(text: str) -> list[tuple[int, int, str]]:
         name = re.sub(r"\s+", " ", name).strip(" ,.;:")
         if not name or _GENERIC.match(name) or len(name) < 6 or " " not in name or _REGULATOR.search(name):
             continue
+        if re.match(r"[\w-]+['’]s\s", name):
+            continue  # "the Council's Council Tax Policy"
+        if re.search(r"(?:Homes|Housing|Agency|Group)$", name) and _ROLE_AFTER.match(text, start + len(name)):
+            continue  # "our Empty Homes Officer": a post or a plan, not a body
         out.append((start, start + len(name), name))
     return out
 

@@ -23,6 +23,9 @@ _NUMBER = re.compile(
     r"the\s+(?:total\s+)?(?:number|amount|cost|value|sum)\s+of|number\s+of|total\s+(?:number|amount|cost|spend))",
     re.I,
 )
+# a unit the answer is to be given in: "(in tonnes CO2e)", ", in weeks,", "in £"
+_UNIT_ASKED = re.compile(r"\(?\bin\s+(?:£|pounds|weeks|days|months|hours|minutes|years|tonnes|kg|km|kilomet\w+|miles|"
+                         r"metres|litres|kwh|mwh|gwh|fte|full[-\s]time\s+equivalents?)\b", re.I)
 _INTERROGATIVE = re.compile(
     r"^(?:\W*)(?:how|what|which|who|whom|whose|when|where|why|do|does|did|are|is|was|were|have|has|had|"
     r"can|could|will|would|should|shall|please|the number|number of|whether|list|provide|state|describe|"
@@ -91,4 +94,6 @@ def infer_type(text: str, options: list[str]) -> QuestionType:
         return QuestionType.NUMBER
     if _YESNO_START.match(head) or _WHETHER.match(head):
         return QuestionType.YESNO
+    if re.match(r"^\W*what\b", head, re.I) and _UNIT_ASKED.search(head):
+        return QuestionType.NUMBER  # "What was the longest period, in weeks, ...": a figure in a unit
     return QuestionType.TEXT

@@ -67,14 +67,19 @@ def parse_request(text: str, title: str = "Questionnaire") -> Questionnaire:
         if mk is not None and cur is not None and cur.children and cur.children[-1].key is not None:
             sub = cur.children[-1]
             # a third level: options under a sub-question ("2b. How often ...?" then "A) Every six months")
+            ostyle = mk.style
             if sub.children:
-                opt_next = mk.style == sub.children[-1].style and mk.key in next_label(
-                    sub.children[-1].key or "", sub.children[-1].style)
+                prev = sub.children[-1]
+                if prev.style == "roman" and _ROMAN_KEY.match(mk.key):
+                    ostyle = "roman"  # "v" after "iv" is five, not the letter v
+                opt_next = ostyle == prev.style and mk.key in next_label(prev.key or "", prev.style)
             else:
                 opt_next = (first_of_sequence(mk.key) and mk.style not in (sub_style, top_style)
                             and is_question_like(sub.text) and not is_question_like(mk.rest))
+                if mk.key == "i":
+                    ostyle = "roman"  # options "i.", "ii.", ...: roman, not the ninth letter
             if opt_next:
-                sub.children.append(_Node(mk.key, mk.raw, mk.rest.strip(), mk.indent, mk.style))
+                sub.children.append(_Node(mk.key, mk.raw, mk.rest.strip(), mk.indent, ostyle))
                 last_kind = "opt"
                 continue
         if mk is not None:

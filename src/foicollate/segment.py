@@ -52,7 +52,7 @@ QUOTED_EMAIL = re.compile(r"^\W*(?:-{2,}\s*original\s+message|on\s.{4,80}\swrote
 # Headings that start the answers after a quoted request.
 _RESPONSE_HEADING = re.compile(
     r"^\W*(?:our\s+|the\s+council'?s\s+|council\s+|trust\s+|force\s+)?(?:response|reply|answers?|decision|"
-    r"information\s+(?:provided|released|disclosed))\b[\w\s()]{0,40}[:.]?\s*(?:\(.*\))?\s*$",
+    r"information\s+(?:provided|released|disclosed))\b[\w\s()]{0,40}[:.]?\s*(?:\([^)]*[A-Za-z]{3}.*\))?\s*$",
     re.I,
 )
 # Lines of the request itself that a reply quotes: notes about the questions, the
@@ -231,6 +231,13 @@ def split_lines(text: str) -> list[Line]:
                     out.extend(_line(whole[a + a2:a + b2].rstrip(), line_start + a + a2, key2, at2))
                 continue
             out.extend(_line(whole[a:b].rstrip(), line_start + a, key, body_at))
+    for i in range(len(out) - 1):
+        ln = out[i]
+        if ln.marker_key is None and _ANSWER_PREFIX.match(out[i + 1].text) and not _ANSWER_PREFIX.match(ln.text):
+            mk = parse_marker(ln.text)
+            if mk is not None and not mk.rest.strip() and mk.key.isdigit():
+                # "3." alone with "Response: ..." under it: a label after all
+                out[i] = Line(ln.start, ln.end, ln.text, mk.key, "", ln.end)
     return out
 
 
@@ -328,10 +335,13 @@ def _key(q: Question) -> str:
 
 
 def text_similarity(line_norm: str, q_norm: str, q_content: AbstractSet[str], lw: AbstractSet[str] | None = None,
-                    cutoff: float = 0.0, shared: int | None = None) -> float:
+                    cutoff: float = 0.0, shared: int | None = None, by_words: bool = True) -> float:
     """How closely (0-100) a line restates a question: whole, wrapped over lines, or with its answer after it.
 
     Scores below `cutoff` may come back lower than they are (the caller has no use for them).
+    `by_words=False` scores the wording only, not the share of the question's words (a title
+    such as "Re: empty homes and the council tax premium" shares words with a question without
+    restating it).
     """
     if len(line_norm) < 12 or not q_norm:
         return 0.0
@@ -357,7 +367,7 @@ def text_similarity(line_norm: str, q_norm: str, q_content: AbstractSet[str], lw
         elif coverage >= 0.4:  # the line is the first part of a wrapped question
             score = max(score, partial * (0.85 + 0.15 * coverage))
     jacc = shared / max(len(q_content), 1)
-    if jacc >= 0.6 and shared >= 3:
+    if by_words and jacc >= 0.6 and shared >= 3:
         score = max(score, 60 + 35 * jacc)
     return score
 
@@ -543,8 +553,8 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
             label_hit = j in labelled
             # unlabelled, a line must restate the question closely to anchor it: skip the rest early
             cutoff = 0.0 if label_hit else 72.0 if asks else 85.0
-            score = text_similarity(body_norm, idx.norms[j], idx.content[j], lw, cutoff, near.get(j, 0)) \
-                if j in similar else 0.0
+            score = text_similarity(body_norm, idx.norms[j], idx.content[j], lw, cutoff, near.get(j, 0),
+                                    by_words=label_hit or asks) if j in similar else 0.0
             # an unlabelled statement must be a close restatement; a label or a question mark may be looser
             if (score >= 72 and (label_hit or asks)) or (score >= 85 and len(body_norm) <= 1.3 * len(idx.norms[j]) + 10):
                 s = score + (12 if label_hit else 0)
@@ -583,7 +593,8 @@ def _heading_candidates(i: int, ln: Line, idx: _QuestionIndex) -> list[Anchor]:
         phrase, start = m.group("h"), ln.body_start + m.end()
     elif title and len((title.group("h") or title.group("b")).split()) <= 24:
         phrase = title.group("h") or title.group("b")  # "**Spend on nightly-paid accommodation in 2022/23**": the answer is below
-    elif "|" in ln.text or "\t" in ln.text:
+    elif ("|" in ln.text or "\t" in ln.text) and not re.match(r"\t|\s*\|\s*\|", ln.text):
+        # (a row whose first cell is empty continues the wrapped row above it)
         cells = table_cells(ln.text)
         if len(cells) >= 2 and re.search(r"[A-Za-z]", cells[0]) and len(cells[0].split()) <= 12:
             phrase = cells[0]

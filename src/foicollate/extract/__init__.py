@@ -95,7 +95,8 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         return Answer(question=q.id, confidence=0.6, evidence=[span(0, len(text))], method="see-attached",
                       note="refers to an attachment")
     see = _SEE.match(text)
-    if see and len(text) < 160:
+    if see and len(text) < 160 and not find_cues(text[see.end():], seg.scottish, seg.own_names):
+        # (not "See above – these should be directed to X": that is the outcome it points at)
         ref = (see.group("ref") or see.group("ref2") or "").lower() or None
         return Answer(question=q.id, status=Status.ANSWERED, evidence=[span(see.start(), see.end())],
                       confidence=0.6 * anchor_conf, method=f"see:{ref or 'above'}", note="as above")

@@ -49,7 +49,10 @@ _MASKS = [
 _UNIT_AFTER = re.compile(
     r"^\s?(?:(?:working|academic|financial|calendar|school|full|separate|consecutive)\s+)?(?:hours?|hrs?|"
     r"minutes?|mins?|seconds?|days?|weeks?|months?|years?(?!\s+old)|"
-    r"am|pm|miles?|km|metres?|meters?|mph|%|per\s?cent|percent|th\b|st\b|nd\b|rd\b)", re.I)
+    r"am|pm|miles?|km|kilomet(?:re|er)s?|metres?|meters?|mph|%|per\s?cent|percent|th\b|st\b|nd\b|rd\b)", re.I)
+# one name per unit, so "How many kilometres" accepts "71.4 km"
+_UNIT_NAMES = {"kilometre": "km", "kilometer": "km", "meter": "metre", "hr": "hour", "min": "minute",
+               "mins": "minute", "hrs": "hour"}
 _TOTAL = re.compile(r"\b(?:total|in\s+total|overall|altogether|in\s+all|grand\s+total|combined|sum)\b", re.I)
 _YEARISH = re.compile(r"^(?:(?:fy|financial\s+year|year|calendar\s+year)\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?$|"
                       r"^\d\d/\d\d$|"
@@ -171,6 +174,9 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
                 r"\b(?:each|every|any|no|this|that|which|the|a|some|last|only)\s+$", masked[max(0, m.start() - 8): m.start()],
                 re.I)):
             continue  # "each one", "no one", "the one we use": a pronoun, not a count
+        line_start = masked.rfind("\n", 0, m.start()) + 1
+        if re.search(r"\d[^\n()]*\(\s*$", masked[line_start:m.start()]):
+            continue  # "0.5 FTE (one part-time officer)": an aside on the figure before it
         out.append(Figure(float(_WORDNUM[w]), m.start(), m.end(), False, False,
                           _label(text, m.start(), m.end()), False))
     zero = None if out else _ZERO.search(masked)
@@ -194,7 +200,8 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
 
 def _unit_word(s: str) -> str:
     w = re.sub(r"^(?:working|academic|financial|calendar|school|full|separate|consecutive)\s+", "", s.strip().lower())
-    return w.rstrip("s") if len(w) > 3 else w
+    w = w.rstrip("s") if len(w) > 3 else w
+    return _UNIT_NAMES.get(w, w)
 
 
 @lru_cache(maxsize=1024)

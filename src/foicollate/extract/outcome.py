@@ -12,8 +12,10 @@ from foicollate.names import body_key, find_bodies
 # a sentence ends at . ! ? before a space or the end; "s.12", "4.6" and "foi@x.gov.uk" do not end one
 # a hard-wrapped line that goes on in lower case ("... does not\nhold this information") is one sentence
 # (as is one broken after "of the", "under", "by" ...: "section 33 of the\nEnvironmental Protection Act")
-_WRAP_AFTER = "|".join(f"(?<=\\s{w})\\n" for w in ("the", "of", "to", "and", "by", "in", "for", "under", "with", "a", "an"))
-_SENT = re.compile(r"(?:[^.!?\n|]|\n(?=[a-z])|" + _WRAP_AFTER + r"|[.!?](?![\s.!?]|$))+(?:[.!?]+(?=\s|$)|\n|\||$)")
+# (and one broken before a section number: "exempt under section\n21"); a wrapped table cell goes on indented
+_WRAP_AFTER = "|".join(f"(?<=\\s{w})\\n" for w in ("the", "of", "to", "and", "by", "in", "for", "under", "with", "a", "an",
+                                                 "section", "regulation"))
+_SENT = re.compile(r"(?:[^.!?\n|]|\n(?=[ \t]*[a-z])|" + _WRAP_AFTER + r"|[.!?](?![\s.!?]|$))+(?:[.!?]+(?=\s|$)|\n|\||$)")
 
 
 _DIGIT = re.compile(r"\d")
@@ -49,7 +51,7 @@ _FOIA_GROUNDS = {12, 14, 21, 22, 23, 24, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
                  42, 43, 44}
 _FOISA_GROUNDS = {12, 14, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41}
 _SECTION = re.compile(
-    r"(?:\bsection|\bsec\.?|\bs\.?|§)\s?(\d{1,2})(?:\s?\((\d)\))?(?:\s?\(([a-z])\))?(?!\d)", re.I)
+    r"(?:\bsection\s{0,3}|(?:\bsec\.?|\bs\.?|§)\s?)(\d{1,2})(?:\s?\((\d)\))?(?:\s?\(([a-z])\))?(?!\d)", re.I)
 _REGULATION = re.compile(r"\breg(?:ulation|\.)?\s?(10|12|13)\s?(?:\((\d)\)\s?(?:\(([a-z])\))?)?", re.I)
 
 _COST = re.compile(

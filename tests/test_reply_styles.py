@@ -1,0 +1,191 @@
+"""Reply styles met in real round-robin replies, each read end to end by collate_document.
+
+Each case is a short fictional reply in one style; the assertions name what a careful person
+would record from it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from foicollate.collate import collate_document
+from foicollate.extract.numbers import question_units, read_number
+from foicollate.extract.outcome import find_cues
+from foicollate.markers import multi_labels, parse_marker
+from foicollate.metadata import read_metadata
+from foicollate.model import Document, Option, Question, Questionnaire, QuestionType, Status
+from foicollate.names import find_bodies
+
+Q = Questionnaire(
+    title="empty homes",
+    questions=[
+        Question("1a", "How many dwellings were recorded as long-term empty on your October 2023 return?",
+                 QuestionType.NUMBER, "1a"),
+        Question("1b", "How many of those dwellings had been empty for two years or more?", QuestionType.NUMBER, "1b"),
+        Question("2a", "Do you currently charge a council tax premium on long-term empty homes?",
+                 QuestionType.YESNO, "2a"),
+        Question("2b", "Have you made any compulsory purchase orders since 2021?", QuestionType.YESNO, "2b"),
+        Question("3", "How many full-time equivalent (FTE) empty homes officers does the council employ?",
+                 QuestionType.NUMBER, "3"),
+        Question("4", "Which of the following measures has the council used? Please indicate all that apply.",
+                 QuestionType.MULTI, "4",
+                 options=[Option("loans", "Empty homes loans or grants", "a"), Option("sale", "Enforced sale", "b"),
+                          Option("edmo", "Empty Dwelling Management Orders", "c"),
+                          Option("cpo", "Compulsory purchase orders", "d")]),
+        Question("5", "Please describe your policy on reducing the premium.", QuestionType.TEXT, "5"),
+    ],
+)
+
+
+def read(text: str) -> dict[str, tuple[str, Any]]:
+    out = collate_document(Document(id="r", text=text), Q)
+    for a in out.answers:
+        for ev in a.evidence:
+            assert text[ev.start:ev.end] == ev.text
+    return {a.question: (str(a.status), a.value) for a in out.answers}
+
+
+QUOTED = """YOUR REQUEST
+
+1a. How many dwellings were recorded as long-term empty on your October 2023 return?
+1b. How many of those dwellings had been empty for two years or more?
+2a. Do you currently charge a council tax premium on long-term empty homes?
+2b. Have you made any compulsory purchase orders since 2021?
+3. How many full-time equivalent (FTE) empty homes officers does the council employ?
+4. Which of the following measures has the council used? Please indicate all that apply.
+5. Please describe your policy on reducing the premium.
+
+OUR RESPONSE
+
+1(a)
+Response: 1,142 dwellings.
+
+1(b)
+Response: 488.
+
+2(a) and 2(b)
+Response: Yes.
+
+3.
+Response: 0.8 FTE.
+
+4.
+Response: (a, b, d)
+
+5.
+Response: Reductions are considered case by case for owners renovating the property.
+"""
+
+
+def test_request_quoted_then_labels_alone_with_response_lines() -> None:
+    """"1(a)", "2(a) and 2(b)" and a bare "3." alone on their lines, each with "Response:" below."""
+    got = read(QUOTED)
+    assert got["1a"] == ("answered", 1142)
+    assert got["1b"] == ("answered", 488)
+    assert got["2a"] == ("answered", True) and got["2b"] == ("answered", True)
+    assert got["3"] == ("answered", 0.8)
+    assert got["4"] == ("answered", ["loans", "sale", "cpo"])
+    assert got["5"][0] == "answered"
+
+
+def test_a_bare_number_without_a_response_line_stays_an_answer() -> None:
+    assert parse_marker("3.") is not None  # the marker parses, but alone it is a figure ...
+    got = read("1a.\n42.\n")
+    assert got["1a"] == ("answered", 42)
+
+
+def test_subject_line_sharing_a_questions_words_is_not_its_answer() -> None:
+    """A letter's title shares most words with question 2a without restating it; the blanket
+    referral below it is the answer to every question."""
+    got = read("Freedom of Information request: long-term empty homes and the council tax premium\n\n"
+               "Thank you for your request. Council tax is billed by the district councils, not by this "
+               "County Council. You may wish to send your request to each of the district councils: Ashmoor "
+               "District Council, Corvey District Council and Wold Borough Council.\n\nYours sincerely\n")
+    assert {s for s, _v in got.values()} == {"referred"}
+
+
+def test_see_above_that_redirects_is_a_referral() -> None:
+    got = read("1a. 612\n1b. See response to 1a.\n"
+               "Questions 3 to 4\nPlease see above - these should be directed to Crane Valley District Council.\n")
+    assert got["3"] == ("referred", None) and got["4"] == ("referred", None)
+
+
+def test_wrapped_table_rows_keep_their_labels() -> None:
+    """A tab table whose cells wrap onto lines with an empty first cell."""
+    got = read("No.\tQuestion (summarised)\tResponse\n"
+               "1a\tLong-term empty dwellings on\t864 (snapshot taken on 2 October\n"
+               "\tthe October 2023 return\t2023 for the return)\n"
+               "1b\tOf those, empty for two years\tWe do not collate this data. The\n"
+               "\tor more\tsystem does not report on length of vacancy.\n"
+               "3\tFTE empty homes officers\t0.5 FTE (one part-time officer in\n"
+               "\t\tPrivate Sector Housing)\n"
+               "5\tPolicy on reducing\tAvailable on our website at\n"
+               "\tthe premium\twww.example.gov.uk/discounts - exempt under section\n"
+               "\t\t21 (accessible by other means).\n")
+    assert got["1a"] == ("answered", 864)
+    assert got["1b"][0] == "not_held"
+    assert got["3"] == ("answered", 0.5)
+    assert got["5"][0] == "refused"
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [("Q.2 part (a) Length segregated", "2a"), ("Question 3 part b: 45", "3b"), ("Request 1a", "1a"),
+     ("Request 2: yes", "2"), ("Q2 participation", "2")],
+)
+def test_label_forms(line: str, key: str) -> None:
+    m = parse_marker(line)
+    assert m is not None and m.key == key
+
+
+def test_request_a_review_is_no_label() -> None:
+    assert parse_marker("Request a review") is None
+
+
+@pytest.mark.parametrize(("line", "keys"), [("2(a) and 2(b)", ["2a", "2b"]), ("2a & 2b", ["2a", "2b"])])
+def test_sub_question_labels_alone(line: str, keys: list[str]) -> None:
+    got = multi_labels(line)
+    assert got is not None and got[0] == keys
+
+
+@pytest.mark.parametrize("line", ["a and b", "3 and 4"])
+def test_option_letters_alone_are_an_answer_not_labels(line: str) -> None:
+    assert multi_labels(line) is None
+
+
+def test_units_named_in_full_accept_their_abbreviation() -> None:
+    units = question_units("How many kilometres are physically segregated from motor traffic?")
+    r = read_number("71.4 km.", units=units)
+    assert r is not None and r.value == 71.4
+    assert read_number("71.4 km.") is None  # a distance beside a count question is no answer
+
+
+def test_section_number_on_the_next_line_is_still_cited() -> None:
+    cues = find_cues("The policy is on our website and is exempt under section\n\t\t21 (accessible by other means).")
+    assert cues and cues[0].status == Status.REFUSED and cues[0].grounds == "s21"
+
+
+@pytest.mark.parametrize(
+    ("text", "received", "responded"),
+    [
+        ("Date: 28 November 2023\n\nWe received your request on 2 November 2023.", "2023-11-02", "2023-11-28"),
+        ("Our ref: SC/1\nDate: 24 November 2023\nYour request, which was received by Strathannick Council on "
+         "30 October 2023.", "2023-10-30", "2023-11-24"),
+        ("Request number: BC-23-0987                       Date of issue: 17/11/2023\n", None, "2023-11-17"),
+    ],
+)
+def test_dates(text: str, received: str | None, responded: str | None) -> None:
+    meta = read_metadata(Document(id="x", text=text), {})
+    assert meta.date_received == received
+    assert meta.date_responded == responded
+
+
+def test_body_names() -> None:
+    assert [b[2] for b in find_bodies("Yours sincerely\nLondon Borough of Hollins Park\nTown Hall")] == \
+        ["London Borough of Hollins Park"]
+    assert [b[2] for b in find_bodies("the Royal Borough of Kingston upon Thames is")] == \
+        ["Royal Borough of Kingston upon Thames"]
+    # a post and a policy named like bodies are not bodies
+    assert find_bodies("Our Empty Homes Officer applies the Council's Council Tax Policy.") == []
