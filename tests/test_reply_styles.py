@@ -189,3 +189,50 @@ def test_body_names() -> None:
         ["Royal Borough of Kingston upon Thames"]
     # a post and a policy named like bodies are not bodies
     assert find_bodies("Our Empty Homes Officer applies the Council's Council Tax Policy.") == []
+
+
+def test_one_line_email_with_q_labels_singly_and_in_groups() -> None:
+    got = read("Hi,\n\nQ1a - please see the attached spreadsheet. Q1b - 214. Q2a and Q2b - no, the scheme ended "
+               "in 2021. Q3 - not recorded. Q4 - (a) and (d). Q5 - none.\n\nThanks,\nTom\n")
+    assert got["1a"][0] == "not_answered"  # only an attachment
+    assert got["1b"] == ("answered", 214)
+    assert got["2a"] == ("answered", False) and got["2b"] == ("answered", False)
+    assert got["3"][0] == "not_held"
+    assert got["4"] == ("answered", ["loans", "cpo"])
+
+
+def test_a_list_inside_a_sentence_is_not_numbering() -> None:
+    """"a notice which: (a) states that fact, (b) ... (c) ..." in a blanket s12 refusal."""
+    got = read("Section 17 of the Act requires us, when refusing, to give you a notice which: (a) states that fact, "
+               "(b) specifies the exemption in question and (c) states why the exemption applies.\n\n"
+               "Answering your questions would exceed the appropriate limit of £450 (18 hours), so we refuse "
+               "your request in full under section 12(1) of the Act.\n\nYours sincerely\n")
+    assert {s for s, _v in got.values()} == {"refused"}
+
+
+def test_summary_table_first_then_answers_in_full() -> None:
+    """A summary table up top; the answers in full below under the questions restated in bold."""
+    got = read("| Question | Summary |\n|---|---|\n| 1a | Provided |\n| 1b | Withheld |\n| 3 | Provided |\n"
+               "| 5 | Provided |\n\n"
+               "**How many dwellings were recorded as long-term empty on your October 2023 return?**\n\n"
+               "1,903 dwellings.\n\n"
+               "**How many of those dwellings had been empty for two years or more?**\n\n"
+               "This figure will be published in December and is exempt under section 22 of the Act.\n\n"
+               "**How many full-time equivalent (FTE) empty homes officers does the council employ?**\n\n"
+               "2.5 FTE.\n")
+    assert got["1a"] == ("answered", 1903)
+    assert got["1b"][0] == "refused"
+    assert got["3"] == ("answered", 2.5)
+    assert got["2a"][0] == "not_answered"  # not in the table's words either
+
+
+def test_neither_confirm_nor_deny_that_it_holds_is_a_refusal() -> None:
+    cues = find_cues("Tarnwick Police can neither confirm nor deny that it holds the information you have "
+                     "requested, by virtue of section 40(5B) of the Act.")
+    assert cues and cues[0].status == Status.REFUSED and cues[0].grounds == "s40"
+
+
+def test_markdown_letter_metadata() -> None:
+    meta = read_metadata(Document(id="x", text="# Freedom of Information response — FOI 000612/23\n\n"
+                                               "**Date of response:** 7 June 2023\n**Request received:** 10 May 2023\n"), {})
+    assert (meta.reference, meta.date_received, meta.date_responded) == ("FOI 000612/23", "2023-05-10", "2023-06-07")

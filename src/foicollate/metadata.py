@@ -25,13 +25,13 @@ _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"  # "Tuesday, " 
 _RECEIVED = re.compile(
     rf"(?i:received(?:\s+by(?:\s+[\w'’-]+){{1,5}}?|\s+your\s+(?:request|e-?mail|letter))?\s+on\s*:?|date\s+(?:foi\s+|request\s+)?received\s*:?|"
     rf"received(?:\s+date)?\s*[:|\t]|request\s+(?:was\s+)?received\s*:?|date\s+of\s+(?:your\s+)?request\s*[:|\t])"
-    rf"\s*\|?\s*(?:\w+day,?\s+)?(?P<d>{DATE})",
+    rf"\s*[*_]*\s*\|?\s*(?:\w+day,?\s+)?(?P<d>{DATE})",
     re.I,
 )
 _REQUEST_OF = re.compile(rf"your\s+(?:request|email|letter|correspondence)\s+(?:of|dated)\s+(?:\w+day,?\s+)?(?P<d>{DATE})", re.I)
 _RESPONDED = re.compile(
-    rf"(?:^|\n|[ \t]{{3}}|\t)[ \t]*(?:\|[ \t]*)?{_WELSH}(?:date(?:\s+of\s+(?:this\s+|our\s+)?(?:response|reply|letter|notice))?|(?:response|reply)\s+date|"
-    rf"date\s+(?:sent|responded|of\s+issue)|sent|responded)\s*[:\-|\t]?\s*\|?\s*(?:[^\n/:|]{{1,30}}/[ \t]*)?{_WEEKDAY}(?P<d>{DATE})",
+    rf"(?:^|\n|[ \t]{{3}}|\t)[ \t]*(?:\|[ \t]*)?[*_]{{0,2}}{_WELSH}(?:date(?:\s+of\s+(?:this\s+|our\s+)?(?:response|reply|letter|notice))?|(?:response|reply)\s+date|"
+    rf"date\s+(?:sent|responded|of\s+issue)|sent|responded)\s*[:\-|\t]?\s*[*_]*\s*\|?\s*(?:[^\n/:|]{{1,30}}/[ \t]*)?{_WEEKDAY}(?P<d>{DATE})",
     re.I,
 )
 _DATE_LINE = re.compile(rf"^[ \t]*(?:\w+day,?\s+)?(?P<d>{DATE})\b(?:\s*(?:our\s+ref|ref)\b.*)?[ \t]*$", re.I | re.M)
@@ -106,7 +106,9 @@ def read_metadata(doc: Document, authorities: dict[str, str], exclude: Iterable[
         meta.reference = re.sub(r"(?<=\d)[A-Z][a-z]+$", "", m.group("r").rstrip(".-/"))
     else:
         subject = re.search(r"^\W*(?:subject|re)\s*:(.*)$", text[:2000], re.I | re.M)
-        for hint in (doc.metadata.get("subject"), doc.metadata.get("title"), subject and subject.group(1)):
+        heading = re.match(r"\s*#+\s+(.*)", text)  # "# Freedom of Information response — FOI 000612/23"
+        for hint in (doc.metadata.get("subject"), doc.metadata.get("title"), subject and subject.group(1),
+                     heading and heading.group(1)):
             sm = _REF_TITLE.search(hint or "")
             if sm:
                 meta.reference = sm.group("r")

@@ -164,7 +164,10 @@ def content_words(s: str) -> frozenset[str]:
 _INLINE_LABEL = re.compile(
     r"(?:^|(?<=\s))\(?(?P<k>[a-z]|[ivx]{1,4}|\d{1,2}[a-z]?)\)\s+(?=\S)"
     # "d £8,120; e yes; f external provider", "answers: A 96, B none, C nil": bare labels after ; , or :
-    r"|(?<=[;,:]\s)(?P<k2>[a-z]|\d{1,2}[a-z]?)\s+(?=\S)",
+    r"|(?<=[;,:]\s)(?P<k2>[a-z]|\d{1,2}[a-z]?)\s+(?=\S)"
+    # "Q1 - see attached. Q2a-2b - not held. Q3 and Q4 - no scheme.": Q-labels, alone or several at once
+    r"|(?:^|(?<=[\s.;,]))(?P<k3>Q\.?\s?\d{1,2}[a-z]?(?:\s*(?:-|–|and|&|to)\s*(?:Q\.?\s?)?\d{1,2}[a-z]?)*)"
+    r"\s*[-–—:.)]\s+(?=\S)",
     re.I,
 )
 
@@ -172,19 +175,23 @@ _INLINE_LABEL = re.compile(
 def _inline_pieces(raw: str) -> list[tuple[int, int, str | None, int]]:
     """ "a) 4,210  b) see attached  c) 6.5 days": one line answering several questions in
     sequence is read as one line per label (spans within the line)."""
-    if raw.count(")") + raw.count(";") + raw.count(",") < 3:
+    if raw.count(")") + raw.count(";") + raw.count(",") < 3 and raw.count("Q") < 3:
         return [(0, len(raw), None, 0)]
     marks = list(_INLINE_LABEL.finditer(raw))
     if len(marks) < 3:
         return [(0, len(raw), None, 0)]
     from foicollate.markers import follows, normalise_label
 
-    keys = [normalise_label(m.group("k") or m.group("k2")) for m in marks]
+    keys, lasts = [], []
+    for m in marks:
+        group = multi_labels(m.group("k3")) if m.group("k3") else None
+        keys.append(group[0][0] if group else normalise_label(m.group("k") or m.group("k2") or m.group("k3")))
+        lasts.append(group[0][-1] if group else keys[-1])  # "Q3 and Q4": the next label follows 4
     run: list[int] = []
     for first in range(len(marks) - 2):  # the longest run of labels in sequence ("Hello Tom, a to c ...; d ...")
         cand = [first]
         for i in range(first + 1, len(marks)):
-            if follows(keys[cand[-1]], keys[i]):
+            if follows(lasts[cand[-1]], keys[i]):
                 cand.append(i)
         if len(cand) > len(run):
             run = cand
@@ -192,6 +199,8 @@ def _inline_pieces(raw: str) -> list[tuple[int, int, str | None, int]]:
         # "vi. a) Yes b) Yes c) No": the letters answer items of question vi, not questions
         return [(0, len(raw), None, 0)]
     cuts = [marks[i].start() for i in run]
+    if re.search(r"\b(?:which|that|whether|to|must|should|will|would|may|can|who|where)\s*:?\s*$", raw[:cuts[0]], re.I):
+        return [(0, len(raw), None, 0)]  # "a notice which: (a) states that fact, (b) ...": a list inside a sentence
     pieces = [(a, b, keys[i], marks[i].end() - a)
               for i, a, b in zip(run, cuts, [*cuts[1:], len(raw)], strict=True)]
     return ([(0, cuts[0], None, 0)] if cuts[0] > 0 else []) + pieces
@@ -379,7 +388,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     hard = _quoted_email_start(lines)
     candidates = _candidates(lines[:hard], idx)
     closing = _closing_line(lines[:hard], _CLOSING, after=max((a.line for a in candidates), default=-1))
-    candidates = [a for a in candidates if a.line < closing]
+    candidates, summary = _without_summary_table([a for a in candidates if a.line < closing], lines, closing, idx)
     chain = _best_chain(candidates, lines, closing, idx)
     headings = sum(a.kind == "heading" for a in chain)
     if headings and headings < max(2, len(idx.questions) / 4):
@@ -387,7 +396,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
         chain = _best_chain([a for a in candidates if a.kind != "heading"], lines, closing, idx)
     chain = _add_out_of_order(chain, candidates, lines, closing, idx)
     blocks = {q.id: Block() for q in questionnaire.questions}
-    covered: list[tuple[int, int]] = []
+    covered: list[tuple[int, int]] = [(lines[i].start, lines[i].end) for i in summary]
     response_heads = [i for i, ln in enumerate(lines[:closing]) if ln.heading]
     chain_lines = {a.line for a in chain}
     for n, a in enumerate(chain):
@@ -428,6 +437,27 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
 
 
 _HEADER_LINE = re.compile(r"^\s*(?:(?:from|sent|to|cc|date|subject)\s*:|-{3}\s.*\s-{3}\s*$)", re.I)
+
+
+def _without_summary_table(cands: list[Anchor], lines: list[Line], closing: int,
+                           idx: _QuestionIndex) -> tuple[list[Anchor], list[int]]:
+    """A summary table up top ("| 2b | Withheld – s22 |") with each answer in full further down
+    under its restated question: the full answers are the ones to read. Returns the anchors
+    without the table's rows, and the rows' lines (no blanket outcome either)."""
+    rows = [a for a in cands if a.kind in ("label", "table") and ("|" in lines[a.line].text or "\t" in lines[a.line].text)]
+    if len(rows) < 3:
+        return cands, []
+    last_row = max(a.line for a in rows)
+    starts = sorted({a.line for a in cands})
+    later: set[int] = set()
+    for a in cands:
+        if a.kind in ("text", "heading") and a.score >= 74 and a.line > last_row:
+            nxt = next((x for x in starts if x > a.line), closing)
+            if _has_content(lines, a, nxt, idx):
+                later.update(a.questions)
+    if sum(a.questions[0] in later for a in rows) * 2 < len(rows):
+        return cands, []
+    return [a for a in cands if not any(a is r for r in rows)], sorted({a.line for a in rows})
 
 
 def _quoted_email_start(lines: list[Line]) -> int:
@@ -478,7 +508,10 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
         # "Q5a – Yes, 7 notices": an explicit question label, exactly the question's own
         strong_label = a.kind == "label" and lines[a.line].marker_key == idx.label_keys[q] and (
             len(idx.label_keys[q]) >= 2 or re.match(r"^\W*Q", lines[a.line].text) is not None or permuted)
-        strong_heading = heading_layout and a.kind == "heading" and a.score >= 65 and a.score == best_on_line[a.line]
+        strong_heading = heading_layout and a.score == best_on_line[a.line] and (
+            a.kind == "heading" and a.score >= 65
+            # "**How is street triage delivered in your area?**": a question restated as a bold title
+            or a.kind == "text" and a.score >= 80 and _TITLE_LINE.match(lines[a.line].text) is not None)
         if not (strong_text or strong_label or strong_heading):
             continue
         later = [x for x in cand_lines if x > a.line]

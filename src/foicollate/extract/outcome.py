@@ -94,7 +94,8 @@ _STANCE_KEYS = ("exempt", "withh", "refus", "not", "unable", "cannot", "can not"
 _NCND = re.compile(r"neither\s+confirm(?:s|ing)?\s+n?or\s+den(?:y|ies|ying)|\bncnd\b", re.I)
 
 _NOT_HELD = re.compile(
-    r"\bnot\s+held\b|\b(?:do|does|did)\s*(?:n[o']t|not)\s+(?:currently\s+|centrally\s+|routinely\s+|specifically\s+)?"
+    r"\bnot\s+held\b|^\W*not\s+(?:currently\s+|centrally\s+|routinely\s+|separately\s+)?(?:recorded|collected|"
+    r"collated|kept|logged|captured|available|known)\b|\b(?:do|does|did)\s*(?:n[o']t|not)\s+(?:currently\s+|centrally\s+|routinely\s+|specifically\s+)?"
     r"(?:hold|have|keep|record|collect|collate|retain|capture|maintain|log|store|monitor|track|compile|gather)"
     r"(?:\s+(?:or\s+)?(?:hold|have|keep|record|collect|collate|retain|capture|maintain|log|store|monitor|track))?"
     r"(?!\s+(?:any\s+)?(?:plans?|intention|contracts?|staff|employees|drones|cameras|devices|policy|policies|"
@@ -253,6 +254,8 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
         refer = _refer(sent)
     if refer and _OWN_TEAM.match(sent, refer.end()):
         refer = None  # "is the responsibility of the Integrated Quality Team": one of the body's own teams
+    if refer and _NCND.search(sent):
+        refer = None  # "can neither confirm nor deny that it holds the information": a refusal
     if refer:
         assert not isinstance(refer, bool)
         # "services on behalf of X Council are delivered by ...": X is the principal, not where to go
