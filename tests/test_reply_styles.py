@@ -236,3 +236,45 @@ def test_markdown_letter_metadata() -> None:
     meta = read_metadata(Document(id="x", text="# Freedom of Information response — FOI 000612/23\n\n"
                                                "**Date of response:** 7 June 2023\n**Request received:** 10 May 2023\n"), {})
     assert (meta.reference, meta.date_received, meta.date_responded) == ("FOI 000612/23", "2023-05-10", "2023-06-07")
+
+
+ROMAN_Q = Questionnaire(
+    title="asbestos",
+    questions=[
+        Question(k, t, ty, k) for k, t, ty in [
+            ("i", "How many schools contain asbestos?", QuestionType.NUMBER),
+            ("ii", "How many management surveys were carried out?", QuestionType.NUMBER),
+            ("iii", "How much did you spend on asbestos removal in 2022/23?", QuestionType.NUMBER),
+            ("iv", "Have there been any exposure incidents?", QuestionType.YESNO),
+            ("v", "How many officers work on asbestos management (FTE)?", QuestionType.NUMBER),
+        ]
+    ],
+)
+
+
+def test_parts_lettered_for_a_roman_request_answered_out_of_order() -> None:
+    """"Part A" ... "Part E" for questions i. to v., grouped by service (so out of order)."""
+    text = ("Thank you for your request. We have labelled your questions Part A to Part E.\n\n"
+            "Part A (schools with asbestos)\n67 schools.\n\n"
+            "Part C (spend in 2022/23)\n£96,200.\n\n"
+            "Part E (FTE)\nNil.\n\n"
+            "Part B (surveys)\nThe Council does not hold this information.\n\n"
+            "Part D (incidents)\nNo incidents have been recorded.\n\nYours sincerely\n")
+    out = collate_document(Document(id="r", text=text), ROMAN_Q)
+    got = {a.question: (str(a.status), a.value) for a in out.answers}
+    assert got == {"i": ("answered", 67), "ii": ("not_held", None), "iii": ("answered", 96200),
+                   "iv": ("answered", False), "v": ("answered", 0)}
+
+
+def test_blanket_cost_refusal_that_says_what_the_council_is_responsible_for() -> None:
+    got = read("The County Council is responsible for 212 maintained schools, and the information is held in each "
+               "school's file. We estimate that answering would take 53 hours, well beyond the appropriate limit "
+               "of £450 (18 hours), so section 12(1) of the Act applies to the whole request.\n\nYours sincerely\n")
+    assert {s for s, _v in got.values()} == {"refused"}
+
+
+def test_options_named_while_costing_a_search_are_no_answer() -> None:
+    got = read("4. To find which measures were used for each empty home we would need to read every case file, "
+               "including those on enforced sale, which would exceed the appropriate limit of £450 under "
+               "section 12 of the Act.\n")
+    assert got["4"] == ("refused", None)

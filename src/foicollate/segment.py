@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 
 from foicollate.markers import (
     ORDINAL_WORDS,
+    label_style,
     labels_match,
     multi_labels,
     normalise_label,
@@ -486,6 +487,9 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
     own = set(idx.label_keys)
     seen = [ln.marker_key for ln in lines[:closing] if ln.marker_key in own]
     permuted = len(seen) == len(set(seen)) >= max(3, 0.6 * len(own))
+    # the same for the reply's own numbering standing for the request's by position ("Part A" for i.)
+    keys = [ln.marker_key for ln in lines[:closing] if ln.marker_key and not ln.marker_key.startswith("#")]
+    ordinal_permuted = len(keys) == len(set(keys)) >= max(3, 0.6 * len(own))
     best_on_line: dict[int, float] = {}
     for a in cands:
         best_on_line[a.line] = max(best_on_line.get(a.line, 0.0), a.score)
@@ -512,7 +516,8 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
             a.kind == "heading" and a.score >= 65
             # "**How is street triage delivered in your area?**": a question restated as a bold title
             or a.kind == "text" and a.score >= 80 and _TITLE_LINE.match(lines[a.line].text) is not None)
-        if not (strong_text or strong_label or strong_heading):
+        strong_ordinal = a.kind == "ordinal" and ordinal_permuted
+        if not (strong_text or strong_label or strong_heading or strong_ordinal):
             continue
         later = [x for x in cand_lines if x > a.line]
         if _has_content(lines, a, later[0] if later else closing, idx):
@@ -547,6 +552,10 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
     # the reply numbers 1..n where the request lettered a..n: map by position
     own_keys = set(idx.label_keys)
     ordinal_ok = bool(seq_keys) and not (set(seq_keys) & own_keys) and len(set(seq_keys)) >= 2
+    # "Part A" ... "Part I" for a request numbered i. to ix.: letters by position, and "I" is the ninth
+    letters_for_roman = sum(k in ("i", "v", "x") or label_style(k) == "roman" for k in own_keys) >= max(
+        3, 0.8 * len(own_keys)) and len({k for k in seq_keys if len(k) == 1 and k.isalpha()} - {"i", "v", "x"}) >= 2
+    ordinal_ok = ordinal_ok or letters_for_roman
     # "We have numbered your questions 1 to 8": numbers for a request lettered a..h
     numbers_for_letters = not any(k.isdigit() for k in own_keys) and len({k for k in seq_keys if k.isdigit()}) >= 2
     for i, ln in enumerate(lines):
@@ -578,7 +587,7 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
                 near[j] = near.get(j, 0) + 1
         similar = {j for j, k in near.items() if k >= 2} | idx.few_words
         key = ln.marker_key
-        labelled = idx.labelled(key) if key else set()
+        labelled = idx.labelled(key) if key and not (letters_for_roman and len(key) == 1) else set()
         # the reply's own numbering standing for the request's by position
         pos = ordinal(key) if key and (ordinal_ok or numbers_for_letters and key.isdigit()) else None
         by_position = pos - 1 if pos is not None and 0 < pos <= nq else None

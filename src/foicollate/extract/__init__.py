@@ -131,6 +131,10 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         ans = None  # a reply that opens with a cited exemption: what follows explains the refusal
     if ans is not None and q.type == QuestionType.NUMBER and _refusal_outweighs(cues, ans, rest):
         ans = None
+    if ans is not None and q.type in (QuestionType.CHOICE, QuestionType.MULTI, QuestionType.MATRIX) and any(
+            c.status == Status.REFUSED and c.strength >= 0.85 and c.grounds in ("s12", "s14", "r12(4)(b)")
+            for c in cues):
+        ans = None  # options named while explaining what the search would cost are no answer
     if ans is not None:
         value, spans, conf = ans.value, ans.spans, ans.conf
         if cues:
@@ -170,6 +174,9 @@ def _refusal_outweighs(cues: list[Cue], ans: _Value, rest: str) -> bool:
 def _from_cue(doc: Document, q: Question, cues: list[Cue], span, anchor_conf: float) -> Answer:  # type: ignore[no-untyped-def]
     order = {Status.REFERRED: 0, Status.REFUSED: 1, Status.NOT_HELD: 2}
     best = sorted(cues, key=lambda c: (order.get(c.status, 3), -c.strength))[0]
+    cited = [c for c in cues if c.status == Status.REFUSED and c.strength >= 0.9]
+    if best.status == Status.REFERRED and best.strength < 0.7 and cited:
+        best = cited[0]  # "the County Council is responsible for 212 schools ... section 12(1)": a refusal
     eir = [c for c in cues if c.grounds and c.grounds.startswith("r")]
     if best.status == Status.REFUSED and eir and not (best.grounds or "").startswith("r"):
         best = eir[0]  # the EIR exception is the operative one; FOIA sections are only explained
