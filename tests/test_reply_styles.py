@@ -278,3 +278,44 @@ def test_options_named_while_costing_a_search_are_no_answer() -> None:
                "including those on enforced sale, which would exceed the appropriate limit of £450 under "
                "section 12 of the Act.\n")
     assert got["4"] == ("refused", None)
+
+
+def test_parts_answered_together() -> None:
+    got = multi_labels("Parts 5 and 8")
+    assert got is not None and got[0] == ["5", "8"]
+    assert parse_marker("Parts 5 and 8").key == "5"  # type: ignore[union-attr]
+
+
+def test_nhs_body_names_in_full() -> None:
+    names = [b[2] for t in ("Kingsbarrow University Hospitals NHS Foundation Trust is the host",
+                            "Yours, NHS Loch Eilde", "Cwm Elan University Health Board\nFOI")
+             for b in find_bodies(t)]
+    assert names == ["Kingsbarrow University Hospitals NHS Foundation Trust", "NHS Loch Eilde",
+                     "Cwm Elan University Health Board"]
+    # two councils side by side stay two
+    assert len(find_bodies("Northshire County Council and Kingsford County Council")) == 2
+
+
+MATRIX_Q = Questionnaire(
+    title="m",
+    questions=[Question("7", "For each of the following, have you paid above the cap?", QuestionType.MATRIX, "7",
+                        items=[Option("nurses", "Registered nurses", "a"), Option("doctors", "Doctors", "b"),
+                               Option("ahps", "Allied health professionals", "c"),
+                               Option("hcsw", "Healthcare support workers", "d")])],
+)
+
+
+def test_a_sentence_naming_the_items_is_an_answer_not_their_restatement() -> None:
+    text = ("7. We hold payment records for registered nurses and healthcare support workers, and no agency worker "
+            "in either group was paid above the cap. We do not hold the information for doctors or allied health "
+            "professionals.\n")
+    out = collate_document(Document(id="r", text=text), MATRIX_Q)
+    assert out.answers[0].status == Status.ANSWERED
+
+
+def test_matrix_item_answered_no_in_words() -> None:
+    from foicollate.extract.options import pick_matrix
+
+    values, _spans, _conf = pick_matrix("Registered nurses – yes; Doctors – we do not use agency doctors; "
+                                        "Healthcare support workers – yes", MATRIX_Q.questions[0].items)
+    assert values == {"nurses": True, "doctors": False, "ahps": None, "hcsw": True}

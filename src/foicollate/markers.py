@@ -16,7 +16,7 @@ _MARKER = re.compile(
     rf"""^(?P<indent>[ \t]*)(?P<bullet>{_BULLET}*)
     (?:(?:our\s+)?(?:response|answer|reply)s?\s+(?:to|for)\s+(?=(?:question|q|\(|\d|[a-z][.):\s])))?
     (?:
-        (?P<qword>Q(?:uestions?)?|Qu\.?|Item|Part)\.?\s*
+        (?P<qword>Q(?:uestions?)?|Qu\.?|Items?|Parts?)\.?\s*
             (?P<qlabel>\d{{1,3}}(?:\.\d{{1,2}})?(?:\s?part\s?(?=\(?[a-z]\b))?\s?\(?[a-z]?\)?|[ivx]{{1,5}}\b|[a-z]\b|\([a-z0-9]{{1,4}}\))
             \s*(?:[.):\-–—]+|\s|$)[*_]*\s*
       | (?P<rword>Request)\s+(?P<rlabel>\d{{1,3}}\s?\(?[a-z]?\)?)\s*(?:[.):\-–—]+|\s|$)[*_]*\s*
@@ -196,7 +196,7 @@ def labels_match(reply_key: str, question_key: str) -> bool:
 
 
 _MULTI = re.compile(
-    r"""^\s*(?:Q(?:uestions?|s)?\.?\s*|Answers?\s+(?:to|for)\s+(?:questions?\s*)?)
+    r"""^\s*(?:Q(?:uestions?|s)?\.?\s*|(?:Parts?|Items?|Requests?)\s+|Answers?\s+(?:to|for)\s+(?:questions?\s*)?)
     (?P<labels>\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|[-–—])(?:Q\.?\s*)?\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)
     \s*(?:[.):\-–—]|\s|$)""",
     re.IGNORECASE | re.VERBOSE,

@@ -10,6 +10,7 @@ _CAP = r"(?:[A-Z][A-Za-z'’\-]+|of|and|upon|on|the|&)"
 _PLACE = rf"[A-Z][A-Za-z'’\-]+(?:[ \t]+{_CAP})*?"
 # a place name in full, greedily: "Hollins Park", "Kingston upon Thames", "Hammersmith and Fulham"
 _NAMED = r"[A-Z][A-Za-z'’\-]+(?:[ \t]+(?:(?:upon|and|on)[ \t]+)?(?!The\b|Royal\b|London\b)[A-Z][A-Za-z'’\-]+)*"
+_NAMED_NHS = r"[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)*"  # "NHS Loch Eilde"
 _BODY = re.compile(
     rf"""(?<![A-Za-z])(?:
         (?:London|Royal)\s+Borough\s+of\s+{_NAMED}
@@ -22,7 +23,7 @@ _BODY = re.compile(
                     (?:NHS\s+)?(?:Foundation\s+)?Trust|Health\s+Board|Police\s+and\s+Crime\s+Commissioner|
                     Limited|Ltd|plc|LLP|Homes|Housing(?:\s+(?:Association|Trust|Group))?|(?:Multi-)?Academy\s+Trust|
                     University|College|Agency|Authority|Ombudsman|Commissioner|Fire\s+Authority)
-      | NHS\s+{_PLACE}
+      | NHS\s+{_NAMED_NHS}
       | Police\s+Scotland | Police\s+Service\s+of\s+Northern\s+Ireland | Transport\s+for\s+London
       | (?:Department|Ministry)\s+(?:for|of)\s+{_PLACE}
       | Home\s+Office | Cabinet\s+Office | HM\s+{_PLACE}
@@ -40,6 +41,10 @@ _REGULATOR = re.compile(r"Information\s+Commissioner|Ombudsman|Information\s+Tri
 _GENERIC = re.compile(r"^(?:County|Borough|District|City|Town|Parish|The|This|Our|Your)?\s*Council$", re.I)
 
 
+# words after a name that make a longer name of one body ("Cwm Elan University" + " Health Board")
+_WEAK_END = re.compile(r"(?:University|College|Agency|Homes|Housing|Authority)$")
+_LONGER = re.compile(r"(?:[ \t]+(?:[A-Z][A-Za-z'’\-]+|of)){0,4}?[ \t]+(?:(?:NHS[ \t]+)?(?:Foundation[ \t]+)?Trust|"
+                     r"Health[ \t]+Board|Council|Police|Constabulary)\b")
 _ROLE_AFTER = re.compile(r"[ \t]+(?:Officers?|Managers?|Team|Strategy|Policy|Plan|Fund|Loans?|Grants?|Programme|Scheme|"
                          r"Action|Lead|Co-?ordinator)\b")
 
@@ -48,9 +53,16 @@ _ROLE_AFTER = re.compile(r"[ \t]+(?:Officers?|Managers?|Team|Strategy|Policy|Pla
 def find_bodies(text: str) -> list[tuple[int, int, str]]:
     """Public-body names in a text, with their spans, in order of appearance (do not mutate)."""
     out: list[tuple[int, int, str]] = []
+    upto = -1
     for m in _matches(text):
+        if m.start() < upto:
+            continue  # inside a name already read in full
         name = m.group(0)
         start = m.start()
+        longer = _LONGER.match(text, m.end()) if _WEAK_END.search(name) else None
+        if longer:  # "Kingsbarrow University" + " Hospitals NHS Foundation Trust": the whole name
+            name += longer.group(0)
+            upto = longer.end()
         lead = _LEADING_NOISE.match(name)
         if lead and not name.startswith(("London Borough", "Royal Borough", "City of", "Council of")):
             start += lead.end()

@@ -845,8 +845,9 @@ def _lists_choices(norm: str, idx: _QuestionIndex, qi: int) -> bool:
     if len(opts) < 3:
         return False
     padded = f" {norm} "
-    hits = sum(1 for c in opts if f" {c} " in padded)  # norms are words joined by single spaces
-    return hits >= max(3, len(opts) - 1)
+    hits = [c for c in opts if f" {c} " in padded]  # norms are words joined by single spaces
+    # (a sentence that names the options as it answers is longer than the options themselves)
+    return len(hits) >= max(3, len(opts) - 1) and len(norm) <= 1.3 * sum(len(c) + 1 for c in hits) + 25
 
 
 def _marked(text: str) -> bool:

@@ -518,9 +518,12 @@ def pick_matrix(text: str, items: list[Option]) -> tuple[dict[str, bool | None],
     for clause in re.finditer(r"[^;\n.]+", text):
         cl = clause.group(0)
         yn = re.search(r"\((yes|no)\)|[-–:]\s*(yes|no)\b|\b(yes|no)\s*$", cl, re.I)
-        if not yn:
+        # "Penalty points – we do not operate a penalty points scheme": a no in words
+        neg = None if yn else re.search(r"[-–:]\s*(?:(?:we|it|the\s+\w+)\s+)?(?:(?:do|does|did|have|has|had)\s*(?:not|n't)|"
+                                        r"never|not\s+applicable)\b", cl, re.I)
+        if not yn and not neg:
             continue
-        terms = _terms(cl[: yn.start()])
+        terms = _terms(cl[: (yn or neg).start()])
         best_item, best_score = None, 0.0
         for it in items:
             it_terms = _terms(it.text)
@@ -528,7 +531,7 @@ def pick_matrix(text: str, items: list[Option]) -> tuple[dict[str, bool | None],
             if sc > best_score:
                 best_item, best_score = it, sc
         if best_item is not None and best_score >= 0.5 and values.get(best_item.id) is None:
-            values[best_item.id] = (yn.group(1) or yn.group(2) or yn.group(3)).lower() == "yes"
+            values[best_item.id] = bool(yn) and (yn.group(1) or yn.group(2) or yn.group(3)).lower() == "yes"
             spans.append((clause.start(), clause.end()))
             conf = max(conf, 0.7)
     if conf == 0.0:
