@@ -163,7 +163,7 @@ def guess_authority_name(doc: Document, exclude: Iterable[str] = ()) -> str | No
             scores[k] = scores.get(k, 0) + 3.0
     sender = doc.metadata.get("sender", "")
     # the register names a body from the sender's address, or from a file name whose place the text uses
-    for h in (sender, doc.id, Path(doc.source or "").stem):
+    for h in dict.fromkeys((sender, doc.id, Path(doc.source or "").stem)):  # (the id is usually the stem)
         a = authorities.find(h) if h else None
         if a is not None and _key(a.name) not in excluded and (
                 h is sender or re.search(rf"\b{re.escape(a.place)}\b", text)):

@@ -243,7 +243,7 @@ def split_lines(text: str) -> list[Line]:
             out.extend(_line(whole[a:b].rstrip(), line_start + a, key, body_at))
     for i in range(len(out) - 1):
         ln = out[i]
-        if ln.marker_key is None and _ANSWER_PREFIX.match(out[i + 1].text) and not _ANSWER_PREFIX.match(ln.text):
+        if ln.marker_key is None and len(ln.text) <= 12 and _ANSWER_PREFIX.match(out[i + 1].text):
             mk = parse_marker(ln.text)
             if mk is not None and not mk.rest.strip() and mk.key.isdigit():
                 # "3." alone with "Response: ..." under it: a label after all
@@ -578,6 +578,10 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
         body_norm = ln.body_norm
         if _is_choice_restatement(body_norm, idx) and not _labels_a_question_not_choice(ln, idx):
             continue
+        key = ln.marker_key
+        maybe_heading = ":" in ln.body or "|" in ln.text or "\t" in ln.text or _TITLE_LINE.match(ln.text) is not None
+        if key is None and len(body_norm) < 12 and not maybe_heading:
+            continue  # too short to restate a question, with no label and no heading form
         lw = content_words(body_norm)
         asks = "?" in ln.body or is_question_like(ln.body)  # a restatement asks; an answer that echoes does not
         # only questions sharing two words with the line can be restated by it
@@ -586,7 +590,6 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
             for j in idx.by_word.get(w, ()):
                 near[j] = near.get(j, 0) + 1
         similar = {j for j, k in near.items() if k >= 2} | idx.few_words
-        key = ln.marker_key
         labelled = idx.labelled(key) if key and not (letters_for_roman and len(key) == 1) else set()
         # the reply's own numbering standing for the request's by position
         pos = ordinal(key) if key and (ordinal_ok or numbers_for_letters and key.isdigit()) else None
@@ -612,7 +615,7 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
                 out.append(Anchor(i, [j], s, kind, _label_answer_start(ln, idx.norms[j], idx if title_ok else None, [j])))
             elif by_position == j:
                 out.append(Anchor(i, [j], 40.0, "ordinal", ln.body_start))
-        if (":" in ln.body or "|" in ln.text or "\t" in ln.text or _TITLE_LINE.match(ln.text)) and not any(
+        if maybe_heading and not any(
                 a.line == i and a.kind == "text" for a in out[-nq:]):
             out.extend(_heading_candidates(i, ln, idx))
     return out
