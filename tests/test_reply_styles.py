@@ -319,3 +319,11 @@ def test_matrix_item_answered_no_in_words() -> None:
     values, _spans, _conf = pick_matrix("Registered nurses – yes; Doctors – we do not use agency doctors; "
                                         "Healthcare support workers – yes", MATRIX_Q.questions[0].items)
     assert values == {"nurses": True, "doctors": False, "ahps": None, "hcsw": True}
+
+
+def test_matrix_items_answered_line_by_line_then_in_a_sentence() -> None:
+    from foicollate.extract.options import pick_matrix
+
+    values, _spans, _conf = pick_matrix("Registered nurses: Yes. Healthcare support workers: Yes. We do not use "
+                                        "agency doctors.", MATRIX_Q.questions[0].items)
+    assert values == {"nurses": True, "doctors": False, "ahps": None, "hcsw": True}

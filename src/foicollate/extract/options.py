@@ -536,6 +536,9 @@ def pick_matrix(text: str, items: list[Option]) -> tuple[dict[str, bool | None],
             conf = max(conf, 0.7)
     if conf == 0.0:
         conf = _matrix_by_clauses(text, items, values, spans)
+    elif any(v is None for v in values.values()):
+        # "Food waste: Yes. We do not require Food for Life accreditation.": the rest in sentences
+        _matrix_by_clauses(text, items, values, spans)
     if conf and any(v is None for v in values.values()):
         rest = _REST_OF_ITEMS.search(text)
         if rest:  # "we have not held one on the other two" / "Bus lanes and moving traffic only."
