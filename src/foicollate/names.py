@@ -45,6 +45,7 @@ _GENERIC = re.compile(r"^(?:County|Borough|District|City|Town|Parish|The|This|Ou
 _WEAK_END = re.compile(r"(?:University|College|Agency|Homes|Housing|Authority)$")
 _LONGER = re.compile(r"(?:[ \t]+(?:[A-Z][A-Za-z'’\-]+|of)){0,4}?[ \t]+(?:(?:NHS[ \t]+)?(?:Foundation[ \t]+)?Trust|"
                      r"Health[ \t]+Board|Council|Police|Constabulary)\b")
+_ROLE_KIND = re.compile(r"(?:Homes|Housing|Agency|Group)$")  # kinds that also name posts and plans
 _ROLE_AFTER = re.compile(r"[ \t]+(?:Officers?|Managers?|Team|Strategy|Policy|Plan|Fund|Loans?|Grants?|Programme|Scheme|"
                          r"Action|Lead|Co-?ordinator)\b")
 
@@ -75,7 +76,7 @@ def find_bodies(text: str) -> list[tuple[int, int, str]]:
             continue
         if re.match(r"[\w-]+['’]s\s", name):
             continue  # "the Council's Council Tax Policy"
-        if re.search(r"(?:Homes|Housing|Agency|Group)$", name) and _ROLE_AFTER.match(text, start + len(name)):
+        if _ROLE_KIND.search(name) and _ROLE_AFTER.match(text, start + len(name)):
             continue  # "our Empty Homes Officer": a post or a plan, not a body
         out.append((start, start + len(name), name))
     return out

@@ -306,6 +306,9 @@ class _QuestionIndex:
         self.groups = list(heads.values())
         # questions of one or two content words: any line may restate them
         self.few_words = {j for j, c in enumerate(self.content) if len(c) <= 2}
+        # the request is numbered i., ii., iii. ... (so a reply's "Part A" ... stand for them by position)
+        keys = set(self.label_keys)
+        self.roman = sum(k in ("i", "v", "x") or label_style(k) == "roman" for k in keys) >= max(3, 0.8 * len(keys))
         self.context_norms = [" ".join(words(x.context)) for x in q.questions if x.context]
         self.by_word: dict[str, list[int]] = {}
         for j, c in enumerate(self.content):
@@ -458,7 +461,8 @@ def _without_summary_table(cands: list[Anchor], lines: list[Line], closing: int,
                 later.update(a.questions)
     if sum(a.questions[0] in later for a in rows) * 2 < len(rows):
         return cands, []
-    return [a for a in cands if not any(a is r for r in rows)], sorted({a.line for a in rows})
+    dropped = {id(a) for a in rows}
+    return [a for a in cands if id(a) not in dropped], sorted({a.line for a in rows})
 
 
 def _quoted_email_start(lines: list[Line]) -> int:
@@ -553,8 +557,7 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
     own_keys = set(idx.label_keys)
     ordinal_ok = bool(seq_keys) and not (set(seq_keys) & own_keys) and len(set(seq_keys)) >= 2
     # "Part A" ... "Part I" for a request numbered i. to ix.: letters by position, and "I" is the ninth
-    letters_for_roman = sum(k in ("i", "v", "x") or label_style(k) == "roman" for k in own_keys) >= max(
-        3, 0.8 * len(own_keys)) and len({k for k in seq_keys if len(k) == 1 and k.isalpha()} - {"i", "v", "x"}) >= 2
+    letters_for_roman = idx.roman and len({k for k in seq_keys if len(k) == 1 and k.isalpha()} - {"i", "v", "x"}) >= 2
     ordinal_ok = ordinal_ok or letters_for_roman
     # "We have numbered your questions 1 to 8": numbers for a request lettered a..h
     numbers_for_letters = not any(k.isdigit() for k in own_keys) and len({k for k in seq_keys if k.isdigit()}) >= 2

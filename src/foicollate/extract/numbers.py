@@ -104,23 +104,19 @@ def _masked_line(line: str) -> str:
     figure stay cheap."""
     if "@" in line or "www." in line or "http" in line:
         line = _WEB.sub(_blank, line)  # a link or address without digits is masked too
-    out: list[str] = []
-    done = 0  # line[:done] is in out
-    a = b = -1
+    windows: list[list[int]] = []
     for m in _DIGITS.finditer(line):
         s = max(0, m.start() - 40)
         s = line.rfind(" ", 0, s) + 1 if s else 0
-        if b >= 0 and s <= b:
-            b = _token_end(line, m.end() + 25)
-            continue
-        if b >= 0:
-            out.append(line[done:a])
-            out.append(_MASK_I.sub(_blank, _MASK_CS.sub(_blank, line[a:b])))
-            done = b
-        a, b = s, _token_end(line, m.end() + 25)
-    if b >= 0:
-        out.append(line[done:a])
-        out.append(_MASK_I.sub(_blank, _MASK_CS.sub(_blank, line[a:b])))
+        e = _token_end(line, m.end() + 25)
+        if windows and s <= windows[-1][1]:
+            windows[-1][1] = e
+        else:
+            windows.append([s, e])
+    out: list[str] = []
+    done = 0  # line[:done] is in out
+    for a, b in windows:
+        out += [line[done:a], _MASK_I.sub(_blank, _MASK_CS.sub(_blank, line[a:b]))]
         done = b
     out.append(line[done:])
     return "".join(out)
