@@ -196,7 +196,7 @@ def labels_match(reply_key: str, question_key: str) -> bool:
 
 
 _MULTI = re.compile(
-    r"""^\s*(?:Q(?:uestions?|s)?\.?\s*|(?:Parts?|Items?|Requests?)\s+|Answers?\s+(?:to|for)\s+(?:questions?\s*)?)
+    r"""^\s*(?:[*_]{1,2}|\#{1,6}\s+)?(?:Q(?:uestions?|s)?\.?\s*|(?:Parts?|Items?|Requests?)\s+|Answers?\s+(?:to|for)\s+(?:questions?\s*)?)
     (?P<labels>\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|[-–—])(?:Q\.?\s*)?\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)
     \s*(?:[.):\-–—]|\s|$)""",
     re.IGNORECASE | re.VERBOSE,
@@ -204,7 +204,7 @@ _MULTI = re.compile(
 
 
 _MULTI_BARE = re.compile(
-    r"""^\s*(?P<labels>\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|[-–—])
+    r"""^\s*(?:[*_]{1,2}|\#{1,6}\s+)?(?P<labels>\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|[-–—])
     \(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)\s*[.):\-–—]\s""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -423,6 +423,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
             b.spans = spans
             if a.kind == "table" or _is_table_row(lines[a.line].body):
                 b.columns = _table_header(lines, a.line)
+    _fill_from_prose(doc.text, lines, chain, blocks, closing, idx)
     global_spans = []
     for ln in lines[:closing]:
         if any(s <= ln.start < e for s, e in covered):
@@ -895,3 +896,79 @@ def _best_chain(cands: list[Anchor], lines: list[Line], closing: int, idx: _Ques
         chain.append(cands[i])
         i = prev[i]
     return chain[::-1]
+
+
+# a sentence of prose: ends at . ! ? or ; before a capital, a digit or a pound sign, or at a blank line
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9£\"'(])|\n\s*\n")
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, at = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.start() > at:
+            out.append((at, m.start()))
+        at = m.end()
+    if at < end:
+        out.append((at, end))
+    return out
+
+
+def _fill_from_prose(text: str, lines: list[Line], chain: list[Anchor], blocks: dict[str, Block], closing: int,
+                     idx: _QuestionIndex) -> None:
+    """Questions skipped by the anchors of a letter in prose ("... 7 households ... Gross expenditure on
+    nightly-paid accommodation in 2022/23 was £2.3m. The Council does place some households outside the
+    borough ..."): a later sentence of the block above them that speaks of a skipped question's own
+    words, in request order, starts that question's answer."""
+    at_q = {q: a for a in chain for q in a.questions}
+    anchor_lines = sorted({a.line for a in chain})
+    n = len(idx.questions)
+    j = 1
+    while j < n:
+        if j in at_q or j - 1 not in at_q:
+            j += 1
+            continue
+        run = []
+        while j < n and j not in at_q:
+            run.append(j)
+            j += 1
+        prev = at_q[run[0] - 1]
+        following = [x for x in anchor_lines if x > prev.line]
+        if j < n and (not following or following[0] != at_q[j].line):
+            continue  # (only a stretch between consecutive anchors, in question order)
+        _assign_sentences(text, prev, run, blocks, idx)
+
+
+def _assign_sentences(text: str, prev: Anchor, run: list[int], blocks: dict[str, Block],
+                      idx: _QuestionIndex) -> None:
+    qs = idx.questions
+    owners = list(prev.questions)  # the questions whose block the sentence would be cut from
+    first = blocks[qs[owners[0]].id]
+    if not first.spans:
+        return
+    end = first.spans[-1][1]
+    sents = _sentences(text, first.spans[0][0], end)[1:]  # (the first sentence answers the question above)
+    k = 0
+    for s, e in sents:
+        if k >= len(run):
+            break
+        sent = text[s:e]
+        if "?" in sent or "|" in sent or "\t" in sent:
+            continue  # (a question quoted, or a table: not prose)
+        sw = content_words(" ".join(words(sent)))
+        scores = {}
+        for q in [*owners, *run[k:]]:
+            qc = idx.content[q]
+            shared = sw & qc
+            total = sum(idx.idf[w] for w in qc) or 1.0
+            scores[q] = sum(idx.idf[w] for w in shared) / total if len(shared) >= 2 else 0.0
+        best = max(run[k:], key=lambda q: scores[q])
+        if scores[best] < 0.22 or scores[best] < max(scores[q] for q in owners) + 0.1:
+            continue
+        for q in owners:
+            b = blocks[qs[q].id]
+            b.spans = [(a, min(z, s)) for a, z in b.spans if a < s]
+        blk = blocks[qs[best].id]
+        blk.anchor = Anchor(prev.line, [best], 50.0, "prose", s)
+        blk.spans = [(s, end)]
+        owners = [best]
+        k = run.index(best) + 1

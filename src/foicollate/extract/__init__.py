@@ -37,7 +37,7 @@ from foicollate.segment import Block, Segmentation
 
 __all__ = ["read_answer", "resolve_cross_references"]
 
-_ANCHOR_CONF = {"text": 1.0, "multi": 0.95, "table": 0.95, "label": 0.9, "heading": 0.8, "ordinal": 0.75}
+_ANCHOR_CONF = {"text": 1.0, "multi": 0.95, "table": 0.95, "label": 0.9, "heading": 0.8, "ordinal": 0.75, "prose": 0.7}
 _SEE = re.compile(
     r"^\W*(?:as\s+above|see\s+above|please\s+see\s+(?:the\s+)?above|same\s+as\s+(?:above|previous)|"
     r"(?:please\s+)?(?:see|refer\s+to)\s+(?:our\s+|the\s+)?(?:answer|response|reply)s?\s+(?:to|for|at|given\s+(?:to|in))\s+"
@@ -251,7 +251,7 @@ def _read_value(q: Question, rest: str, block: Block, answers: dict[str, Answer]
     if q.type == QuestionType.NUMBER:
         rest = _own_table_row(rest, q)
         r = read_number(rest, money=bool(_MONEY_Q.search(q.text)), percent=bool(_PERCENT_Q.search(q.text)),
-                        columns=block.columns, units=question_units(q.text))
+                        columns=block.columns, units=question_units(q.text), question=q.text)
         if r is not None and (r.value is not None or r.breakdown):
             spans = _line_spans(rest, [(f.start, f.end) for f in r.used])
             return _Value(as_number(r.value), spans, r.confidence, "number",

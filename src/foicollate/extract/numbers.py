@@ -16,7 +16,7 @@ _WORDNUM = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }
 _NUM = re.compile(
-    r"(?<![\w.,/£$€-])(?P<money>[£$€]\s?)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?P<k>\s?(?:k|m|bn)\b)?"
+    r"(?<![\w.,/£$€-])(?P<money>[£$€]\s?)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?P<k>\s?(?:k|m|bn|million|billion|thousand)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent)?(?![\w/]|[.,]\d|-\d)"
 )
 WORD_NUMBERS = tuple(_WORDNUM)
@@ -156,7 +156,7 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
                      re.I):
             continue  # "fewer than 5" is a suppressed figure, not an answer
         k = (m.group("k") or "").strip().lower()
-        value *= {"k": 1e3, "m": 1e6, "bn": 1e9}.get(k, 1)
+        value *= {"k": 1e3, "m": 1e6, "bn": 1e9, "thousand": 1e3, "million": 1e6, "billion": 1e9}.get(k, 1)
         out.append(Figure(value, m.start(), m.end(), bool(m.group("money")), bool(m.group("pct")),
                           _label(text, m.start(), m.end()), False))
     for m in _WORD.finditer(masked.lower()):  # (lower-cased: the pattern runs faster without IGNORECASE)
@@ -263,11 +263,13 @@ class NumberReading:
 
 
 def read_number(text: str, money: bool = False, percent: bool = False,
-                columns: list[str] | None = None, units: frozenset[str] = frozenset()) -> NumberReading | None:
+                columns: list[str] | None = None, units: frozenset[str] = frozenset(),
+                question: str = "") -> NumberReading | None:
     """The answer number of a passage, or None when it gives none.
 
     `money`/`percent` say the question asks for an amount or a rate, so those figures are
-    the answer rather than distractors. `columns` are the header cells of a table row.
+    the answer rather than distractors. `columns` are the header cells of a table row;
+    `question` picks its column of a table with several ("Eligible for FSM | Took FSM on census day").
     """
     figs = [f for f in figures(text, units) if (f.money == money or not f.money and money) and
             (f.percent == percent or not f.percent and percent)]
@@ -275,6 +277,9 @@ def read_number(text: str, money: bool = False, percent: bool = False,
         figs = [f for f in figs if f.money or f.total or f.value == 0]  # "2020/21: Nil" beside £ figures
     if not figs:
         return None
+    by_column = _column_of_table(text, question) if question else None
+    if by_column is not None:
+        return by_column
     table = _table_in(text)
     if table is not None:
         columns, figs = table
@@ -303,7 +308,8 @@ def read_number(text: str, money: bool = False, percent: bool = False,
     if len(figs) >= 3:
         for t in (figs[0], figs[-1]):
             rest = [f for f in figs if f is not t]
-            if _YEARISH.match(_clean(t.label)) or (t.value < 10 and len(rest) < 3):
+            years = {_clean(f.label) for f in figs if _YEARISH.match(_clean(f.label))}
+            if (_YEARISH.match(_clean(t.label)) and len(years) > 1) or (t.value < 10 and len(rest) < 3):
                 continue  # one more year's figure, or small numbers that add up by chance
             if t.value > 0 and abs(sum(f.value for f in rest) - t.value) < 0.005 * t.value + 0.01:
                 parts = {(_clean(f.label) or f"part {i + 1}"): f.value for i, f in enumerate(rest)}
@@ -322,13 +328,16 @@ def read_number(text: str, money: bool = False, percent: bool = False,
             years = [x for x in others if _YEARISH.match(_clean(x.label))]
             if not ok and len(years) >= 2 and abs(sum(x.value for x in years) - t.value) < 0.01 * max(t.value, 1):
                 others, ok = years, True  # the years add up to the total; other figures are asides
+        # "(13 in total). ... none required onward reporting": a later sentence's "none" is no part of it
+        others = [x for x in others if x.value or x.start < t.start or not re.search(r"[.;]\s", text[t.end:x.start])]
         parts = {(_clean(f.label) or f"part {i + 1}"): f.value for i, f in enumerate(others)}
         return NumberReading(t.value, parts if ok and parts else None, figs, 0.9 if ok else 0.7)
     if percent or any(re.search(r"\b(?:of\s+which|of\s+whom|of\s+these|including|includes|exclud\w*|"
                                  r"not\s+included|for\s+comparison|compared\s+(?:with|to)|previous\s+year|"
                                  r"equates?|equivalent|headcount|made\s+up|comprising|consisting|a\s+further|"
                                  r"typically|on\s+average)\b",
-                                 text[max(0, f.start - 60): f.end + 25], re.I) for f in figs[1:]):
+                                 text[max(0, f.start - 60): f.end] + re.split(r"\n|\.\s", text[f.end: f.end + 25])[0],
+                                 re.I) for f in figs[1:]):
         # rates do not add up, and "63, of which 12 ..." names a part of the first figure
         return NumberReading(figs[0].value, None, figs[:1], 0.6)
     labels = [_clean(f.label) for f in figs]
@@ -364,6 +373,58 @@ def _table_in(text: str) -> tuple[list[str], list[Figure]] | None:
                     f.end += pos
                 return header, row
         pos += len(line) + 1
+    return None
+
+
+def _column_of_table(text: str, question: str) -> NumberReading | None:
+    """A table whose header names two or more figure columns ("Phase | Eligible for FSM | Took FSM"),
+    a row per part: the column the question asks about, its rows as the breakdown."""
+    lines = text.split("\n")
+    pos = [0]
+    for line in lines:
+        pos.append(pos[-1] + len(line) + 1)
+    qw = content_words(question)
+    for h, line in enumerate(lines):
+        head = table_cells(line)
+        if len(head) < 3 or ("|" not in line and "\t" not in line) or any(_DIGIT.search(c) for c in head[1:]):
+            continue
+        named = [content_words(c) for c in head]
+        fit = [len(w & qw) / len(w) if w else 0.0 for w in named]
+        col = max(range(1, len(head)), key=lambda c: fit[c])
+        if fit[col] < 0.5 or sum(f == fit[col] for f in fit[1:]) > 1:
+            return None
+        bd: dict[str, float] = {}
+        cells_used: list[Figure] = []
+        total: Figure | None = None
+        for k in range(h + 1, len(lines)):
+            row = lines[k]
+            if re.fullmatch(r"[\s|:\-–+=]*", row):
+                continue
+            cells = table_cells(row)
+            if len(cells) != len(head):
+                break
+            at = 0
+            spans = []
+            for c in cells:  # each cell's place in the row
+                at = row.find(c, at)
+                spans.append((at, at + len(c)))
+                at += len(c)
+            a, b = spans[col]
+            figs = figures(row[a:b])
+            if len(figs) != 1:
+                return None
+            f = figs[0]
+            f.start, f.end = f.start + a + pos[k], f.end + a + pos[k]
+            if _TOTAL.search(cells[0]):
+                total = f
+            else:
+                bd[_clean(cells[0])] = f.value
+                cells_used.append(f)
+        if len(bd) < 2:
+            return None
+        if total is not None:
+            return NumberReading(total.value, bd, [total, *cells_used], 0.85)
+        return NumberReading(sum(bd.values()), bd, cells_used, 0.75)
     return None
 
 

@@ -251,7 +251,7 @@ def by_text(text: str, options: list[Option]) -> Picked:
     return Picked(ids, spans, 0.7)
 
 
-_CLAUSE_NEG = re.compile(r"\b(?:not|n't|no\s+longer|never|withdrawn|discontinued|ceased|none|neither|nor|"
+_CLAUSE_NEG = re.compile(r"n[’']t\b|\b(?:not|no\s+longer|never|withdrawn|discontinued|ceased|none|neither|nor|"
                          r"except|other\s+than|apart\s+from|excluding)\b", re.I)
 
 
@@ -427,7 +427,7 @@ def _by_polarity(text: str, off: int, options: list[Option]) -> Picked | None:
 _REST_OF_ITEMS = re.compile(
     r"[^.;\n]*\b(?:the\s+)?(?:other|remaining)\s+(?:two|three|four|five|six|\d|items?|matters?|ones?|options?|"
     r"areas?|measures?|controls?)\b[^.;\n]*|[^.;\n]*\b(?:none|neither)\s+of\s+the\s+others?\b[^.;\n]*|"
-    r"(?P<only>\bonly\b\W*$)",
+    r"(?P<only>\bonly\b\W*$|(?:^|(?<=[.;]\s))\W*only\s+(?:for|in|on|at|by|to|with|where|when)\b[^.;\n]*)",
     re.I,
 )
 
@@ -435,11 +435,13 @@ _REST_OF_ITEMS = re.compile(
 def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | None],
                        spans: list[tuple[int, int]]) -> float:
     """Items named in a line or sentence take its polarity ("EDR: deployed", "has no bus lanes")."""
-    words_of = {it.id: _terms(it.text) for it in items}
+    words_of = {it.id: _terms(it.text) | _acronyms(it.text) for it in items}
     named = 0
-    for m in re.finditer(r"[^\n.;]+", text):
+    for m in re.finditer(r"[^\n.;]+", unwrapped(text)):
         clause = m.group(0)
-        terms = _terms(clause)
+        # (initials count only written in capitals: "FSM", not the word "car")
+        terms = (_terms(clause) - {w for it in items for w in _acronyms(it.text)}) | {
+            a.lower() for a in re.findall(r"\b[A-Z]{3,4}(?=s?\b)", clause)}
         hits = []
         for it in items:
             others = set().union(*(words_of[x.id] for x in items if x.id != it.id))
@@ -455,6 +457,26 @@ def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | 
                 named += 1
         spans.append((m.start(), m.end()))
     return 0.6 if named >= 2 else 0.0
+
+
+def unwrapped(text: str) -> str:
+    """The text with hard line wraps inside a sentence turned to spaces (same length, so offsets hold)."""
+    return _WRAP.sub(" ", text)
+
+
+_WRAP = re.compile(r"(?<=[\w,)])\n(?=[a-z(])")
+
+
+@lru_cache(maxsize=4096)
+def _acronyms(text: str) -> frozenset[str]:
+    """Initials a reply may use for an item: "Pupils eligible for free school meals" -> "fsm",
+    "Gypsy, Roma and Traveller backgrounds" -> "grt" (runs of three or four of its words)."""
+    ws = [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in ("and", "of", "the", "for", "a", "an", "with", "or")]
+    out = set()
+    for n in (3, 4):
+        for i in range(len(ws) - n + 1):
+            out.add("".join(w[0] for w in ws[i:i + n]).lower())
+    return frozenset(out)
 
 
 @lru_cache(maxsize=4096)
