@@ -327,3 +327,104 @@ def test_matrix_items_answered_line_by_line_then_in_a_sentence() -> None:
     values, _spans, _conf = pick_matrix("Registered nurses: Yes. Healthcare support workers: Yes. We do not use "
                                         "agency doctors.", MATRIX_Q.questions[0].items)
     assert values == {"nurses": True, "doctors": False, "ahps": None, "hcsw": True}
+
+
+PROSE_LETTER = """Dear Ms Quill
+
+Thank you for your request, which we received on 3 March 2024.
+
+The council recorded 412 dwellings as long-term empty on its October 2023 return, out of a total stock of
+58,200 homes. Of those dwellings, 96 had been empty for two years or more. We have charged the council tax
+premium on long-term empty homes since April 2019. No compulsory purchase orders have been made since 2021.
+The council employs 2.5 FTE empty homes officers.
+
+Yours sincerely
+"""
+
+
+def test_a_letter_in_prose_without_labels_is_read_sentence_by_sentence() -> None:
+    got = read(PROSE_LETTER)
+    assert got["1a"] == ("answered", 412)  # (not the stock it is "out of")
+    assert got["1b"] == ("answered", 96)
+    assert got["2a"] == ("answered", True)
+    assert got["2b"] == ("answered", False)
+    assert got["3"] == ("answered", 2.5)
+    assert got["4"][0] == "not_answered"
+
+
+def test_prose_that_skips_labels_fills_the_questions_between() -> None:
+    text = ("In answer to your first question, 412 dwellings were recorded as long-term empty on the October 2023 "
+            "return. Of those dwellings, 96 had been empty for two years or more.\n\n"
+            "The council employs 2.5 FTE empty homes officers.\n\n"
+            "Yours sincerely\n")
+    got = read(text)
+    assert got["1a"] == ("answered", 412)
+    assert got["1b"] == ("answered", 96)
+    assert got["3"] == ("answered", 2.5)
+
+
+def test_a_blanket_letter_in_prose_stays_blanket() -> None:
+    text = ("Dear Mr Hale\n\nThank you for your request about long-term empty dwellings, the council tax premium, "
+            "compulsory purchase orders and empty homes officers.\n\nI can confirm that Eastfield Parish Council "
+            "does not hold any of the information you have requested, as council tax and empty homes work are "
+            "functions of Eastfield District Council.\n\nYours sincerely\n")
+    got = read(text)
+    assert {s for s, _v in got.values()} == {"not_held"}
+
+
+def test_a_table_with_several_figure_columns_gives_each_question_its_column() -> None:
+    q = Questionnaire(title="t", questions=[
+        Question("a", "How many pupils were eligible for free school meals at the census?", QuestionType.NUMBER, "a"),
+        Question("b", "How many pupils took a free school meal on census day?", QuestionType.NUMBER, "b")])
+    text = ("(a) and (b) Eligibility and take-up\n| Phase | Eligible for FSM | Took a meal on census day |\n"
+            "|---|---|---|\n| Primary | 520 | 461 |\n| Secondary | 337 | 263 |\n| Total | 857 | 724 |\n")
+    got = {a.question: (a.value, a.breakdown) for a in collate_document(Document(id="r", text=text), q).answers}
+    assert got["a"] == (857, {"Primary": 520, "Secondary": 337})
+    assert got["b"] == (724, {"Primary": 461, "Secondary": 263})
+
+
+def test_a_word_table_flattened_one_cell_a_line() -> None:
+    text = ("Financial year\nSpend on installation (£)\nGrant received (£)\n2021/22\n412,380\n301,000\n"
+            "2022/23\n1,106,540\n842,600\nTotal\n1,518,920\n1,143,600\n")
+    r = read_number(text, money=True, question="How much did you spend on installation in each year?")
+    assert r is not None and r.value == 1518920 and r.breakdown == {"2021/22": 412380, "2022/23": 1106540}
+    r = read_number(text, money=True, question="How much grant funding have you received?")
+    assert r is not None and r.value == 1143600
+
+
+def test_year_figures_by_cell_with_one_withheld() -> None:
+    text = "| Measure | 2021/22 | 2022/23 | 2023/24 |\n| Average re-let time | 71 | 84 | Withheld (s22) |\n"
+    r = read_number(text, percent=True)
+    assert r is not None and r.value is None and r.breakdown == {"2021/22": 71, "2022/23": 84}
+
+
+def test_bare_figures_stand_for_the_years_asked_in_order() -> None:
+    r = read_number("31 / 35 / 40", percent=True,
+                    question="What was the average re-let time in each of 2021/22, 2022/23 and 2023/24?")
+    assert r is not None and r.value is None and r.breakdown == {"2021/22": 31, "2022/23": 35, "2023/24": 40}
+
+
+def test_millions_in_words() -> None:
+    r = read_number("We spent £14.6 million.", money=True)
+    assert r is not None and r.value == 14_600_000
+
+
+def test_matrix_items_by_their_initials_and_an_only() -> None:
+    from foicollate.extract.options import pick_matrix
+
+    items = [Option("ehcp", "Pupils with an education, health and care (EHC) plan", "a"),
+             Option("fsm", "Pupils eligible for free school meals", "b"),
+             Option("cla", "Children looked after", "c"),
+             Option("grt", "Pupils from Gypsy, Roma and Traveller backgrounds", "d")]
+    values, _s, _c = pick_matrix("Yes for EHC plans and children looked after. We don't split the figures by FSM "
+                                 "or by GRT background.", items)
+    assert values == {"ehcp": True, "fsm": False, "cla": True, "grt": False}
+    values, _s, _c = pick_matrix("Only for children looked after.", items)
+    assert values == {"ehcp": False, "fsm": False, "cla": True, "grt": False}
+
+
+def test_what_a_body_confirms_decides_the_yes_or_no() -> None:
+    from foicollate.extract.options import yes_no
+
+    assert yes_no("We can confirm the Council has not paid a ransom.")[0] is False
+    assert yes_no("I can confirm that we do use body-worn cameras.")[0] is True

@@ -173,6 +173,18 @@ _INLINE_LABEL = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def initials(text: str) -> frozenset[str]:
+    """Initials a reply may use for an item: "Pupils eligible for free school meals" -> "fsm",
+    "Gypsy, Roma and Traveller backgrounds" -> "grt" (runs of three or four of its words)."""
+    ws = [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in ("and", "of", "the", "for", "a", "an", "with", "or")]
+    out = set()
+    for n in (3, 4):
+        for i in range(len(ws) - n + 1):
+            out.add("".join(w[0] for w in ws[i:i + n]).lower())
+    return frozenset(out)
+
+
 def _inline_pieces(raw: str) -> list[tuple[int, int, str | None, int]]:
     """ "a) 4,210  b) see attached  c) 6.5 days": one line answering several questions in
     sequence is read as one line per label (spans within the line)."""
@@ -829,7 +841,11 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex,
             continue
         if "?" in ln.text and _is_restatement(ln, idx):
             continue  # another question of the request, quoted
-        furniture = _PAGE_FURNITURE.search(ln.text) and (spans or not re.fullmatch(r"\s*\d[\d,]*\s*", ln.text))
+        furniture = _PAGE_FURNITURE.search(ln.text) and (spans or not re.fullmatch(r"\s*\d[\d,]*\s*", ln.text)) and not (
+            # a bare number packed between other lines is a cell of a table flattened one cell a line
+            # (or the answer straight under its question)
+            re.fullmatch(r"\s*\d+\s*", ln.text) and lines[k - 1].end + 1 == ln.start
+            and (len(lines[k - 1].text) <= 40 or k - 1 == a.line))
         if not norm or furniture or ln.text.startswith("#"):
             # a bare ">" or rule, a page header/footer from a PDF, a section title: nothing said
             # (a bare number straight under its label is the answer, not a page number)
@@ -918,10 +934,17 @@ def _fill_from_prose(text: str, lines: list[Line], chain: list[Anchor], blocks: 
     """Questions skipped by the anchors of a letter in prose ("... 7 households ... Gross expenditure on
     nightly-paid accommodation in 2022/23 was £2.3m. The Council does place some households outside the
     borough ..."): a later sentence of the block above them that speaks of a skipped question's own
-    words, in request order, starts that question's answer."""
+    words, in request order, starts that question's answer. A letter with no anchors at all is read
+    the same way from its greeting on."""
     at_q = {q: a for a in chain for q in a.questions}
     anchor_lines = sorted({a.line for a in chain})
     n = len(idx.questions)
+    if not chain:
+        greet = next((i for i, ln in enumerate(lines[:closing]) if _GREETING.match(ln.text)), -1)
+        if greet + 1 < closing and not _blanket(text[lines[greet + 1].start:lines[closing - 1].end]):
+            _assign_sentences(text, [], list(range(n)), blocks, idx, (lines[greet + 1].start, lines[closing - 1].end),
+                              min_pairs=max(3, n // 3))
+        return
     j = 1
     while j < n:
         if j in at_q or j - 1 not in at_q:
@@ -935,40 +958,87 @@ def _fill_from_prose(text: str, lines: list[Line], chain: list[Anchor], blocks: 
         following = [x for x in anchor_lines if x > prev.line]
         if j < n and (not following or following[0] != at_q[j].line):
             continue  # (only a stretch between consecutive anchors, in question order)
-        _assign_sentences(text, prev, run, blocks, idx)
+        first = blocks[idx.questions[prev.questions[0]].id]
+        if first.spans:
+            _assign_sentences(text, list(prev.questions), run, blocks, idx,
+                              (first.spans[0][0], first.spans[-1][1]), skip_first=True)
 
 
-def _assign_sentences(text: str, prev: Anchor, run: list[int], blocks: dict[str, Block],
-                      idx: _QuestionIndex) -> None:
+# an outcome said of the whole request: "does not hold any of the information you have requested"
+_WHOLE_REQUEST = re.compile(
+    r"\binformation\s+(?:that\s+)?you\s+(?:have\s+)?(?:request|ask|seek)|\bany\s+of\s+the\s+information\b|"
+    r"\ball\s+(?:of\s+)?your\s+(?:questions|request)\b|\b(?:redirect|forward|transfer|send|direct)\s+your\s+request\b|"
+    r"\byour\s+request\s+(?:should|would|must|may|is\s+better)\s+be\s+(?:re-?)?(?:directed|sent|made|addressed)|"
+    r"\bcompl(?:y|ying|iance)\s+with\s+(?:your|this|the)\s+request\b|\b(?:your|this)\s+request\s+(?:is|as)\s+"
+    r"(?:vexatious|repeated|manifestly)",
+    re.I)
+
+
+def _blanket(text: str) -> bool:
+    """A letter whose outcome (not held, refused, referred) is said of the whole request."""
+    from foicollate.extract.outcome import find_cues, is_scottish
+    from foicollate.model import Status
+
+    return any(c.status != Status.ANSWERED and _WHOLE_REQUEST.search(text[c.start:c.end])
+               for c in find_cues(text, is_scottish(text)))
+
+
+_GREETING = re.compile(r"^\W*(?:dear|hello|hi|good\s+(?:morning|afternoon))\b", re.I)
+
+
+def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict[str, Block],
+                      idx: _QuestionIndex, region: tuple[int, int], skip_first: bool = False,
+                      min_pairs: int = 1) -> None:
+    """Sentences of `region` that speak of the `run` questions' words start their answers: the best
+    pairing in request order (cut from the `owners`' block, whose answer the region's first sentence is)."""
     qs = idx.questions
-    owners = list(prev.questions)  # the questions whose block the sentence would be cut from
-    first = blocks[qs[owners[0]].id]
-    if not first.spans:
+    end = region[1]
+    sents = [(s, e) for s, e in _sentences(text, region[0], end)[1 if skip_first else 0:]
+             if not re.search(r"[?|\t]", text[s:e])]  # (a question quoted, or a table: not prose)
+    if not sents:
         return
-    end = first.spans[-1][1]
-    sents = _sentences(text, first.spans[0][0], end)[1:]  # (the first sentence answers the question above)
-    k = 0
-    for s, e in sents:
-        if k >= len(run):
-            break
-        sent = text[s:e]
-        if "?" in sent or "|" in sent or "\t" in sent:
-            continue  # (a question quoted, or a table: not prose)
-        sw = content_words(" ".join(words(sent)))
-        scores = {}
-        for q in [*owners, *run[k:]]:
-            qc = idx.content[q]
-            shared = sw & qc
-            total = sum(idx.idf[w] for w in qc) or 1.0
-            scores[q] = sum(idx.idf[w] for w in shared) / total if len(shared) >= 2 else 0.0
-        best = max(run[k:], key=lambda q: scores[q])
-        if scores[best] < 0.22 or scores[best] < max(scores[q] for q in owners) + 0.1:
-            continue
+    score = [[0.0] * len(run) for _ in sents]
+    for i, (s, e) in enumerate(sents):
+        sw = content_words(" ".join(words(text[s:e])))
+        own = max((_coverage(sw, q, idx) for q in owners), default=0.0)
+        for j, q in enumerate(run):
+            c = _coverage(sw, q, idx)
+            if c >= 0.22 and c >= own + 0.1:
+                score[i][j] = c
+    # the best pairing of sentences with questions, both in order (each used at most once)
+    m, n = len(sents), len(run)
+    best = [[0.0] * (n + 1) for _ in range(m + 1)]
+    for i in range(m - 1, -1, -1):
+        for j in range(n - 1, -1, -1):
+            best[i][j] = max(best[i + 1][j], best[i][j + 1],
+                             score[i][j] + best[i + 1][j + 1] if score[i][j] else 0.0)
+    pairs = []
+    i = j = 0
+    while i < m and j < n:
+        if score[i][j] and best[i][j] == score[i][j] + best[i + 1][j + 1]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    if len(pairs) < min_pairs:
+        return  # (a letter with no anchors answers several questions in prose, or it is a blanket reply)
+    for i, j in pairs:
+        s = sents[i][0]
         for q in owners:
             b = blocks[qs[q].id]
             b.spans = [(a, min(z, s)) for a, z in b.spans if a < s]
-        blk = blocks[qs[best].id]
-        blk.anchor = Anchor(prev.line, [best], 50.0, "prose", s)
+        blk = blocks[qs[run[j]].id]
+        blk.anchor = Anchor(0, [run[j]], 50.0, "prose", s)
         blk.spans = [(s, end)]
-        owners = [best]
-        k = run.index(best) + 1
+        owners = [run[j]]
+
+
+def _coverage(sw: AbstractSet[str], q: int, idx: _QuestionIndex) -> float:
+    """How much of a question's wording (by weight) a sentence uses: two words at least."""
+    qc = idx.content[q]
+    shared = sw & qc
+    if len(shared) < 2:
+        return 0.0
+    return sum(idx.idf[w] for w in shared) / (sum(idx.idf[w] for w in qc) or 1.0)

@@ -7,7 +7,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from foicollate.segment import content_words, table_cells  # the segmenter's stemming and table rows
+from foicollate.segment import (  # the segmenter's stemming and table rows
+    content_words,
+    initials,
+    table_cells,
+)
 
 _WORDNUM = {
     "zero": 0, "nil": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -275,8 +279,12 @@ def read_number(text: str, money: bool = False, percent: bool = False,
             (f.percent == percent or not f.percent and percent)]
     if money and any(f.money for f in figs):
         figs = [f for f in figs if f.money or f.total or f.value == 0]  # "2020/21: Nil" beside £ figures
+    if len(figs) >= 2:
+        # "203 empty homes, out of a total stock of 6,350": the whole it is part of is no answer
+        figs = [f for f in figs if not _OUT_OF.search(text[max(0, f.start - 40):f.start])] or figs
     if not figs:
         return None
+    text = unflatten_cells(text)
     by_column = _column_of_table(text, question) if question else None
     if by_column is not None:
         return by_column
@@ -332,6 +340,13 @@ def read_number(text: str, money: bool = False, percent: bool = False,
         others = [x for x in others if x.value or x.start < t.start or not re.search(r"[.;]\s", text[t.end:x.start])]
         parts = {(_clean(f.label) or f"part {i + 1}"): f.value for i, f in enumerate(others)}
         return NumberReading(t.value, parts if ok and parts else None, figs, 0.9 if ok else 0.7)
+    labels = [_clean(f.label) for f in figs]
+    if len(figs) >= 2 and all(_YEARISH.match(lab) for lab in labels) and len(set(labels)) == len(labels):
+        return NumberReading(None, dict(zip(labels, (f.value for f in figs), strict=True)), figs, 0.85)
+    asked = _YEAR_IN_QUESTION.findall(question)
+    if len(figs) == len(asked) >= 2 and not any(labels) and len(text.strip()) <= 80:
+        # "31 / 35 / 40" for "in each of 2021/22, 2022/23 and 2023/24": the years asked, in order
+        return NumberReading(None, dict(zip(asked, (f.value for f in figs), strict=True)), figs, 0.7)
     if percent or any(re.search(r"\b(?:of\s+which|of\s+whom|of\s+these|including|includes|exclud\w*|"
                                  r"not\s+included|for\s+comparison|compared\s+(?:with|to)|previous\s+year|"
                                  r"equates?|equivalent|headcount|made\s+up|comprising|consisting|a\s+further|"
@@ -340,7 +355,6 @@ def read_number(text: str, money: bool = False, percent: bool = False,
                                  re.I) for f in figs[1:]):
         # rates do not add up, and "63, of which 12 ..." names a part of the first figure
         return NumberReading(figs[0].value, None, figs[:1], 0.6)
-    labels = [_clean(f.label) for f in figs]
     if all(labels) and len(set(labels)) == len(labels):
         bd = dict(zip(labels, (f.value for f in figs), strict=True))
         if all(_YEARISH.match(lab) for lab in labels):
@@ -351,6 +365,9 @@ def read_number(text: str, money: bool = False, percent: bool = False,
     return NumberReading(figs[0].value, None, figs[:1], 0.5)
 
 
+_OUT_OF = re.compile(r"\bout\s+of\s+(?:a|an|the|our|its|their)?\s*(?:total|overall)?\s*(?:[a-z-]+\s+){0,3}?(?:of\s+)?$|"
+                     r"\b(?:of|from)\s+a\s+(?:total|overall)\s+(?:[a-z-]+\s+){0,2}?of\s+$", re.I)
+_YEAR_IN_QUESTION = re.compile(r"\b(?:19|20)\d\d\s?[/-]\s?\d{2,4}\b|\b(?:19|20)\d\d\b")
 _YEAR_CELL = re.compile(r"^(?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\b(?!\s*[:=])", re.I)
 
 
@@ -366,6 +383,20 @@ def _table_in(text: str) -> tuple[list[str], list[Figure]] | None:
             header = yearish
         elif header and len(cells) >= len(header):
             row = [f for f in figures(line)]
+            if len(row) < len(header) and len(cells) in (len(header), len(header) + 1):
+                # "| Average re-let time | 71 | 84 | Withheld (s22) |": the cells that give a figure
+                kept, figs_kept, at = [], [], 0
+                for name, c in zip(header, cells[-len(header):], strict=True):
+                    at = line.find(c, at)
+                    got = figures(c)
+                    if len(got) == 1:
+                        f = got[0]
+                        f.start, f.end = f.start + at + pos, f.end + at + pos
+                        kept.append(name)
+                        figs_kept.append(f)
+                    at += len(c)
+                if len(kept) >= 2:
+                    return kept, figs_kept
             if len(row) >= len(header):
                 row = row[-len(header):]
                 for f in row:
@@ -376,6 +407,56 @@ def _table_in(text: str) -> tuple[list[str], list[Figure]] | None:
     return None
 
 
+_VALUE_CELL = re.compile(r"^\s*(?:[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|k|m)?\*?|nil|none|n/?a|-|–|—|not\s+held|"
+                         r"withheld\b.{0,30}|redacted\b.{0,30}|\*)\s*$", re.I)
+
+
+def unflatten_cells(text: str) -> str:
+    """A Word table copied out one cell a line ("Financial year / Spend (£) / Grant (£) / 2021/22 /
+    412,380 / 301,000 / ..."), put back as rows of cells joined by "|" (same length: offsets hold)."""
+    lines = text.split("\n")
+    if len(lines) < 6:
+        return text
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        best = None
+        for k in (3, 4, 5, 6, 2):
+            head = lines[i:i + k]
+            if len(head) < k or any(not c.strip() or len(c) > 60 or _VALUE_CELL.match(c) for c in head):
+                continue
+            rows = 0
+            j = i + k
+            while j + k <= len(lines):
+                row = lines[j:j + k]
+                if not row[0].strip() or len(row[0]) > 60 or _VALUE_CELL.match(row[0]) and not _YEARISH.match(
+                        row[0].strip()) or not all(_VALUE_CELL.match(c) for c in row[1:]):
+                    break
+                rows += 1
+                j += k
+            if rows >= 2 and (best is None or rows * k > best[1] * best[0]):
+                best = (k, rows)
+        if best is None:
+            i += 1
+            continue
+        k, rows = best
+        for r in range(rows + 1):
+            a = i + r * k
+            out[a] = "|".join(lines[a:a + k])
+            for m in range(a + 1, a + k):
+                out[m] = None  # type: ignore[call-overload]
+        i += (rows + 1) * k
+    return "\n".join(x for x in out if x is not None)
+
+
+_GENERIC = frozenset({"number", "total", "amount", "count", "figure", "figures", "no"})
+
+
+def _same_word(a: str, b: str) -> bool:
+    """ "installation" and "installing", "re-lets" and "relet": one word for choosing a column."""
+    return a == b or len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]
+
+
 def _column_of_table(text: str, question: str) -> NumberReading | None:
     """A table whose header names two or more figure columns ("Phase | Eligible for FSM | Took FSM"),
     a row per part: the column the question asks about, its rows as the breakdown."""
@@ -383,15 +464,17 @@ def _column_of_table(text: str, question: str) -> NumberReading | None:
     pos = [0]
     for line in lines:
         pos.append(pos[-1] + len(line) + 1)
-    qw = content_words(question)
+    qw = content_words(question) | initials(question)  # ("Eligible for FSM" for "free school meals")
     for h, line in enumerate(lines):
         head = table_cells(line)
         if len(head) < 3 or ("|" not in line and "\t" not in line) or any(_DIGIT.search(c) for c in head[1:]):
             continue
-        named = [content_words(c) for c in head]
-        fit = [len(w & qw) / len(w) if w else 0.0 for w in named]
+        named = [content_words(c) - _GENERIC for c in head]
+        hits = [sum(any(_same_word(x, y) for y in qw) for x in w) for w in named]
+        # the column naming most of the question's words; of two alike, the one with fewer others
+        fit = [(h, h / len(w) if w else 0.0) for h, w in zip(hits, named, strict=True)]
         col = max(range(1, len(head)), key=lambda c: fit[c])
-        if fit[col] < 0.5 or sum(f == fit[col] for f in fit[1:]) > 1:
+        if fit[col][1] < 0.5 or sum(f == fit[col] for f in fit[1:]) > 1:
             return None
         bd: dict[str, float] = {}
         cells_used: list[Figure] = []
@@ -424,6 +507,8 @@ def _column_of_table(text: str, question: str) -> NumberReading | None:
             return None
         if total is not None:
             return NumberReading(total.value, bd, [total, *cells_used], 0.85)
+        if all(_YEARISH.match(k.rstrip("*")) for k in bd):
+            return NumberReading(None, bd, cells_used, 0.8)
         return NumberReading(sum(bd.values()), bd, cells_used, 0.75)
     return None
 

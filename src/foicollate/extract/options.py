@@ -11,8 +11,11 @@ from rapidfuzz import fuzz
 
 from foicollate.markers import ORDINAL_WORDS, to_roman
 from foicollate.model import Option
+from foicollate.segment import initials
 
 _YES_START = re.compile(r"^\W*(?:yes|yep|correct|(?:we|the\s+\w+)\s+(?:do|does|has|have|is|are|can)\b(?!\s*n[o']t|\s+(?:\w+\s+)?not\b))", re.I)
+_CONFIRM = re.compile(r"^\W*(?:we|i|the\s+\w+(?:\s+council)?)\s+(?:can|am\s+able\s+to|are\s+able\s+to|is\s+able\s+to|"
+                      r"would\s+like\s+to|wish\s+to)\s+confirm\s+(?:that\s+)?", re.I)
 _NO_START = re.compile(r"^\W*(?:no\b(?!\s+(?:\w+\s+){0,3}(?:information|data|records?)\s+(?:is|are)\s+held)|none\b|nil\b|never\b|not\s+(?:to\s+our\s+knowledge|aware|applicable)\b)", re.I)
 _NEG = re.compile(
     r"\b(?:do|does|did|have|has|had|are|is|was|were|can|could|will|would)\s*(?:n[o']t|not)\b|\bnever\b|"
@@ -20,9 +23,9 @@ _NEG = re.compile(
     r"(?:have|has|were|was|are|is)\s+(?:been\s+)?(?:recorded|reported|identified|received|made|found|used|"
     r"deployed|purchased|issued)|\bnone\b|\bno\s+(?:such|known|recorded|reported)\b|\bnot\s+(?:currently\s+)?"
     r"(?:use|have|hold|operate|provide|employ|offer|permit|allow|own)\b", re.I)
-_POS = re.compile(r"\b(?:we|the\s+(?:council|trust|force|authority|service))\s+(?:do|does|did|have|has|are|is|can|"
+_POS = re.compile(r"\b(?:we|the\s+(?:council|trust|force|authority|service|board))\s+(?:do|does|did|have|has|are|is|can|"
                   r"currently|routinely|use|uses|operate|operates|provide|provides|offer|offers|employ|employs|"
-                  r"permit|permits|allow|allows|own|owns)\b(?!\s+not)|\bthere\s+(?:are|is|were|was|have\s+been|"
+                  r"permit|permits|allow|allows|own|owns|holds?|keeps?|records?|publish(?:es)?)\b(?!\s+not)|\bthere\s+(?:are|is|were|was|have\s+been|"
                   r"has\s+been)\s+(?!no\b)", re.I)
 _ALL = re.compile(
     r"\ball\s+(?:of\s+)?(?:the\s+)?(?:above|options?|listed|these|those|of\s+them|areas|items|the\s+(?:devices|"
@@ -89,6 +92,7 @@ def yes_no(text: str, question: str = "") -> tuple[bool | None, tuple[int, int] 
         first_end = _sentence_end(stripped)
     first = stripped[:first_end]
     span = (off, off + first_end)
+    first = _CONFIRM.sub("", first, count=1)  # "We can confirm that the Council has not ...": what it confirms
     if _YES_START.match(first):
         return True, span, 0.95 if re.match(r"^\W*yes\b", first, re.I) else 0.8
     if _NO_START.match(first):
@@ -435,12 +439,12 @@ _REST_OF_ITEMS = re.compile(
 def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | None],
                        spans: list[tuple[int, int]]) -> float:
     """Items named in a line or sentence take its polarity ("EDR: deployed", "has no bus lanes")."""
-    words_of = {it.id: _terms(it.text) | _acronyms(it.text) for it in items}
+    words_of = {it.id: _terms(it.text) | initials(it.text) for it in items}
     named = 0
     for m in re.finditer(r"[^\n.;]+", unwrapped(text)):
         clause = m.group(0)
         # (initials count only written in capitals: "FSM", not the word "car")
-        terms = (_terms(clause) - {w for it in items for w in _acronyms(it.text)}) | {
+        terms = (_terms(clause) - {w for it in items for w in initials(it.text)}) | {
             a.lower() for a in re.findall(r"\b[A-Z]{3,4}(?=s?\b)", clause)}
         hits = []
         for it in items:
@@ -465,18 +469,6 @@ def unwrapped(text: str) -> str:
 
 
 _WRAP = re.compile(r"(?<=[\w,)])\n(?=[a-z(])")
-
-
-@lru_cache(maxsize=4096)
-def _acronyms(text: str) -> frozenset[str]:
-    """Initials a reply may use for an item: "Pupils eligible for free school meals" -> "fsm",
-    "Gypsy, Roma and Traveller backgrounds" -> "grt" (runs of three or four of its words)."""
-    ws = [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in ("and", "of", "the", "for", "a", "an", "with", "or")]
-    out = set()
-    for n in (3, 4):
-        for i in range(len(ws) - n + 1):
-            out.add("".join(w[0] for w in ws[i:i + n]).lower())
-    return frozenset(out)
 
 
 @lru_cache(maxsize=4096)
@@ -561,12 +553,13 @@ def pick_matrix(text: str, items: list[Option]) -> tuple[dict[str, bool | None],
     elif any(v is None for v in values.values()):
         # "Food waste: Yes. We do not require Food for Life accreditation.": the rest in sentences
         _matrix_by_clauses(text, items, values, spans)
-    if conf and any(v is None for v in values.values()):
-        rest = _REST_OF_ITEMS.search(text)
-        if rest:  # "we have not held one on the other two" / "Bus lanes and moving traffic only."
-            fill = not _CLAUSE_NEG.search(rest.group(0)) if not rest.group("only") else False
-            values = {k: (fill if v is None else v) for k, v in values.items()}
-            spans.append((rest.start(), rest.end()))
+    rest = _REST_OF_ITEMS.search(text) if any(v is None for v in values.values()) else None
+    if rest and (conf or rest.group("only") and any(v is not None for v in values.values())):
+        # "we have not held one on the other two" / "Bus lanes and moving traffic only." / "Only for X."
+        fill = not _CLAUSE_NEG.search(rest.group(0)) if not rest.group("only") else False
+        values = {k: (fill if v is None else v) for k, v in values.items()}
+        spans.append((rest.start(), rest.end()))
+        conf = conf or 0.6
     if conf == 0.0:
         yes, span, c = yes_no(text)
         if yes is not None and span:
