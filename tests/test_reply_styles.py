@@ -428,3 +428,20 @@ def test_what_a_body_confirms_decides_the_yes_or_no() -> None:
 
     assert yes_no("We can confirm the Council has not paid a ransom.")[0] is False
     assert yes_no("I can confirm that we do use body-worn cameras.")[0] is True
+
+
+def test_request_quoted_in_full_then_a_reply_in_prose_under_its_own_greeting() -> None:
+    request = "\n".join(f"{q.label}. {q.text}" for q in Q.questions)
+    text = (f"Dear Eastfield District Council,\n{request}\nYours faithfully,\nA. Requester\n\n"
+            "Dear Ms Requester,\nThank you for your request.\n" + PROSE_LETTER.split("\n\n", 2)[2])
+    got = read(text)
+    assert got["1a"] == ("answered", 412)
+    assert got["3"] == ("answered", 2.5)
+
+
+def test_a_request_naming_both_acts_does_not_make_a_reply_scottish() -> None:
+    from foicollate.extract.outcome import is_scottish
+
+    assert not is_scottish("Request under the Freedom of Information Act 2000 (Scottish councils: Freedom of "
+                           "Information (Scotland) Act 2002)\nThe information is exempt under section 43(2).")
+    assert is_scottish("You may apply to the Scottish Information Commissioner.")

@@ -435,6 +435,15 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
             b.spans = spans
             if a.kind == "table" or _is_table_row(lines[a.line].body):
                 b.columns = _table_header(lines, a.line)
+    if chain and sum(not b.empty for b in blocks.values()) <= len(blocks) // 5:
+        # the request quoted in full, then the reply in prose under its own greeting (a WhatDoTheyKnow page)
+        greet = next((i for i in range(chain[-1].line + 1, hard) if _GREETING.match(lines[i].text)), None)
+        if greet is not None:
+            closing = next((i for i in range(greet + 1, hard) if _CLOSING.match(lines[i].text)), hard)
+            covered.append((lines[chain[0].line].start, lines[greet].end))
+            chain = []
+            for b in blocks.values():
+                b.anchor, b.spans = None, []
     _fill_from_prose(doc.text, lines, chain, blocks, closing, idx)
     global_spans = []
     for ln in lines[:closing]:
@@ -930,7 +939,7 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _fill_from_prose(text: str, lines: list[Line], chain: list[Anchor], blocks: dict[str, Block], closing: int,
-                     idx: _QuestionIndex) -> None:
+                     idx: _QuestionIndex) -> list[tuple[int, int]]:
     """Questions skipped by the anchors of a letter in prose ("... 7 households ... Gross expenditure on
     nightly-paid accommodation in 2022/23 was £2.3m. The Council does place some households outside the
     borough ..."): a later sentence of the block above them that speaks of a skipped question's own
@@ -939,12 +948,12 @@ def _fill_from_prose(text: str, lines: list[Line], chain: list[Anchor], blocks: 
     at_q = {q: a for a in chain for q in a.questions}
     anchor_lines = sorted({a.line for a in chain})
     n = len(idx.questions)
-    if not chain:
-        greet = next((i for i, ln in enumerate(lines[:closing]) if _GREETING.match(ln.text)), -1)
+    if not chain:  # the answers' spans are the reply's own: no blanket outcome is read from them
+        greet = max((i for i, ln in enumerate(lines[:closing]) if _GREETING.match(ln.text)), default=-1)
         if greet + 1 < closing and not _blanket(text[lines[greet + 1].start:lines[closing - 1].end]):
-            _assign_sentences(text, [], list(range(n)), blocks, idx, (lines[greet + 1].start, lines[closing - 1].end),
-                              min_pairs=max(3, n // 3))
-        return
+            return _assign_sentences(text, [], list(range(n)), blocks, idx,
+                                     (lines[greet + 1].start, lines[closing - 1].end), min_pairs=max(3, n // 3))
+        return []
     j = 1
     while j < n:
         if j in at_q or j - 1 not in at_q:
@@ -962,6 +971,7 @@ def _fill_from_prose(text: str, lines: list[Line], chain: list[Anchor], blocks: 
         if first.spans:
             _assign_sentences(text, list(prev.questions), run, blocks, idx,
                               (first.spans[0][0], first.spans[-1][1]), skip_first=True)
+    return []
 
 
 # an outcome said of the whole request: "does not hold any of the information you have requested"
@@ -988,7 +998,7 @@ _GREETING = re.compile(r"^\W*(?:dear|hello|hi|good\s+(?:morning|afternoon))\b", 
 
 def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict[str, Block],
                       idx: _QuestionIndex, region: tuple[int, int], skip_first: bool = False,
-                      min_pairs: int = 1) -> None:
+                      min_pairs: int = 1) -> list[tuple[int, int]]:
     """Sentences of `region` that speak of the `run` questions' words start their answers: the best
     pairing in request order (cut from the `owners`' block, whose answer the region's first sentence is)."""
     qs = idx.questions
@@ -996,7 +1006,7 @@ def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict
     sents = [(s, e) for s, e in _sentences(text, region[0], end)[1 if skip_first else 0:]
              if not re.search(r"[?|\t]", text[s:e])]  # (a question quoted, or a table: not prose)
     if not sents:
-        return
+        return []
     score = [[0.0] * len(run) for _ in sents]
     for i, (s, e) in enumerate(sents):
         sw = content_words(" ".join(words(text[s:e])))
@@ -1023,7 +1033,7 @@ def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict
         else:
             j += 1
     if len(pairs) < min_pairs:
-        return  # (a letter with no anchors answers several questions in prose, or it is a blanket reply)
+        return []  # (a letter with no anchors answers several questions in prose, or it is a blanket reply)
     for i, j in pairs:
         s = sents[i][0]
         for q in owners:
@@ -1033,6 +1043,8 @@ def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict
         blk.anchor = Anchor(0, [run[j]], 50.0, "prose", s)
         blk.spans = [(s, end)]
         owners = [run[j]]
+    # each answer runs to the next: from the first to the end of the region
+    return [(sents[pairs[0][0]][0], end)] if pairs else []
 
 
 def _coverage(sw: AbstractSet[str], q: int, idx: _QuestionIndex) -> float:

@@ -184,8 +184,17 @@ def grounds_in(text: str, scottish: bool) -> list[tuple[int, int, str]]:
     return out
 
 
+_SCOTTISH = re.compile(r"\(Scotland\)\s+Act|FOISA|FOI\(S\)A|Scottish\s+Information\s+Commissioner")
+
+
 def is_scottish(text: str) -> bool:
-    return bool(re.search(r"\(Scotland\)\s+Act|FOISA|FOI\(S\)A|Scottish\s+Information\s+Commissioner", text))
+    """A reply under FOISA: it cites the Scottish Act or Commissioner (not on a line that names the
+    2000 Act beside it, as a round-robin request to bodies in every nation does)."""
+    for m in _SCOTTISH.finditer(text):
+        line = text[text.rfind("\n", 0, m.start()) + 1: (text.find("\n", m.end()) + 1 or len(text) + 1) - 1]
+        if "2000" not in line:
+            return True
+    return False
 
 
 _REFER_WORDS = frozenset(
