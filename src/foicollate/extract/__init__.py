@@ -54,6 +54,11 @@ _MAY_COUNT = re.compile(r"\d|\b(?:" + "|".join(WORD_NUMBERS) + r")\b|\bno\b|\bno
 _MONEY_Q = re.compile(r"how\s+much|cost|spend|spent|paid|pay|payments?|amount|budget|£|value|expenditure|price|"
                       r"income|revenue|fees?|compensation|salary|salaries", re.I)
 # rates, averages and times do not add up: the first figure is the answer
+# a number question that asks for its parts too ("in each of the years", "how many of each")
+_ASKS_PARTS = re.compile(r"\b(?:in\s+)?each\s+(?:of\s+(?:the\s+)?(?:\w+\s+)?(?:years|financial|calendar|last)|year|month|"
+                         r"quarter)|\bbroken\s+down|\bbreak(?:\s+|-)?down|\bby\s+(?:year|type|category|team|service|"
+                         r"department|speed|age|gender|ethnicity)|\bhow\s+many\s+(?:of\s+)?(?:each|which)|\bsplit\s+(?:by|between)|"
+                         r"\bseparately\b|\b(?:19|20)\d\d\s?[/-]\s?\d{2,4}\s*(?:,|and)\s*(?:19|20)\d\d", re.I)
 _PERCENT_Q = re.compile(r"percent|%|proportion|rate\b|average|mean\b|median|how\s+long|per\s+(?:fte|head|person)", re.I)
 _ALL_REF = re.compile(r"^\W*(?:all\s+of\s+(?:the\s+)?(?:above|these|them|those)|all\s+(?:the\s+)?above|"
                       r"all\s+(?:of\s+)?(?:these|those|them|our)?\s*(?:staff|employees|officers|workers)\b|"
@@ -125,7 +130,14 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
     first_refusal = next((c for c in cues if c.status == Status.REFUSED), None)
     opens_with_refusal = first_refusal is not None and first_refusal.start <= lead and (
         first_refusal.strength >= 0.9 or q.type == QuestionType.TEXT and first_refusal.strength >= 0.85)
-    if first_refusal and (opens_with_refusal and (q.type != QuestionType.NUMBER or neither_confirm_nor_deny(text))
+    # "Yes, but on fewer than five occasions (s40)": the yes is given, the count withheld
+    plain_yes_no = q.type == QuestionType.YESNO and re.match(r"^\W*(?:yes|no)\b", text.lstrip(), re.I)
+    if plain_yes_no and ans is None:
+        val, sp, conf = yes_no(text, q.text)
+        if val is not None and sp:
+            ans = _Value(val, [sp], min(conf, 0.8), "yesno")
+    if first_refusal and not plain_yes_no and (
+            opens_with_refusal and (q.type != QuestionType.NUMBER or neither_confirm_nor_deny(text))
                           or q.type == QuestionType.TEXT and first_refusal.start <= lead + 200
                           and first_refusal.grounds in ("s21", "s25")):
         ans = None  # a reply that opens with a cited exemption: what follows explains the refusal
@@ -254,7 +266,10 @@ def _read_value(q: Question, rest: str, block: Block, answers: dict[str, Answer]
                         columns=block.columns, units=question_units(q.text), question=q.text)
         if r is not None and (r.value is not None or r.breakdown):
             spans = _line_spans(rest, [(f.start, f.end) for f in r.used])
-            return _Value(as_number(r.value), spans, r.confidence, "number",
+            conf = r.confidence
+            if not r.breakdown and _ASKS_PARTS.search(q.text) and len(r.used) == 1 and len(rest) > 40:
+                conf = min(conf, 0.7)  # asked year by year or part by part, and read as one figure: look
+            return _Value(as_number(r.value), spans, conf, "number",
                           breakdown={k: as_number(v) for k, v in r.breakdown.items()} if r.breakdown else None)
         m = _ALL_REF.match(rest.strip())
         if m:
