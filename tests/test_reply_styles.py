@@ -445,3 +445,16 @@ def test_a_request_naming_both_acts_does_not_make_a_reply_scottish() -> None:
     assert not is_scottish("Request under the Freedom of Information Act 2000 (Scottish councils: Freedom of "
                            "Information (Scotland) Act 2002)\nThe information is exempt under section 43(2).")
     assert is_scottish("You may apply to the Scottish Information Commissioner.")
+
+
+def test_a_text_answer_that_explains_a_refusal_is_the_refusal() -> None:
+    text = ("5. The council is drafting a new empty homes policy, which will be published in October 2024. We "
+            "consider this information exempt under section 22 of the Freedom of Information Act (information "
+            "intended for future publication).\n")
+    assert read(text)["5"] == ("refused", None)
+
+
+def test_where_to_send_an_internal_review_is_no_referral() -> None:
+    cues = find_cues("Internal review requests should be submitted within 40 working days to Eastfield District "
+                     "Council, Information Governance, Town Hall.")
+    assert not any(c.status == Status.REFERRED for c in cues)

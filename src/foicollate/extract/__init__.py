@@ -59,6 +59,9 @@ _ASKS_PARTS = re.compile(r"\b(?:in\s+)?each\s+(?:of\s+(?:the\s+)?(?:\w+\s+)?(?:y
                          r"quarter)|\bbroken\s+down|\bbreak(?:\s+|-)?down|\bby\s+(?:year|type|category|team|service|"
                          r"department|speed|age|gender|ethnicity)|\bhow\s+many\s+(?:of\s+)?(?:each|which)|\bsplit\s+(?:by|between)|"
                          r"\bseparately\b|\b(?:19|20)\d\d\s?[/-]\s?\d{2,4}\s*(?:,|and)\s*(?:19|20)\d\d", re.I)
+# a refusal said of the answer itself: "this information is exempt", "it is exempt", "holds this information but"
+_THIS_INFORMATION = re.compile(r"\b(?:this|the|that|such|requested)\s+information\b|\bit\s+is\s+(?:therefore\s+)?exempt\b|"
+                               r"\bwithhold(?:ing)?\s+(?:it|them|this|these|the\s+names?)\b", re.I)
 _PERCENT_Q = re.compile(r"percent|%|proportion|rate\b|average|mean\b|median|how\s+long|per\s+(?:fte|head|person)", re.I)
 _ALL_REF = re.compile(r"^\W*(?:all\s+of\s+(?:the\s+)?(?:above|these|them|those)|all\s+(?:the\s+)?above|"
                       r"all\s+(?:of\s+)?(?:these|those|them|our)?\s*(?:staff|employees|officers|workers)\b|"
@@ -139,7 +142,11 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
     if first_refusal and not plain_yes_no and (
             opens_with_refusal and (q.type != QuestionType.NUMBER or neither_confirm_nor_deny(text))
                           or q.type == QuestionType.TEXT and first_refusal.start <= lead + 200
-                          and first_refusal.grounds in ("s21", "s25")):
+                          and first_refusal.grounds in ("s21", "s25")
+                          # "... will be published in October. We consider this information exempt under s22"
+                          or q.type == QuestionType.TEXT and any(
+                              c.status == Status.REFUSED and c.strength >= 0.95 and c.grounds
+                              and _THIS_INFORMATION.search(text[c.start:c.end]) for c in cues)):
         ans = None  # a reply that opens with a cited exemption: what follows explains the refusal
     if ans is not None and q.type == QuestionType.NUMBER and _refusal_outweighs(cues, ans, rest):
         ans = None

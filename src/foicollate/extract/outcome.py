@@ -223,7 +223,12 @@ def _refer(sent: str) -> re.Match[str] | None:
     """The referral phrase in a sentence; the big pattern runs only where its words occur."""
     if _REFER_WORDS.isdisjoint(re.findall(r"[a-z]+", sent.lower())):
         return None
+    if _RIGHTS.search(sent):
+        return None  # "Internal review requests should be submitted to X Council": the requester's rights
     return _REFER.search(sent)
+
+
+_RIGHTS = re.compile(r"\binternal\s+review\b|\bInformation\s+Commissioner|\bcomplain", re.I)
 
 
 def find_cues(text: str, scottish: bool = False, own: frozenset[str] = frozenset()) -> list[Cue]:
