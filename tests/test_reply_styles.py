@@ -458,3 +458,34 @@ def test_where_to_send_an_internal_review_is_no_referral() -> None:
     cues = find_cues("Internal review requests should be submitted within 40 working days to Eastfield District "
                      "Council, Information Governance, Town Hall.")
     assert not any(c.status == Status.REFERRED for c in cues)
+
+
+def test_choice_by_a_figure_in_an_options_range() -> None:
+    from foicollate.extract.options import pick_choice
+
+    opts = [Option("le31", "31 days or less", "a"), Option("d32_90", "32 to 90 days", "b"),
+            Option("d91_6m", "91 days to 6 months", "c"), Option("gt6m", "More than 6 months", "d"),
+            Option("none", "No fixed period", "e")]
+    got = pick_choice("Non-evidential footage is retained for 12 months before deletion.", opts)
+    assert got is not None and got.ids == ["gt6m"]
+    got = pick_choice("We keep it for 60 days.", opts)
+    assert got is not None and got.ids == ["d32_90"]
+    pct = [Option("up", "increased", "a"), Option("less", "fallen by less than 10%", "b"),
+           Option("more", "fallen by 10% or more", "c")]
+    got = pick_choice("Weekly opening hours since April 2019\tDecreased – by about 12%", pct)
+    assert got is not None and got.ids == ["more"]
+
+
+def test_choice_by_an_option_letter_opening_a_line_or_ending_a_row() -> None:
+    from foicollate.extract.options import pick_choice
+
+    opts = [Option("in_house", "In-house surveyors", "a"), Option("firm", "A single contracted firm", "b"),
+            Option("framework", "A framework of several approved contractors", "c")]
+    got = pick_choice("Please choose one:\nC. Surveys are commissioned through our Property Framework 2021.", opts)
+    assert got is not None and got.ids == ["framework"]
+    got = pick_choice("Who carries out surveys\tii", opts)
+    assert got is not None and got.ids == ["firm"]
+    got = pick_choice("3 – a framework run by the county", opts)
+    assert got is not None and got.ids == ["framework"]
+    got = pick_choice("(X) A single contracted firm\nThe contract runs to 2027.", opts)
+    assert got is not None and got.ids == ["firm"]

@@ -277,16 +277,17 @@ _BOX = re.compile(r"^\W*(?:\[\s*[xX✓✔ ]?\s*\]|\(\s*[xX✓✔ ]?\s*\)|[☒☑
 
 def _ticked(text: str, options: list[Option]) -> Picked | None:
     """Options restated as a checklist with the chosen ones ticked ("[x] Several agencies")."""
-    if len(_BOX.findall(text)) < 2:
+    boxes = len(_BOX.findall(text))
+    if boxes == 0:
         return None
     ids: list[str] = []
     spans: list[tuple[int, int]] = []
     for m in _TICKED.finditer(text):
         hit = by_text(m.group("rest"), options)
-        if hit.ids:
+        if hit.ids and (boxes >= 2 or len(hit.ids) == 1):  # (one ticked line alone must name one option)
             ids.append(hit.ids[0])
             spans.append((m.start(), m.end()))
-    return Picked(ids, spans, 0.9)
+    return Picked(ids, spans, 0.9) if boxes >= 2 or ids else None
 
 
 def pick_multi(text: str, options: list[Option]) -> Picked | None:
@@ -344,14 +345,25 @@ def pick_choice(text: str, options: list[Option]) -> Picked | None:
     if best:
         return Picked([best[1].id], [(off, off + len(best[1].text))], 0.95)
     letters = option_letters(options)
-    m = re.match(r"^\W*(?:option\s+)?\(?([a-z0-9])[).:]\s|^\W*option\s+([a-z0-9])\b", stripped, re.I)
+    m = re.match(r"^\W*(?:option\s+)?\(?([a-z0-9])[).:]\s|^\W*option\s+([a-z0-9])\b|^\W*([0-9])\s+[-–—]\s",
+                 stripped, re.I)
     if m:
-        key = (m.group(1) or m.group(2)).lower()
+        key = (m.group(1) or m.group(2) or m.group(3)).lower()
         if key in letters:
             return Picked([letters[key]], [(off + m.start(), off + m.end())], 0.9)
+    # one line of the answer opens with an option's letter ("C. Surveys are commissioned through our framework"),
+    # or a table row ends with it ("Highest premium charged<tab>ii")
+    keyed = [(k.group(1) or k.group(2)).lower() for k in _KEY_LINE.finditer(stripped)]
+    keyed = [k for k in keyed if k in letters]
+    if len(set(keyed)) == 1:
+        k = next(x for x in _KEY_LINE.finditer(stripped) if (x.group(1) or x.group(2)).lower() == keyed[0])
+        return Picked([letters[keyed[0]]], [(off + k.start(), off + k.end())], 0.75)
     lg = by_letters(stripped, options)
     if lg and len(lg.ids) == 1:
         return Picked(lg.ids, [(off + s, off + e) for s, e in lg.spans], 0.85)
+    ranged = _by_range(stripped, off, options)
+    if ranged is not None:
+        return ranged
     scores = []
     for o in options:
         ol = o.text.lower()
@@ -379,6 +391,66 @@ def pick_choice(text: str, options: list[Option]) -> Picked | None:
     if len(distinct) == 1:
         return Picked([distinct[0].id], [(off, off + len(first))], 0.55)
     return _by_polarity(stripped, off, options)
+
+
+_KEY_LINE = re.compile(r"^[ \t]*\(?([A-Ha-h]|[ivx]{1,4})[).]\s+(?=[A-Z])|[\t|][ \t]*\(?([a-h]|[ivx]{1,4}|\d)\)?[ \t|]*$",
+                       re.M)
+_RANGE_NUM = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|per\s?cent|days?|weeks?|months?|years?)?", re.I)
+_DAYS = {"day": 1, "week": 7, "month": 30.4, "year": 365}
+
+
+def _quantities(text: str) -> list[tuple[float, str]]:
+    """Figures with their unit ("12 months" -> (365, "day"), "12%" -> (12, "%"))."""
+    out = []
+    for m in _RANGE_NUM.finditer(text):
+        v, unit = float(m.group(1)), (m.group(2) or "").lower()
+        if unit.startswith(("%", "per")):
+            out.append((v, "%"))
+        elif unit:
+            u = unit.rstrip("s")
+            out.append((v * _DAYS[u], "day"))
+        else:
+            out.append((v, ""))
+    return out
+
+
+def _interval(text: str) -> tuple[float, float, str] | None:
+    """An option that is a range: "32 to 90 days", "fallen by 10% or more", "2030 or earlier", "More than 6 months"."""
+    qs = _quantities(text)
+    if not qs or len(qs) > 2:
+        return None
+    unit = qs[-1][1]
+    if len(qs) == 2:
+        lo = qs[0][0] if qs[0][1] == unit or not qs[0][1] else qs[0][0] * _DAYS.get(unit, 1)
+        if unit == "day" and not qs[0][1]:
+            lo = qs[0][0] * (qs[1][0] / float(re.findall(r"\d+(?:\.\d+)?", text)[1]))  # "32 to 90 days"
+        return (lo, qs[1][0], unit)
+    v = qs[0][0]
+    low = text.lower()
+    if re.search(r"\b(?:or\s+(?:less|fewer|earlier|under|below)|up\s+to|less\s+than|under|below|fewer\s+than|"
+                 r"before)\b", low):
+        return (float("-inf"), v - (1e-9 if re.search(r"less\s+than|under|below|fewer|before", low) else 0), unit)
+    if re.search(r"\b(?:or\s+(?:more|over|later|above|greater)|more\s+than|over|above|at\s+least|later\s+than|"
+                 r"after)\b", low):
+        return (v + (1e-9 if re.search(r"more\s+than|over|above|later\s+than|after", low) else 0), float("inf"), unit)
+    return (v, v, unit) if unit else None  # "200% (three times the standard charge)"
+
+
+def _by_range(text: str, off: int, options: list[Option]) -> Picked | None:
+    """A figure in the answer that falls in one option's range ("retained for 12 months" -> "More than 6 months")."""
+    ranges = [(o, _interval(o.text)) for o in options]
+    ranges = [(o, r) for o, r in ranges if r is not None]
+    if len(ranges) < 2:
+        return None
+    units = {r[2] for _o, r in ranges}
+    first = text[: max(_sentence_end(text), 1)]
+    for v, unit in _quantities(first):
+        if unit not in units and not (unit == "" and units == {""}):
+            continue
+        hits = [o for o, r in ranges if r[0] <= v <= r[1] and r[2] == unit]
+        if len(hits) == 1:
+            return Picked([hits[0].id], [(off, off + len(first))], 0.7)
+    return None
 
 
 def _by_kind(text: str, off: int, options: list[Option]) -> Picked | None:
