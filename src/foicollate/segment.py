@@ -435,6 +435,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
             b.spans = spans
             if a.kind == "table" or _is_table_row(lines[a.line].body):
                 b.columns = _table_header(lines, a.line)
+    _ordinal_sentence_starts(doc.text, lines, chain, blocks, idx)
     if chain and sum(not b.empty for b in blocks.values()) <= len(blocks) // 5:
         # the request quoted in full, then the reply in prose under its own greeting (a WhatDoTheyKnow page)
         greet = next((i for i in range(chain[-1].line + 1, hard) if _GREETING.match(lines[i].text)), None)
@@ -936,6 +937,28 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if at < end:
         out.append((at, end))
     return out
+
+
+def _ordinal_sentence_starts(text: str, lines: list[Line], chain: list[Anchor], blocks: dict[str, Block],
+                             idx: _QuestionIndex) -> None:
+    """ "During 2022/23 we used all of the types of\naccommodation listed in your fifth question": the
+    answer starts where its sentence does, on the line above (cut from the block before it)."""
+    for a in chain:
+        ln = lines[a.line]
+        if not (ln.marker_key and ln.marker_key.startswith("#")) or ln.start == 0 or text[ln.start - 1] != "\n":
+            continue
+        back = text[max(0, ln.start - 300):ln.start]
+        ends = [m.end() for m in re.finditer(r"[.!?:]\s+|\n\s*\n", back)]
+        if not ends or ends[-1] >= len(back):
+            continue
+        start = ln.start - len(back) + ends[-1]
+        for b in blocks.values():
+            if b.spans and b.anchor is not a and b.spans[0][0] < start < b.spans[-1][1] + 2:
+                b.spans = [(x, min(y, start)) for x, y in b.spans if x < start]
+        for q in a.questions:
+            b = blocks[idx.questions[q].id]
+            if b.spans and b.spans[0][0] > start:
+                b.spans = [(start, b.spans[0][1])] + b.spans[1:]
 
 
 def _fill_from_prose(text: str, lines: list[Line], chain: list[Anchor], blocks: dict[str, Block], closing: int,

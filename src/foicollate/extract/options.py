@@ -29,7 +29,7 @@ _POS = re.compile(r"\b(?:we|the\s+(?:council|trust|force|authority|service|board
                   r"has\s+been)\s+(?!no\b)", re.I)
 _ALL = re.compile(
     r"\ball\s+(?:of\s+)?(?:the\s+)?(?:above|options?|listed|these|those|of\s+them|areas|items|the\s+(?:devices|"
-    r"tasks|options|above))|\byes\s+to\s+all\b|\ball\s+(?:\w+\s+){0,3}(?:above|listed|asked\s+for)|"
+    r"tasks|options|above))|\byes\s+to\s+all\b|\ball\s+(?:\w+\s+){0,5}(?:above|listed|asked\s+for|you\s+(?:list|mention|name)\w*)|"
     r"\b(?:each|every)\s+of\s+(?:the\s+)?(?:above|these|options)",
     re.I,
 )
