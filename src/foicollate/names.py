@@ -40,6 +40,10 @@ _REGULATOR = re.compile(r"Information\s+Commissioner|Ombudsman|Information\s+Tri
                         r"Commissioner\s+for", re.I)
 _GENERIC = re.compile(r"^(?:County|Borough|District|City|Town|Parish|The|This|Our|Your)?\s*Council$", re.I)
 
+# (patterns run on every figure, line or name: compiled once)
+_SPACES = re.compile(r"\s+")
+_NON_LETTERS = re.compile(r"[^a-z]+")
+
 
 # words after a name that make a longer name of one body ("Cwm Elan University" + " Health Board")
 _WEAK_END = re.compile(r"(?:University|College|Agency|Homes|Housing|Authority)$")
@@ -71,7 +75,7 @@ def find_bodies(text: str) -> list[tuple[int, int, str]]:
         tail = re.match(r"[ \t]+(?:Limited|Ltd|plc|LLP|CIC)\b\.?", text[m.end():])
         if tail:  # "Kingsford Homes Limited": the company's full name
             name += tail.group(0)
-        name = re.sub(r"\s+", " ", name).strip(" ,.;:")
+        name = _SPACES.sub(" ", name).strip(" ,.;:")
         if not name or _GENERIC.match(name) or len(name) < 6 or " " not in name or _REGULATOR.search(name):
             continue
         if re.match(r"[\w-]+['’]s\s", name):
@@ -106,7 +110,7 @@ def _matches(text: str) -> list[re.Match[str]]:
 
 
 def tidy_body(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip(" ,.;:").removeprefix("the ").removeprefix("The ")
+    return _SPACES.sub(" ", name).strip(" ,.;:").removeprefix("the ").removeprefix("The ")
 
 
 def fullest_name(name: str, text: str) -> str:
@@ -122,7 +126,7 @@ def body_key(name: str) -> str:
     for w in ("the ", "london borough of ", "royal borough of ", "council", "borough", "county", "district",
               "city of ", "city", "metropolitan", "of "):
         s = s.replace(w, " ")
-    return re.sub(r"[^a-z]+", " ", s).strip()
+    return _NON_LETTERS.sub(" ", s).strip()
 
 
 _CAPS_BODY = re.compile(

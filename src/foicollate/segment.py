@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -72,6 +73,11 @@ _REQUESTER_LINE = re.compile(
     r"(?:tick|select|choose)\s+(?:all|one)\s+(?:that|which)\s+appl(?:y|ies)\.?\s*$)",
     re.I,
 )
+
+# (patterns run on every figure, line or name: compiled once)
+_CELL_FIGURE = re.compile(r"(\||\t| {2,})\s*[£\d]")
+_DIGIT = re.compile(r"\d")
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\t+| {2,}")
 
 
 def _request_talk(line: str) -> bool:
@@ -136,7 +142,7 @@ class Segmentation:
     global_spans: list[tuple[int, int]]  # text outside every block, before the closing lines
     scottish: bool = False  # a FOISA reply: section numbers mean other things
     global_cues: list[Any] | None = None  # outcome cues of the global text, read once
-    own_names: frozenset[str] = frozenset()  # keys of bodies in the letterhead and signature
+    own_names: AbstractSet[str] = frozenset()  # keys of bodies in the letterhead and signature
 
     def global_text(self, doc: Document) -> str:
         return "\n".join(doc.text[s:e] for s, e in self.global_spans)
@@ -332,6 +338,7 @@ class _QuestionIndex:
                 df[w] = df.get(w, 0) + 1
         n = max(len(self.content), 1)
         self.idf = {w: math.log(1 + n / k) for w, k in df.items()}
+        self.weight = [sum(self.idf[w] for w in c) or 1.0 for c in self.content]
 
     def labelled(self, key: str) -> set[int]:
         """The questions a reply's label ("3", "2b", "c") can stand for."""
@@ -456,11 +463,33 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     # extract imports segment, so its outcome module is imported here rather than at the top
     from foicollate.extract.outcome import is_scottish
 
-    ends = doc.text[:300] + "\n" + doc.text[-300:]
-    own = frozenset(body_key(b[2]) for b in find_bodies(ends)) | frozenset(
-        body_key(n) for n in letterhead_names(doc.text))
     return Segmentation(lines=lines, blocks=blocks, global_spans=global_spans, scottish=is_scottish(doc.text),
-                        own_names=own)
+                        own_names=OwnNames(doc.text))
+
+
+class OwnNames(AbstractSet[str]):
+    """Keys of the bodies named in a reply's letterhead and signature, found the first time they are asked for
+    (only a referral needs them)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._keys: frozenset[str] | None = None
+
+    def _get(self) -> frozenset[str]:
+        if self._keys is None:
+            ends = self._text[:300] + "\n" + self._text[-300:]
+            self._keys = frozenset(body_key(b[2]) for b in find_bodies(ends)) | frozenset(
+                body_key(n) for n in letterhead_names(self._text))
+        return self._keys
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._get()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
 
 
 _HEADER_LINE = re.compile(r"^\s*(?:(?:from|sent|to|cc|date|subject)\s*:|-{3}\s.*\s-{3}\s*$)", re.I)
@@ -707,7 +736,7 @@ def _labels_a_question_not_choice(ln: Line, idx: _QuestionIndex) -> bool:
 
 
 def _is_table_row(body: str) -> bool:
-    return bool(re.search(r"(\||\t| {2,})\s*[£\d]", body)) and len(re.findall(r"\d", body)) >= 2
+    return bool(_CELL_FIGURE.search(body)) and len(_DIGIT.findall(body)) >= 2
 
 
 _QA_HEADER = re.compile(r"^\W*(?:questions?|response|answers?|reply|request|our\s+response)\W*$|"
@@ -735,7 +764,7 @@ def _table_header(lines: list[Line], row: int) -> list[str] | None:
 
 def table_cells(s: str) -> list[str]:
     """The cells of a table row flattened to text: split at pipes, tabs or runs of spaces."""
-    parts = re.split(r"\s*\|\s*|\t+| {2,}", s.strip().strip("|"))
+    parts = _CELL_SPLIT.split(s.strip().strip("|"))
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -973,9 +1002,10 @@ def _fill_from_prose(text: str, lines: list[Line], chain: list[Anchor], blocks: 
     n = len(idx.questions)
     if not chain:  # the answers' spans are the reply's own: no blanket outcome is read from them
         greet = max((i for i, ln in enumerate(lines[:closing]) if _GREETING.match(ln.text)), default=-1)
-        if greet + 1 < closing and not _blanket(text[lines[greet + 1].start:lines[closing - 1].end]):
-            return _assign_sentences(text, [], list(range(n)), blocks, idx,
-                                     (lines[greet + 1].start, lines[closing - 1].end), min_pairs=max(3, n // 3))
+        if greet + 1 < closing:
+            region = (lines[greet + 1].start, lines[closing - 1].end)
+            return _assign_sentences(text, [], list(range(n)), blocks, idx, region, min_pairs=max(3, n // 3),
+                                     veto=lambda: _blanket(text[region[0]:region[1]]))
         return []
     j = 1
     while j < n:
@@ -1012,6 +1042,8 @@ def _blanket(text: str) -> bool:
     from foicollate.extract.outcome import find_cues, is_scottish
     from foicollate.model import Status
 
+    if not _WHOLE_REQUEST.search(text):
+        return False
     return any(c.status != Status.ANSWERED and _WHOLE_REQUEST.search(text[c.start:c.end])
                for c in find_cues(text, is_scottish(text)))
 
@@ -1021,7 +1053,7 @@ _GREETING = re.compile(r"^\W*(?:dear|hello|hi|good\s+(?:morning|afternoon))\b", 
 
 def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict[str, Block],
                       idx: _QuestionIndex, region: tuple[int, int], skip_first: bool = False,
-                      min_pairs: int = 1) -> list[tuple[int, int]]:
+                      min_pairs: int = 1, veto: Callable[[], bool] | None = None) -> list[tuple[int, int]]:
     """Sentences of `region` that speak of the `run` questions' words start their answers: the best
     pairing in request order (cut from the `owners`' block, whose answer the region's first sentence is)."""
     qs = idx.questions
@@ -1031,8 +1063,11 @@ def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict
     if not sents:
         return []
     score = [[0.0] * len(run) for _ in sents]
+    vocab = frozenset().union(*(idx.content[q] for q in run))
     for i, (s, e) in enumerate(sents):
         sw = content_words(" ".join(words(text[s:e])))
+        if len(sw & vocab) < 2:
+            continue  # (shares too few words with every question)
         own = max((_coverage(sw, q, idx) for q in owners), default=0.0)
         for j, q in enumerate(run):
             c = _coverage(sw, q, idx)
@@ -1055,7 +1090,7 @@ def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict
             i += 1
         else:
             j += 1
-    if len(pairs) < min_pairs:
+    if len(pairs) < min_pairs or veto is not None and veto():
         return []  # (a letter with no anchors answers several questions in prose, or it is a blanket reply)
     for i, j in pairs:
         s = sents[i][0]
@@ -1072,8 +1107,7 @@ def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict
 
 def _coverage(sw: AbstractSet[str], q: int, idx: _QuestionIndex) -> float:
     """How much of a question's wording (by weight) a sentence uses: two words at least."""
-    qc = idx.content[q]
-    shared = sw & qc
+    shared = sw & idx.content[q]
     if len(shared) < 2:
         return 0.0
-    return sum(idx.idf[w] for w in shared) / (sum(idx.idf[w] for w in qc) or 1.0)
+    return sum(idx.idf[w] for w in shared) / idx.weight[q]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from foicollate import authorities
@@ -62,6 +63,11 @@ _ASKS_PARTS = re.compile(r"\b(?:in\s+)?each\s+(?:of\s+(?:the\s+)?(?:\w+\s+)?(?:y
 # a refusal said of the answer itself: "this information is exempt", "it is exempt", "holds this information but"
 _THIS_INFORMATION = re.compile(r"\b(?:this|the|that|such|requested)\s+information\b|\bit\s+is\s+(?:therefore\s+)?exempt\b|"
                                r"\bwithhold(?:ing)?\s+(?:it|them|this|these|the\s+names?)\b", re.I)
+@lru_cache(maxsize=1024)
+def _asks_parts(question: str) -> bool:
+    return _ASKS_PARTS.search(question) is not None
+
+
 _PERCENT_Q = re.compile(r"percent|%|proportion|rate\b|average|mean\b|median|how\s+long|per\s+(?:fte|head|person)", re.I)
 _ALL_REF = re.compile(r"^\W*(?:all\s+of\s+(?:the\s+)?(?:above|these|them|those)|all\s+(?:the\s+)?above|"
                       r"all\s+(?:of\s+)?(?:these|those|them|our)?\s*(?:staff|employees|officers|workers)\b|"
@@ -274,7 +280,7 @@ def _read_value(q: Question, rest: str, block: Block, answers: dict[str, Answer]
         if r is not None and (r.value is not None or r.breakdown):
             spans = _line_spans(rest, [(f.start, f.end) for f in r.used])
             conf = r.confidence
-            if not r.breakdown and _ASKS_PARTS.search(q.text) and len(r.used) == 1 and len(rest) > 40:
+            if not r.breakdown and len(r.used) == 1 and len(rest) > 40 and _asks_parts(q.text):
                 conf = min(conf, 0.7)  # asked year by year or part by part, and read as one figure: look
             return _Value(as_number(r.value), spans, conf, "number",
                           breakdown={k: as_number(v) for k, v in r.breakdown.items()} if r.breakdown else None)

@@ -62,6 +62,17 @@ _YEARISH = re.compile(r"^(?:(?:fy|financial\s+year|year|calendar\s+year)\s*)?(?:
                       r"^\d\d/\d\d$|"
                       r"^(?:19|20)\d\d$|^(?:q[1-4]|quarter)\b", re.I)
 
+# (patterns run on every figure, line or name: compiled once)
+_WELSH_BEFORE = re.compile(r"[^\W\d_]+\s*/\s*$")
+_LABEL_CUT = re.compile(r",(?!\d{3})|[;(]|\.\s|\band\b|\bof\s+which\b|\bwith\b")
+_CELL_GAP = re.compile(r"\s{3,}|\|")
+_LEAD_MARK = re.compile(r"^\W*(?:[a-z0-9]{1,3}[.)]\s+)?")
+_TRAILING_VERB = re.compile(r"\b(?:is|are|was|were|were\s+there|of|=)$")
+_LETTER = re.compile(r"[A-Za-z]")
+_WORDS_AFTER = re.compile(r"\s*([A-Za-z][\w &'’-]{1,40}?)(?=[,.;)]|\s+and\b|\s*$)")
+_SPACES = re.compile(r"\s+")
+_SENTENCE_BREAK = re.compile(r"[.;]\s")
+
 
 @dataclass
 class Figure:
@@ -231,16 +242,16 @@ def _label(text: str, start: int, end: int) -> str:
     yr = _YEAR_JUST_BEFORE.search(before)
     if yr:
         return yr.group(1)  # "2021: 512 2022: 690", "2020/21   £0.00": the year just before the figure
-    before = re.sub(r"[^\W\d_]+\s*/\s*$", "", before)  # "2020/21: Dim / Nil": the Welsh word beside the English
-    before = re.split(r",(?!\d{3})|[;(]|\.\s|\band\b|\bof\s+which\b|\bwith\b", before)[-1]
+    before = _WELSH_BEFORE.sub("", before)  # "2020/21: Dim / Nil": the Welsh word beside the English
+    before = _LABEL_CUT.split(before)[-1]
     # "2021/22   £86,412.50", "| 2021/22 | 8 |", "2020/21: £96,400 | 2021/22: ...": the nearest cell before
-    before = ([p for p in re.split(r"\s{3,}|\|", before) if p.strip()] or [""])[-1]
+    before = ([p for p in _CELL_GAP.split(before) if p.strip()] or [""])[-1]
     pieces = [p for p in before.split(":") if p.strip()]
     if len(pieces) > 1 and _YEARISH.match(pieces[-1].strip(" -–—=")):
         before = pieces[-1]  # "Combined loans: 2021: 96,310" is labelled by its year
-    before = re.sub(r"^\W*(?:[a-z0-9]{1,3}[.)]\s+)?", "", before).strip(" :=-–—|\t")
-    before = re.sub(r"\b(?:is|are|was|were|were\s+there|of|=)$", "", before).strip(" :=-–—|\t")
-    if before and len(before) <= 60 and (re.search(r"[A-Za-z]", before) or _YEARISH.match(before)):
+    before = _LEAD_MARK.sub("", before).strip(" :=-–—|\t")
+    before = _TRAILING_VERB.sub("", before).strip(" :=-–—|\t")
+    if before and len(before) <= 60 and (_LETTER.search(before) or _YEARISH.match(before)):
         return before
     line_end = text.find("\n", end)
     after = text[end: line_end if line_end >= 0 else len(text)]
@@ -254,7 +265,7 @@ def _label(text: str, start: int, end: int) -> str:
                  r"([A-Za-z][\w &'’-]{1,50}?)(?=[,.;]|\s+and\b|\s*$)", after)
     if m:
         return m.group(1).strip()
-    m = re.match(r"\s*([A-Za-z][\w &'’-]{1,40}?)(?=[,.;)]|\s+and\b|\s*$)", after)
+    m = _WORDS_AFTER.match(after)
     return m.group(1).strip() if m else ""
 
 
@@ -279,13 +290,13 @@ def read_number(text: str, money: bool = False, percent: bool = False,
             (f.percent == percent or not f.percent and percent)]
     if money and any(f.money for f in figs):
         figs = [f for f in figs if f.money or f.total or f.value == 0]  # "2020/21: Nil" beside £ figures
-    if len(figs) >= 2:
+    if len(figs) >= 2 and ("out of" in text or "total of" in text):
         # "203 empty homes, out of a total stock of 6,350": the whole it is part of is no answer
         figs = [f for f in figs if not _OUT_OF.search(text[max(0, f.start - 40):f.start])] or figs
     if not figs:
         return None
     text = unflatten_cells(text)
-    by_column = _column_of_table(text, question) if question else None
+    by_column = _column_of_table(text, question) if question and ("|" in text or "\t" in text) else None
     if by_column is not None:
         return by_column
     table = _table_in(text)
@@ -314,9 +325,9 @@ def read_number(text: str, money: bool = False, percent: bool = False,
                 return NumberReading(t.value, bd, [t, *parts], 0.9)
     # one figure that is the sum of all the others is their total ("21: unit A 12, unit B 9")
     if len(figs) >= 3:
+        years = {lab for lab in (_clean(f.label) for f in figs) if _YEARISH.match(lab)}
         for t in (figs[0], figs[-1]):
             rest = [f for f in figs if f is not t]
-            years = {_clean(f.label) for f in figs if _YEARISH.match(_clean(f.label))}
             if (_YEARISH.match(_clean(t.label)) and len(years) > 1) or (t.value < 10 and len(rest) < 3):
                 continue  # one more year's figure, or small numbers that add up by chance
             if t.value > 0 and abs(sum(f.value for f in rest) - t.value) < 0.005 * t.value + 0.01:
@@ -337,7 +348,7 @@ def read_number(text: str, money: bool = False, percent: bool = False,
             if not ok and len(years) >= 2 and abs(sum(x.value for x in years) - t.value) < 0.01 * max(t.value, 1):
                 others, ok = years, True  # the years add up to the total; other figures are asides
         # "(13 in total). ... none required onward reporting": a later sentence's "none" is no part of it
-        others = [x for x in others if x.value or x.start < t.start or not re.search(r"[.;]\s", text[t.end:x.start])]
+        others = [x for x in others if x.value or x.start < t.start or not _SENTENCE_BREAK.search(text[t.end:x.start])]
         parts = {(_clean(f.label) or f"part {i + 1}"): f.value for i, f in enumerate(others)}
         return NumberReading(t.value, parts if ok and parts else None, figs, 0.9 if ok else 0.7)
     labels = [_clean(f.label) for f in figs]
@@ -414,8 +425,14 @@ _VALUE_CELL = re.compile(r"^\s*(?:[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|k|m)?\*?
 def unflatten_cells(text: str) -> str:
     """A Word table copied out one cell a line ("Financial year / Spend (£) / Grant (£) / 2021/22 /
     412,380 / 301,000 / ..."), put back as rows of cells joined by "|" (same length: offsets hold)."""
+    if text.count("\n") < 5:
+        return text
     lines = text.split("\n")
-    if len(lines) < 6:
+    run = best_run = 0
+    for line in lines:  # (six short lines in a row at least, or there is no such table)
+        run = run + 1 if 0 < len(line) <= 60 else 0
+        best_run = max(best_run, run)
+    if best_run < 6:
         return text
     out = list(lines)
     i = 0
@@ -514,7 +531,7 @@ def _column_of_table(text: str, question: str) -> NumberReading | None:
 
 
 def _clean(label: str) -> str:
-    return re.sub(r"\s+", " ", label).strip(" :=-–—|")
+    return _SPACES.sub(" ", label).strip(" :=-–—|")
 
 
 def as_number(v: float | None) -> int | float | None:

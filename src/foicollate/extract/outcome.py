@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from foicollate.model import Status
@@ -197,6 +198,7 @@ def is_scottish(text: str) -> bool:
     return False
 
 
+_LOWER_WORDS = re.compile(r"[a-z]+")
 _REFER_WORDS = frozenset(
     ["direct", "redirect", "refer", "contact", "approach", "write", "apply", "submit", "responsible", "responsibility", "matter", "function", "held", "provided", "managed", "run", "administered", "dealt", "delivered", "commissioned", "maintained", "operated", "carried", "funded", "wish", "need", "want", "suggest", "advise", "district", "borough", "county", "level", "transferred", "forwarded", "passed", "help", "holds", "keeps", "hold", "keep", "send", "forward", "address", "make", "sent", "directed", "addressed", "made", "submitted", "redirected", "referred"])
 
@@ -221,17 +223,18 @@ def neither_confirm_nor_deny(text: str) -> bool:
 
 def _refer(sent: str) -> re.Match[str] | None:
     """The referral phrase in a sentence; the big pattern runs only where its words occur."""
-    if _REFER_WORDS.isdisjoint(re.findall(r"[a-z]+", sent.lower())):
+    if _REFER_WORDS.isdisjoint(_LOWER_WORDS.findall(sent.lower())):
         return None
-    if _RIGHTS.search(sent):
+    m = _REFER.search(sent)
+    if m and _RIGHTS.search(sent):
         return None  # "Internal review requests should be submitted to X Council": the requester's rights
-    return _REFER.search(sent)
+    return m
 
 
 _RIGHTS = re.compile(r"\binternal\s+review\b|\bInformation\s+Commissioner|\bcomplain", re.I)
 
 
-def find_cues(text: str, scottish: bool = False, own: frozenset[str] = frozenset()) -> list[Cue]:
+def find_cues(text: str, scottish: bool = False, own: AbstractSet[str] = frozenset()) -> list[Cue]:
     """Outcome cues in a passage, one per sentence at most, in order."""
     cues: list[Cue] = []
     spans = sentences(text)
@@ -253,7 +256,7 @@ def find_cues(text: str, scottish: bool = False, own: frozenset[str] = frozenset
 
 
 def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool = True,
-                 own: frozenset[str] = frozenset()) -> Cue | None:
+                 own: AbstractSet[str] = frozenset()) -> Cue | None:
     """The outcome one sentence states, if any (`refer`: the _REFER match if already searched)."""
     g = grounds_in(sent, scottish) if _DIGIT.search(sent) else []
     cited = [x for x in g if x[2] != "s17"]
