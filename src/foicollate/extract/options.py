@@ -399,18 +399,17 @@ _RANGE_NUM = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|per\s?cent|days?|weeks?
 _DAYS = {"day": 1, "week": 7, "month": 30.4, "year": 365}
 
 
-def _quantities(text: str) -> list[tuple[float, str]]:
-    """Figures with their unit ("12 months" -> (365, "day"), "12%" -> (12, "%"))."""
+def _quantities(text: str) -> list[tuple[float, str, float]]:
+    """Figures with their unit and its size in days: "12 months" -> (12, "day", 30.4), "12%" -> (12, "%", 1)."""
     out = []
     for m in _RANGE_NUM.finditer(text):
         v, unit = float(m.group(1)), (m.group(2) or "").lower()
         if unit.startswith(("%", "per")):
-            out.append((v, "%"))
+            out.append((v, "%", 1.0))
         elif unit:
-            u = unit.rstrip("s")
-            out.append((v * _DAYS[u], "day"))
+            out.append((v, "day", _DAYS[unit.rstrip("s")]))
         else:
-            out.append((v, ""))
+            out.append((v, "", 1.0))
     return out
 
 
@@ -419,13 +418,11 @@ def _interval(text: str) -> tuple[float, float, str] | None:
     qs = _quantities(text)
     if not qs or len(qs) > 2:
         return None
-    unit = qs[-1][1]
+    v, unit, size = qs[-1]
     if len(qs) == 2:
-        lo = qs[0][0] if qs[0][1] == unit or not qs[0][1] else qs[0][0] * _DAYS.get(unit, 1)
-        if unit == "day" and not qs[0][1]:
-            lo = qs[0][0] * (qs[1][0] / float(re.findall(r"\d+(?:\.\d+)?", text)[1]))  # "32 to 90 days"
-        return (lo, qs[1][0], unit)
-    v = qs[0][0]
+        lo, lo_unit, lo_size = qs[0]
+        return (lo * (lo_size if lo_unit else size), v * size, unit)  # ("32 to 90 days": both in days)
+    v *= size
     low = text.lower()
     if re.search(r"\b(?:or\s+(?:less|fewer|earlier|under|below)|up\s+to|less\s+than|under|below|fewer\s+than|"
                  r"before)\b", low):
@@ -444,7 +441,8 @@ def _by_range(text: str, off: int, options: list[Option]) -> Picked | None:
         return None
     units = {r[2] for _o, r in ranges}
     first = text[: max(_sentence_end(text), 1)]
-    for v, unit in _quantities(first):
+    for raw, unit, size in _quantities(first):
+        v = raw * size
         if unit not in units and not (unit == "" and units == {""}):
             continue
         hits = [o for o, r in ranges if r[0] <= v <= r[1] and r[2] == unit]
