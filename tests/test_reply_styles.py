@@ -489,3 +489,15 @@ def test_choice_by_an_option_letter_opening_a_line_or_ending_a_row() -> None:
     assert got is not None and got.ids == ["framework"]
     got = pick_choice("(X) A single contracted firm\nThe contract runs to 2027.", opts)
     assert got is not None and got.ids == ["firm"]
+
+
+def test_a_yes_no_question_answered_with_a_refusal_is_refused() -> None:
+    text = ("2b. The council neither confirms nor denies whether it holds this information, by virtue of "
+            "section 31(3) of the Act, as confirming either way would prejudice an ongoing investigation.\n")
+    assert read(text)["2b"] == ("refused", None)
+
+
+def test_a_plain_yes_with_the_details_withheld_is_a_yes() -> None:
+    text = ("2a. Do you currently charge a council tax premium on long-term empty homes? If so, please state "
+            "the rate.\nYes. We are withholding the rate under section 43(2) of the Act while it is reviewed.\n")
+    assert read(text)["2a"] == ("answered", True)

@@ -140,19 +140,21 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
     opens_with_refusal = first_refusal is not None and first_refusal.start <= lead and (
         first_refusal.strength >= 0.9 or q.type == QuestionType.TEXT and first_refusal.strength >= 0.85)
     # "Yes, but on fewer than five occasions (s40)": the yes is given, the count withheld
-    plain_yes_no = q.type == QuestionType.YESNO and re.match(r"^\W*(?:yes|no)\b", text.lstrip(), re.I)
-    if plain_yes_no and ans is None:
+    plain_yes_no = False
+    if q.type == QuestionType.YESNO:
         val, sp, conf = yes_no(text, q.text)
-        if val is not None and sp:
-            ans = _Value(val, [sp], min(conf, 0.8), "yesno")
+        plain_yes_no = val is not None and sp is not None and conf >= 0.95  # (only a bare "Yes"/"No" reads so sure)
+        if plain_yes_no and ans is None and sp:
+            ans = _Value(val, [sp], 0.8, "yesno")
     if first_refusal and not plain_yes_no and (
             opens_with_refusal and (q.type != QuestionType.NUMBER or neither_confirm_nor_deny(text))
                           or q.type == QuestionType.TEXT and first_refusal.start <= lead + 200
                           and first_refusal.grounds in ("s21", "s25")
                           # "... will be published in October. We consider this information exempt under s22"
-                          or q.type == QuestionType.TEXT and any(
+                          or q.type in (QuestionType.TEXT, QuestionType.YESNO) and any(
                               c.status == Status.REFUSED and c.strength >= 0.95 and c.grounds
-                              and _THIS_INFORMATION.search(text[c.start:c.end]) for c in cues)):
+                              and (_THIS_INFORMATION.search(text[c.start:c.end]) or neither_confirm_nor_deny(
+                                  text[c.start:c.end])) for c in cues)):
         ans = None  # a reply that opens with a cited exemption: what follows explains the refusal
     if ans is not None and q.type == QuestionType.NUMBER and _refusal_outweighs(cues, ans, rest):
         ans = None

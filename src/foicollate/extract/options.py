@@ -16,6 +16,9 @@ from foicollate.segment import initials
 _YES_START = re.compile(r"^\W*(?:yes|yep|correct|(?:we|the\s+\w+)\s+(?:do|does|has|have|is|are|can)\b(?!\s*n[o']t|\s+(?:\w+\s+)?not\b))", re.I)
 _CONFIRM = re.compile(r"^\W*(?:we|i|the\s+\w+(?:\s+council)?)\s+(?:can|am\s+able\s+to|are\s+able\s+to|is\s+able\s+to|"
                       r"would\s+like\s+to|wish\s+to)\s+confirm\s+(?:that\s+)?", re.I)
+# the rest of a restated question: "If so, please name the contractor ..."
+_ASKING = re.compile(r"^\W*(?:if\s+(?:so|yes|not|applicable)\b|please\s+(?:name|provide|state|give|list|tell|"
+                     r"describe|include|specify|confirm))", re.I)
 _NO_START = re.compile(r"^\W*(?:no\b(?!\s+(?:\w+\s+){0,3}(?:information|data|records?)\s+(?:is|are)\s+held)|none\b|nil\b|never\b|not\s+(?:to\s+our\s+knowledge|aware|applicable)\b)", re.I)
 _NEG = re.compile(
     r"\b(?:do|does|did|have|has|had|are|is|was|were|can|could|will|would)\s*(?:n[o']t|not)\b|\bnever\b|"
@@ -83,7 +86,7 @@ def yes_no(text: str, question: str = "") -> tuple[bool | None, tuple[int, int] 
         off += m.end()
         stripped = stripped[m.end():]
         first_end = _sentence_end(stripped)
-    while stripped[:first_end].rstrip().endswith("?") and first_end < len(stripped):
+    while first_end < len(stripped) and (stripped[:first_end].rstrip().endswith("?") or _ASKING.match(stripped)):
         # a restated question before the answer
         rest = stripped[first_end:]
         skip = len(rest) - len(rest.lstrip())
