@@ -653,6 +653,8 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
             label_hit = j in labelled
             # unlabelled, a line must restate the question closely to anchor it: skip the rest early
             cutoff = 0.0 if label_hit else 72.0 if asks else 85.0
+            if not (label_hit or asks or by_position == j) and len(body_norm) > 1.3 * len(idx.norms[j]) + 10:
+                continue  # an unlabelled statement longer than the question cannot restate it
             score = text_similarity(body_norm, idx.norms[j], idx.content[j], lw, cutoff, near.get(j, 0),
                                     by_words=label_hit or asks) if j in similar else 0.0
             # an unlabelled statement must be a close restatement; a label or a question mark may be looser
