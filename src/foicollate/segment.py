@@ -960,6 +960,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9£\"'(])|\n\s*\n")
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of text[start:end] across hard line wraps (outcome.sentences also splits at every newline)."""
     out, at = [], start
     for m in _SENTENCE_END.finditer(text, start, end):
         if m.start() > at:
@@ -993,7 +994,7 @@ def _ordinal_sentence_starts(text: str, lines: list[Line], chain: list[Anchor], 
 
 
 def _fill_from_prose(text: str, lines: list[Line], chain: list[Anchor], blocks: dict[str, Block], closing: int,
-                     idx: _QuestionIndex) -> list[tuple[int, int]]:
+                     idx: _QuestionIndex) -> None:
     """Questions skipped by the anchors of a letter in prose ("... 7 households ... Gross expenditure on
     nightly-paid accommodation in 2022/23 was £2.3m. The Council does place some households outside the
     borough ..."): a later sentence of the block above them that speaks of a skipped question's own
@@ -1002,13 +1003,13 @@ def _fill_from_prose(text: str, lines: list[Line], chain: list[Anchor], blocks: 
     at_q = {q: a for a in chain for q in a.questions}
     anchor_lines = sorted({a.line for a in chain})
     n = len(idx.questions)
-    if not chain:  # the answers' spans are the reply's own: no blanket outcome is read from them
+    if not chain:
         greet = max((i for i, ln in enumerate(lines[:closing]) if _GREETING.match(ln.text)), default=-1)
         if greet + 1 < closing:
             region = (lines[greet + 1].start, lines[closing - 1].end)
-            return _assign_sentences(text, [], list(range(n)), blocks, idx, region, min_pairs=max(3, n // 3),
-                                     veto=lambda: _blanket(text[region[0]:region[1]]))
-        return []
+            _assign_sentences(text, [], list(range(n)), blocks, idx, region, min_pairs=max(3, n // 3),
+                              veto=lambda: _blanket(text[region[0]:region[1]]))
+        return
     j = 1
     while j < n:
         if j in at_q or j - 1 not in at_q:
@@ -1026,7 +1027,6 @@ def _fill_from_prose(text: str, lines: list[Line], chain: list[Anchor], blocks: 
         if first.spans:
             _assign_sentences(text, list(prev.questions), run, blocks, idx,
                               (first.spans[0][0], first.spans[-1][1]), skip_first=True)
-    return []
 
 
 # an outcome said of the whole request: "does not hold any of the information you have requested"
@@ -1055,7 +1055,7 @@ _GREETING = re.compile(r"^\W*(?:dear|hello|hi|good\s+(?:morning|afternoon))\b", 
 
 def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict[str, Block],
                       idx: _QuestionIndex, region: tuple[int, int], skip_first: bool = False,
-                      min_pairs: int = 1, veto: Callable[[], bool] | None = None) -> list[tuple[int, int]]:
+                      min_pairs: int = 1, veto: Callable[[], bool] | None = None) -> None:
     """Sentences of `region` that speak of the `run` questions' words start their answers: the best
     pairing in request order (cut from the `owners`' block, whose answer the region's first sentence is)."""
     qs = idx.questions
@@ -1063,7 +1063,7 @@ def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict
     sents = [(s, e) for s, e in _sentences(text, region[0], end)[1 if skip_first else 0:]
              if not re.search(r"[?|\t]", text[s:e])]  # (a question quoted, or a table: not prose)
     if not sents:
-        return []
+        return
     score = [[0.0] * len(run) for _ in sents]
     vocab = frozenset().union(*(idx.content[q] for q in run))
     for i, (s, e) in enumerate(sents):
@@ -1093,7 +1093,7 @@ def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict
         else:
             j += 1
     if len(pairs) < min_pairs or veto is not None and veto():
-        return []  # (a letter with no anchors answers several questions in prose, or it is a blanket reply)
+        return  # (a letter with no anchors answers several questions in prose, or it is a blanket reply)
     for i, j in pairs:
         s = sents[i][0]
         for q in owners:
@@ -1103,8 +1103,6 @@ def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict
         blk.anchor = Anchor(0, [run[j]], 50.0, "prose", s)
         blk.spans = [(s, end)]
         owners = [run[j]]
-    # each answer runs to the next: from the first to the end of the region
-    return [(sents[pairs[0][0]][0], end)] if pairs else []
 
 
 def _coverage(sw: AbstractSet[str], q: int, idx: _QuestionIndex) -> float:

@@ -141,7 +141,7 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         first_refusal.strength >= 0.9 or q.type == QuestionType.TEXT and first_refusal.strength >= 0.85)
     # "Yes, but on fewer than five occasions (s40)": the yes is given, the count withheld
     plain_yes_no = False
-    if q.type == QuestionType.YESNO:
+    if q.type == QuestionType.YESNO and (ans is None or first_refusal is not None):  # (read again only if needed)
         val, sp, conf = yes_no(text, q.text)
         plain_yes_no = val is not None and sp is not None and conf >= 0.95  # (only a bare "Yes"/"No" reads so sure)
         if plain_yes_no and ans is None and sp:

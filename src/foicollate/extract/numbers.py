@@ -396,16 +396,15 @@ def _table_in(text: str) -> tuple[list[str], list[Figure]] | None:
             row = [f for f in figures(line)]
             if len(row) < len(header) and len(cells) in (len(header), len(header) + 1):
                 # "| Average re-let time | 71 | 84 | Withheld (s22) |": the cells that give a figure
-                kept, figs_kept, at = [], [], 0
-                for name, c in zip(header, cells[-len(header):], strict=True):
-                    at = line.find(c, at)
+                kept, figs_kept = [], []
+                for name, c, at in zip(header, cells[-len(header):], _cell_starts(line, cells)[-len(header):],
+                                       strict=True):
                     got = figures(c)
                     if len(got) == 1:
                         f = got[0]
                         f.start, f.end = f.start + at + pos, f.end + at + pos
                         kept.append(name)
                         figs_kept.append(f)
-                    at += len(c)
                 if len(kept) >= 2:
                     return kept, figs_kept
             if len(row) >= len(header):
@@ -434,7 +433,7 @@ def unflatten_cells(text: str) -> str:
         best_run = max(best_run, run)
     if best_run < 6:
         return text
-    out = list(lines)
+    out: list[str] = []
     i = 0
     while i < len(lines):
         best = None
@@ -454,16 +453,13 @@ def unflatten_cells(text: str) -> str:
             if rows >= 2 and (best is None or rows * k > best[1] * best[0]):
                 best = (k, rows)
         if best is None:
+            out.append(lines[i])
             i += 1
             continue
         k, rows = best
-        for r in range(rows + 1):
-            a = i + r * k
-            out[a] = "|".join(lines[a:a + k])
-            for m in range(a + 1, a + k):
-                out[m] = None  # type: ignore[call-overload]
+        out.extend("|".join(lines[a:a + k]) for a in range(i, i + (rows + 1) * k, k))  # the header and each row
         i += (rows + 1) * k
-    return "\n".join(x for x in out if x is not None)
+    return "\n".join(out)
 
 
 _GENERIC = frozenset({"number", "total", "amount", "count", "figure", "figures", "no"})
@@ -503,13 +499,8 @@ def _column_of_table(text: str, question: str) -> NumberReading | None:
             cells = table_cells(row)
             if len(cells) != len(head):
                 break
-            at = 0
-            spans = []
-            for c in cells:  # each cell's place in the row
-                at = row.find(c, at)
-                spans.append((at, at + len(c)))
-                at += len(c)
-            a, b = spans[col]
+            a = _cell_starts(row, cells)[col]
+            b = a + len(cells[col])
             figs = figures(row[a:b])
             if len(figs) != 1:
                 return None
@@ -528,6 +519,16 @@ def _column_of_table(text: str, question: str) -> NumberReading | None:
             return NumberReading(None, bd, cells_used, 0.8)
         return NumberReading(sum(bd.values()), bd, cells_used, 0.75)
     return None
+
+
+def _cell_starts(line: str, cells: list[str]) -> list[int]:
+    """Where each of a table row's cells (from table_cells) starts in the line."""
+    starts, at = [], 0
+    for c in cells:
+        at = line.find(c, at)
+        starts.append(at)
+        at += len(c)
+    return starts
 
 
 def _clean(label: str) -> str:
