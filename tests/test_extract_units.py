@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from foicollate.extract.bilingual import english_half
 from foicollate.extract.numbers import read_number
 from foicollate.extract.options import pick_choice, pick_matrix, pick_multi, yes_no
 from foicollate.extract.outcome import find_cues
@@ -46,6 +47,15 @@ def test_referral_names_the_body() -> None:
         ("We employ 338.5 FTE.", 338.5, None),
         ("None.", 0, None),
         ("There were 45 claims, as at 31 March 2023 (ref FOI-2023-0412, tel 01632 960 123).", 45, None),
+        # words that open a sentence name no part: the first figure is the answer, not the sum
+        ("There were 14 branches in April 2019 and there are 12 today.", 14, None),
+        ("The library service employs 186.4 FTE staff (231 people).", 186.4, None),
+        # a year with a note after it is still a year: no total
+        ("Year        2021    2022    2023 (to 30 September)\nDeployments  403     577     468", None, [403, 577, 468]),
+        # "Of the ... two suites ..., 41 were": the opening clause only sets the scene
+        ("Of the people brought to our two suites during 2022, 41 were under 18.", 41, None),
+        # a later sentence about what the yearly figures include is an aside
+        ("2021/22: 611; 2022/23: 702. These figures include 212 claims still open.", None, [611, 702]),
     ],
 )
 def test_numbers(text: str, value: float | None, breakdown: list[float] | None) -> None:
@@ -90,3 +100,41 @@ def test_matrix_item_by_item() -> None:
     items = [Option("x", "Bus lanes", "a"), Option("y", "Car parks", "b"), Option("z", "Schools", "c")]
     values, _spans, conf = pick_matrix("a) Yes b) No", items)
     assert values == {"x": True, "y": False, "z": None} and conf > 0
+
+
+def test_matrix_option_words_shared_with_the_question_tell_nothing() -> None:
+    items = [Option("ehcp", "Pupils with an education, health and care plan"),
+             Option("fsm", "Pupils eligible for free school meals"), Option("cla", "Children looked after")]
+    question = "For each of the following groups of pupils, do you monitor exclusion rates in each school?"
+    from foicollate.extract.options import asked_terms
+    values, _spans, _conf = pick_matrix("Only for children looked after, through the Virtual School.", items,
+                                        asked_terms(question))
+    assert values == {"ehcp": False, "fsm": False, "cla": True}
+
+
+def test_stems_meet_across_word_forms() -> None:
+    items = [Option("redecorated", "All rooms redecorated before letting"),
+             Option("safety", "Gas and electrical safety checks completed")]
+    values, _spans, _conf = pick_matrix("We do not redecorate. Gas and electrical safety checks are always done.", items)
+    assert values == {"redecorated": False, "safety": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [("Tua 60 / Around 60", "Around 60"),
+     ("- HVO: Na / No", "- HVO: No"),
+     ("32, yn ein pedwar depo / across our four depots.", "32, across our four depots."),
+     ("Wi-Fi am ddim / free Wi-Fi – Ie / Yes; benthyg dyfeisiau / device lending – Na / No",
+      "free Wi-Fi – Yes; device lending – No"),
+     ("Yes / No", "Yes / No"),  # no Welsh: left alone
+     ("2020/21 – 3,115 (cyfanswm / total 9,437)", "2020/21 – 3,115 ( total 9,437)")],
+)
+def test_welsh_half_of_a_bilingual_line_is_blanked(text: str, english: str) -> None:
+    out = english_half(text)
+    assert len(out) == len(text)  # offsets kept
+    assert " ".join(out.split()) == " ".join(english.split())
+
+
+def test_welsh_and_english_figures_are_not_added_up() -> None:
+    r = read_number(english_half("Adroddiadau namau 2023/24 / Fault reports 2023/24\nTua 60 / Around 60"))
+    assert r is not None and r.value == 60

@@ -67,6 +67,13 @@ def test_real_request_nested_lists() -> None:
         ("1. Licences\n1a. How many licences?\n2. Checks\n2a. How often do you check? Please select one:\n"
          "   A) Every six months\n   B) Annually\n2b. Do you require a DBS check?\n",
          ["1a", "2a", "2b"], ["number", "choice", "yesno"]),
+        # section headings over questions numbered within them; a question followed by an instruction
+        ("A. Your network\nA1. How many kilometres do you treat?\nA2. For each of the following, do you treat it? "
+         "Please answer yes or no for each.\n    - A roads\n    - B roads\nB. Salt\nB1. How much salt did you use?\n",
+         ["a1", "a2", "b1"], ["number", "matrix", "number"]),
+        ("4. Services\n4a. Compared with 2019, have opening hours (please pick one):\n    (a) increased\n"
+         "    (b) fallen\n4b. For each of the following, please say whether it is offered (yes/no):\n"
+         "    - Wi-Fi\n    - Printing\n", ["4a", "4b"], ["choice", "matrix"]),
     ],
 )
 def test_numbering_schemes(text: str, ids: list[str], types: list[str]) -> None:

@@ -67,3 +67,15 @@ def test_unanswered_question_is_not_answered() -> None:
 def test_as_above_copies_the_previous_answer() -> None:
     got = read("a. 42 staff are employed, none of them volunteers.\nb. No.\nc. As above.\n")
     assert got["a"] == ("answered", 42)
+
+
+def test_section_numbered_answers() -> None:
+    """Questions numbered within lettered sections ("A1.", "B2.") answered as "A1 – 356km"."""
+    q = Questionnaire(title="t", questions=[
+        Question("a1", "What length of road do you treat, in kilometres?", QuestionType.NUMBER, "A1"),
+        Question("a2", "Can residents request a grit bin?", QuestionType.YESNO, "A2"),
+        Question("b1", "How many grit bins do you maintain?", QuestionType.NUMBER, "B1"),
+    ])
+    text = "Hi Eleanor\nAnswers below.\nA1 – 356km\nA2 – Yes\nB1 – 480\nThanks\nJo"
+    got = {a.question: (str(a.status), a.value) for a in collate_document(Document(id="r", text=text), q).answers}
+    assert got == {"a1": ("answered", 356), "a2": ("answered", True), "b1": ("answered", 480)}

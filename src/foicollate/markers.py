@@ -21,6 +21,7 @@ _MARKER = re.compile(
             \s*(?:[.):\-–—]+|\s|$)[*_]*\s*
       | (?P<rword>Request)\s+(?P<rlabel>\d{{1,3}}\s?\(?[a-z]?\)?)\s*(?:[.):\-–—]+|\s|$)[*_]*\s*
       | (?P<dotted>\d{{1,3}}\.\d{{1,2}})(?:[.)]?)[*_]*\s+
+      | (?P<alabel>[a-z]\d{{1,2}}[a-z]?)(?:[.)][*_]*|\s?[–—-]|:|(?=\t))(?=\s|$)\s*
       | \(?(?P<label>\d{{1,3}}\s?\(?[a-z]\)?|\d{{1,3}}|[a-z]|[ivx]{{2,5}})(?:[.)][*_]*|\s?[–—-]|(?<=\d):)(?=\s|$)\s*
       | \((?P<plabel>[a-z0-9]{{1,5}})\)[*_]*\s*[:.\-–—]?\s*
       | (?P<tlabel>\d{{1,3}}[a-z]?(?=\t|[ ]{{2,}}\S|\s*\|)|[a-z](?=\t|\s*\|))[\t |]*
@@ -45,7 +46,7 @@ class Marker:
     bullet: bool
     rest: str  # the line after the marker
     rest_offset: int  # where `rest` starts in the line
-    style: str  # "num", "numalpha", "alpha", "ALPHA", "roman", "dotted"
+    style: str  # "num", "numalpha", "alphanum", "alpha", "ALPHA", "roman", "dotted"
     prefixed: bool  # written with Q / Question
 
 
@@ -54,8 +55,8 @@ def parse_marker(line: str) -> Marker | None:
     m = _MARKER.match(line)
     if not m:
         return None
-    raw = (m.group("qlabel") or m.group("rlabel") or m.group("dotted") or m.group("label") or m.group("plabel")
-           or m.group("tlabel") or "")
+    raw = (m.group("qlabel") or m.group("rlabel") or m.group("dotted") or m.group("alabel") or m.group("label")
+           or m.group("plabel") or m.group("tlabel") or "")
     key = normalise_label(raw)
     if not key:
         return None
@@ -102,6 +103,8 @@ def label_style(raw: str) -> str:
         return "num"
     if re.fullmatch(r"\d+[a-zA-Z]", s):
         return "numalpha"
+    if re.fullmatch(r"[a-zA-Z]\d+[a-zA-Z]?", s):
+        return "alphanum"  # "A1", "B3": a section letter and the question's number in it
     if len(s) > 1 and _ROMAN.match(s.lower()):
         return "roman"
     if len(s) == 1 and s.isalpha():
@@ -147,6 +150,10 @@ def next_label(key: str, style: str) -> set[str]:
             out.add(m.group(1) + chr(ord(m.group(2)) + 1))
             out.add(str(int(m.group(1)) + 1) + "a")
             out.add(str(int(m.group(1)) + 1))
+    elif style == "alphanum":
+        m = re.fullmatch(r"([a-z])(\d+)[a-z]?", key)
+        if m:  # "a2" follows "a1"; a new section starts at "b1"
+            out |= {f"{m.group(1)}{int(m.group(2)) + 1}", f"{chr(ord(m.group(1)) + 1)}1"}
     elif style == "dotted":
         a, b = key.split(".")
         out |= {f"{a}.{int(b) + 1}", f"{int(a) + 1}.1", str(int(a) + 1)}
@@ -179,7 +186,7 @@ def follows(prev: str, key: str) -> bool:
 
 
 def first_of_sequence(key: str) -> bool:
-    return key in ("1", "a", "i", "1a", "1.1")
+    return key in ("1", "a", "i", "1a", "1.1", "a1")
 
 
 def labels_match(reply_key: str, question_key: str) -> bool:

@@ -16,8 +16,8 @@ _NUMBER = re.compile(
     r"^(?:\W*)(?:and\s+)?(?:how\s+many|how\s+much|how\s+often|what\s+(?:number|percentage|proportion)|"
     r"what\s+(?:is|was|were|are)\s+(?:the\s+|your\s+)?(?:total|number|amount|sum|average|annual|overall|"
     r"value|cost|budget|spend|expenditure|percentage|proportion|count|mean|median|figure|rate)|"
-    r"what\s+(?:is|was|were|are)\s+(?:the\s+|your\s+)?(?:[\w'’]+\s+){1,3}(?:rate|total|number|amount|cost|spend|"
-    r"percentage|figure)\b|what\s+is\s+your\s+(?:best\s+)?estimate\b|"
+    r"what\s+(?:is|was|were|are)\s+(?:the\s+|your\s+)?(?:[\w'’]+\s+){0,3}(?:rate|total|number|amount|cost|spend|"
+    r"percentage|figure|fund|budget|income|expenditure|spending|turnover)\b|what\s+is\s+your\s+(?:best\s+)?estimate\b|"
     r"(?:please\s+)?(?:provide|state|give|tell\s+me|confirm|supply|list)\s+(?:me\s+)?(?:with\s+)?"
     r"(?:the\s+|your\s+)?(?:total\s+)?(?:number|amount|sum|cost|value|count|spend|expenditure|figure)s?\b|"
     r"the\s+(?:total\s+)?(?:number|amount|cost|value|sum)\s+of|number\s+of|total\s+(?:number|amount|cost|spend))",
@@ -61,9 +61,19 @@ def first_sentence(text: str) -> str:
     return text[: m.end()] if m else text
 
 
-def is_question_like(text: str) -> bool:
+def asks(text: str) -> bool:
+    """Does a line of a reply read as a question (a restatement, not an answer)?"""
     t = text.strip()
     return t.endswith("?") or bool(_INTERROGATIVE.match(t) and len(t.split()) >= 4)
+
+
+def is_question_like(text: str) -> bool:
+    """Is an item of a request a question (rather than a heading or an option)?"""
+    t = text.strip()
+    # (a question then an instruction: "Do you treat it? Please answer yes or no for each.")
+    return t.endswith("?") or bool(re.search(r"\?\s+(?:please|if|and|or)\b|\(?please\s+(?:pick|choose|select|"
+                                             r"tick|indicate)\b|\bwhether\b", t, re.I)) or bool(
+        _INTERROGATIVE.match(t) and len(t.split()) >= 4)
 
 
 def infer_type(text: str, options: list[str]) -> QuestionType:

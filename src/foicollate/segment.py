@@ -35,7 +35,8 @@ from foicollate.markers import (
 )
 from foicollate.model import Document, Question, Questionnaire
 from foicollate.names import body_key, find_bodies, letterhead_names
-from foicollate.questionnaire_types import is_question_like
+from foicollate.questionnaire_types import asks as is_question_like
+from foicollate.questionnaire_types import is_question_like as question_like
 
 # Lines that end the answers: rights, signatures, re-use notices.
 _CLOSING = re.compile(
@@ -78,6 +79,13 @@ _REQUESTER_LINE = re.compile(
 _CELL_FIGURE = re.compile(r"(\||\t| {2,})\s*[£\d]")
 _DIGIT = re.compile(r"\d")
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+| {2,}")
+
+
+def _still_asking(text: str) -> bool:
+    """A block that only goes on asking: the rest of a quoted question ("If you can, please split this ...",
+    "For each of the following, please tell me whether ...") rather than an answer."""
+    t = text.strip()
+    return bool(re.match(r"^\W*(?:if\s+(?:you\s+can|possible|so)\b|please\b)", t, re.I)) or question_like(t)
 
 
 def _request_talk(line: str) -> bool:
@@ -443,7 +451,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
             if a.kind == "table" or _is_table_row(lines[a.line].body):
                 b.columns = _table_header(lines, a.line)
     _ordinal_sentence_starts(doc.text, lines, chain, blocks, idx)
-    if chain and sum(not b.empty for b in blocks.values()) <= len(blocks) // 5:
+    if chain and sum(not b.empty and not _still_asking(b.text(doc)) for b in blocks.values()) <= len(blocks) // 5:
         # the request quoted in full, then the reply in prose under its own greeting (a WhatDoTheyKnow page)
         greet = next((i for i in range(chain[-1].line + 1, hard) if _GREETING.match(lines[i].text)), None)
         if greet is not None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from foicollate import authorities
+from foicollate.extract.bilingual import english_half
 from foicollate.extract.numbers import (
     WORD_NUMBERS,
     as_number,
@@ -21,7 +22,7 @@ from foicollate.extract.numbers import (
     question_units,
     read_number,
 )
-from foicollate.extract.options import pick_choice, pick_matrix, pick_multi, yes_no
+from foicollate.extract.options import asked_terms, pick_choice, pick_matrix, pick_multi, yes_no
 from foicollate.extract.outcome import Cue, find_cues, neither_confirm_nor_deny
 from foicollate.markers import labels_match, normalise_label, parse_marker
 from foicollate.metadata import guess_authority_name
@@ -48,7 +49,8 @@ _SEE = re.compile(
 _ATTACHED = re.compile(r"^\W*(?:[\w' ]{0,60}:\s*)?(?:please\s+)?(?:see|refer\s+to|find)\s+(?:[\w'’,-]+\s+){0,8}?"
                        r"(?:attached|enclosed)\b", re.I | re.M)
 # where an attachment is named ("tab 2", "(FOI 2401-1183 placements.xlsx)"): its digits are no answer
-_ATTACHMENT_NAMES = re.compile(r"\b(?:tab|sheet|page|appendix|annex|table)\s+\d+|\([^()\n]*\.(?:xlsx?|csv|ods|pdf|docx?|odt)\)|"
+_ATTACHMENT_NAMES = re.compile(r"\b(?:tab|sheet|page|appendix|annex|table)\s+\d+|" r'"[^"\n]{1,60}"|“[^”\n]{1,60}”|'
+                               r"\([^()\n]*\.(?:xlsx?|csv|ods|pdf|docx?|odt)\)|"
                                r"[\w-]*\d[\w-]*\.(?:xlsx?|csv|ods|pdf|docx?|odt)\b", re.I)
 # a count can be there only with a digit, a number word or a "no ... recorded" (numbers.figures reads them)
 _MAY_COUNT = re.compile(r"\d|\b(?:" + "|".join(WORD_NUMBERS) + r")\b|\bno\b|\bnot\s+(?:had|received)", re.I)
@@ -57,7 +59,7 @@ _MONEY_Q = re.compile(r"how\s+much|cost|spend|spent|paid|pay|payments?|amount|bu
 # rates, averages and times do not add up: the first figure is the answer
 # a number question that asks for its parts too ("in each of the years", "how many of each")
 _ASKS_PARTS = re.compile(r"\b(?:in\s+)?each\s+(?:of\s+(?:the\s+)?(?:\w+\s+)?(?:years|financial|calendar|last)|year|month|"
-                         r"quarter)|\bbroken\s+down|\bbreak(?:\s+|-)?down|\bby\s+(?:year|type|category|team|service|"
+                         r"quarter)|\bbroken\s+down|\bbreak(?:\s+|-)?down|\bbreak\s+(?:this|it|these|them|that)\s+down|\bby\s+(?:year|type|category|team|service|"
                          r"department|speed|age|gender|ethnicity)|\bhow\s+many\s+(?:of\s+)?(?:each|which)|\bsplit\s+(?:by|between)|"
                          r"\bseparately\b|\b(?:19|20)\d\d\s?[/-]\s?\d{2,4}\s*(?:,|and)\s*(?:19|20)\d\d", re.I)
 # a refusal said of the answer itself: "this information is exempt", "it is exempt", "holds this information but"
@@ -98,7 +100,7 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
     block = seg.blocks.get(q.id) or Block()
     if block.empty:
         return _global_answer(doc, q, seg)
-    text = block.text(doc)
+    text = english_half(block.text(doc))
     anchor_conf = _ANCHOR_CONF.get(block.anchor.kind if block.anchor else "", 0.7)
 
     def span(s: int, e: int) -> Evidence:
@@ -301,18 +303,18 @@ def _read_value(q: Question, rest: str, block: Block, answers: dict[str, Answer]
         count = as_number(r.value) if r and r.value is not None else (0 if val is False else None)
         return _Value(val, [sp] if sp else [], conf, "yesno", count=count)
     if q.type == QuestionType.MULTI:
-        p = pick_multi(rest, q.options)
+        p = pick_multi(rest, q.options, asked_terms(q.text))
         if p is None:
             return None
         return _Value(p.ids, _line_spans(rest, p.spans), p.confidence, "multi")
     if q.type == QuestionType.CHOICE:
-        p = pick_choice(rest, q.options)
+        p = pick_choice(rest, q.options, asked_terms(q.text))
         if p is None:
             return None
         # one of several options read from words: measured a little less sure than the other types
         return _Value(p.ids[0], p.spans, p.confidence * 0.95, "choice")
     if q.type == QuestionType.MATRIX:
-        vals, spans, conf = pick_matrix(rest, q.items)
+        vals, spans, conf = pick_matrix(rest, q.items, asked_terms(q.text))
         if conf == 0.0:
             return None
         known = sum(v is not None for v in vals.values()) / max(len(vals), 1)

@@ -21,7 +21,8 @@ _WORDNUM = {
 }
 _NUM = re.compile(
     r"(?<![\w.,/£$€-])(?P<money>[£$€]\s?)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?P<k>\s?(?:k|m|bn|million|billion|thousand)\b)?"
-    r"(?P<pct>\s?%|\s?per\s?cent)?(?![\w/]|[.,]\d|-\d)"
+    r"(?P<pct>\s?%|\s?per\s?cent)?(?P<glued>(?<=\d)(?:km|kms|t|kg|kwh|mwh|gwh|ha|fte|hrs|mins)\b)?(?![\w/]|[.,]\d|-\d)",
+    re.I,
 )
 WORD_NUMBERS = tuple(_WORDNUM)
 _WORD = re.compile(r"\b(?P<w>" + "|".join(_WORDNUM) + r")\b")
@@ -56,9 +57,11 @@ _UNIT_AFTER = re.compile(
     r"am|pm|miles?|km|kilomet(?:re|er)s?|metres?|meters?|mph|%|per\s?cent|percent|th\b|st\b|nd\b|rd\b)", re.I)
 # one name per unit, so "How many kilometres" accepts "71.4 km"
 _UNIT_NAMES = {"kilometre": "km", "kilometer": "km", "meter": "metre", "hr": "hour", "min": "minute",
-               "mins": "minute", "hrs": "hour"}
+               "mins": "minute", "hrs": "hour", "kms": "km", "km": "km"}
 _TOTAL = re.compile(r"\b(?:total|in\s+total|overall|altogether|in\s+all|grand\s+total|combined|sum)\b", re.I)
-_YEARISH = re.compile(r"^(?:(?:fy|financial\s+year|year|calendar\s+year)\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?$|"
+# (a year with a note after it is still a year: "2023 (to 30 September)", "2022/23*")
+_YEARISH = re.compile(r"^(?:(?:fy|financial\s+year|year|calendar\s+year)\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?"
+                      r"(?:\s*\*|\s*\([^()]{1,40}\))?$|"
                       r"^\d\d/\d\d$|"
                       r"^(?:19|20)\d\d$|^(?:q[1-4]|quarter)\b", re.I)
 
@@ -158,6 +161,9 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
         after = masked[m.end(): m.end() + 20]
         unit = _UNIT_AFTER.match(after)
         if unit and not m.group("pct") and _unit_word(unit.group(0)) not in units:
+            continue
+        glued = (m.group("glued") or "").lower()  # "356km", "5,000t", "12.5FTE"
+        if glued in ("km", "kms", "hrs", "mins") and _unit_word(glued) not in units:
             continue
         if not m.group("money") and not m.group("dec") and "," not in m.group("n"):
             if re.fullmatch(r"(19|20)\d\d", raw):
@@ -288,11 +294,17 @@ def read_number(text: str, money: bool = False, percent: bool = False,
     """
     figs = [f for f in figures(text, units) if (f.money == money or not f.money and money) and
             (f.percent == percent or not f.percent and percent)]
-    if money and any(f.money for f in figs):
+    if percent and any(f.percent for f in figs):
+        figs = [f for f in figs if f.percent]  # "What percentage of the Fund's value": the rate, not the £
+    elif money and any(f.money for f in figs):
         figs = [f for f in figs if f.money or f.total or f.value == 0]  # "2020/21: Nil" beside £ figures
     if len(figs) >= 2 and ("out of" in text or "total of" in text):
         # "203 empty homes, out of a total stock of 6,350": the whole it is part of is no answer
         figs = [f for f in figs if not _OUT_OF.search(text[max(0, f.start - 40):f.start])] or figs
+    if len(figs) >= 2 and _OF_THE.search(text):
+        # "Of the 1,204 people brought to our two suites, 87 were under 18": the opening clause only sets the scene
+        scene = [m.span() for m in _OF_THE.finditer(text)]
+        figs = [f for f in figs if not any(a <= f.start < b for a, b in scene)] or figs
     if not figs:
         return None
     text = unflatten_cells(text)
@@ -314,7 +326,9 @@ def read_number(text: str, money: bool = False, percent: bool = False,
         return NumberReading(sum(bd.values()), bd, cells, 0.75)
     if len(figs) == 1:
         f = figs[0]
-        return NumberReading(f.value, None, figs, 0.95 if len(text) < 400 else 0.85)
+        # (a lone figure beside a pointer to an attachment or a link may be that file's name: look)
+        sure = len(text) < 400 and not _POINTER.search(text)
+        return NumberReading(f.value, None, figs, 0.95 if sure else 0.8)
     # "8 (6 owned, 2 leased)": a figure and, in brackets after it, the parts that make it up
     for i, t in enumerate(figs[:-2]):
         close = text.find(")", t.end)
@@ -358,7 +372,13 @@ def read_number(text: str, money: bool = False, percent: bool = False,
     if len(figs) == len(asked) >= 2 and not any(labels) and len(text.strip()) <= 80:
         # "31 / 35 / 40" for "in each of 2021/22, 2022/23 and 2023/24": the years asked, in order
         return NumberReading(None, dict(zip(asked, (f.value for f in figs), strict=True)), figs, 0.7)
-    if percent or any(re.search(r"\b(?:of\s+which|of\s+whom|of\s+these|including|includes|exclud\w*|"
+    years = [f for f, lab in zip(figs, labels, strict=True) if _YEARISH.match(lab)]
+    if len({_clean(f.label) for f in years}) == len(years) >= 2 and all(
+            f.start > years[-1].end and _SENTENCE_BREAK.search(text[years[-1].end:f.start])
+            for f in figs if f not in years):
+        # "2021/22: 611  2022/23: 702. These figures include 212 claims ...": a later sentence is an aside
+        return NumberReading(None, {_clean(f.label): f.value for f in years}, years, 0.7)
+    if percent or any(re.search(r"\b(?:of\s+which|of\s+whom|of\s+these|including|includes?|exclud\w*|"
                                  r"not\s+included|for\s+comparison|compared\s+(?:with|to)|previous\s+year|"
                                  r"equates?|equivalent|headcount|made\s+up|comprising|consisting|a\s+further|"
                                  r"typically|on\s+average)\b",
@@ -366,7 +386,7 @@ def read_number(text: str, money: bool = False, percent: bool = False,
                                  re.I) for f in figs[1:]):
         # rates do not add up, and "63, of which 12 ..." names a part of the first figure
         return NumberReading(figs[0].value, None, figs[:1], 0.6)
-    if all(labels) and len(set(labels)) == len(labels):
+    if all(labels) and len(set(labels)) == len(labels) and not any(_CLAUSE_LABEL.match(lab) for lab in labels):
         bd = dict(zip(labels, (f.value for f in figs), strict=True))
         if all(_YEARISH.match(lab) for lab in labels):
             return NumberReading(None, bd, figs, 0.85)
@@ -376,6 +396,18 @@ def read_number(text: str, money: bool = False, percent: bool = False,
     return NumberReading(figs[0].value, None, figs[:1], 0.5)
 
 
+# words before a figure that open a sentence rather than name a part: "There were 14 ...", "The Council had 63",
+# "Around 1,200", "231 people"
+_CLAUSE_LABEL = re.compile(r"^(?:there|it|we|i|they|this|these|around|about|approximately|approx|roughly|some|"
+                           r"over|under|at|of|to|by|people|staff|persons?|in|on|an?|the)$|"
+                           r"^(?:the|our|this|these|we|i|it)\b.*\b(?:had|has|have|employs?|employed|received|receives|"
+                           r"spent|spends|paid|pays|holds?|held|operates?|operated|issued|recorded|made|was|were|is|are|"
+                           r"includes?)$|^of\s+the\b",
+                           re.I)
+_POINTER = re.compile(r"\b(?:attached|enclosed|spreadsheet|appendix|annex|tab|see\s+(?:our|the)\s+website|"
+                      r"https?://|www\.)", re.I)
+_OF_THE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*of\s+(?:the|these|those|all|our|its)\b"
+                     r"(?:[^,.;:\n]|(?<=\d)[,.](?=\d))*,(?=\s*(?:\d|[a-z]+\s+(?:\(\d|\d)))", re.I)
 _OUT_OF = re.compile(r"\bout\s+of\s+(?:a|an|the|our|its|their)?\s*(?:total|overall)?\s*(?:[a-z-]+\s+){0,3}?(?:of\s+)?$|"
                      r"\b(?:of|from)\s+a\s+(?:total|overall)\s+(?:[a-z-]+\s+){0,2}?of\s+$", re.I)
 _YEAR_IN_QUESTION = re.compile(r"\b(?:19|20)\d\d\s?[/-]\s?\d{2,4}\b|\b(?:19|20)\d\d\b")

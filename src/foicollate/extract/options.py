@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import Stemmer
 from rapidfuzz import fuzz
 
 from foicollate.markers import ORDINAL_WORDS, to_roman
@@ -186,17 +187,13 @@ def by_letters(text: str, options: list[Option]) -> Picked | None:
     return Picked(list(dict.fromkeys(ids)), spans, 0.85)
 
 
+_STEMMER = Stemmer.Stemmer("english")
+
+
 @lru_cache(maxsize=16384)
 def _stem(w: str) -> str:
-    w = w.lower()
-    if len(w) > 5 and w.endswith("ing"):
-        return w[:-3]
-    if len(w) > 4 and w.endswith("ed"):
-        return w[:-2]
-    for suf in ("ies", "es", "s"):
-        if len(w) > 4 and w.endswith(suf):
-            return w[: -len(suf)] + ("y" if suf == "ies" else "")
-    return w
+    """The Snowball (Porter 2) stem, so "redecorate" meets "redecorated" and "policy" "policies"."""
+    return _STEMMER.stemWord(w.lower())
 
 
 _NUMWORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -211,8 +208,19 @@ def _terms(text: str) -> frozenset[str]:
     return frozenset(_NUMWORDS.get(w, _stem(w)) for w in re.findall(r"[a-z][a-z'-]+|\d+", text.lower()) if w not in stop)
 
 
-def by_text(text: str, options: list[Option]) -> Picked:
-    """Options whose words (or close synonyms) the passage uses, not negated."""
+def asked_terms(question: str) -> frozenset[str]:
+    """A question's own words, which tell none of its options apart."""
+    return _terms(question)
+
+
+def own_terms(text: str, asked: frozenset[str]) -> frozenset[str]:
+    """An option's words less those of its question ("school" tells no option of a schools question apart)."""
+    terms = _terms(text)
+    return (terms - asked) or terms
+
+
+def by_text(text: str, options: list[Option], asked: frozenset[str] = frozenset()) -> Picked:
+    """Options whose words (or close synonyms) the passage uses, not negated; `asked` is the question's words."""
     low = text.lower()
     ids: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -238,18 +246,20 @@ def by_text(text: str, options: list[Option]) -> Picked:
                 if fuzz.ratio(o.text.lower(), low[a:b]) >= 88:
                     hit, pos = True, a
         if not hit:
-            terms = _terms(o.text)
+            terms = own_terms(o.text, asked)
             if terms:
                 direct = terms & stems
-                others = set().union(*(_terms(x.text) for x in options if x.id != o.id))
+                others = set().union(*(own_terms(x.text, asked) for x in options if x.id != o.id))
                 # half the option's words, one of them its own ("parking" in "Parking enforcement")
                 by_words = len(direct) * 2 >= len(terms) + (1 if len(terms) > 2 else 0) and bool(
                     direct - others or direct == terms)
-                head = next((_NUMWORDS.get(w, _stem(w)) for w in re.findall(r"[a-z][a-z'-]+", o.text.lower())
-                             if _NUMWORDS.get(w, _stem(w)) in terms), None)
-                # the option's own first word, which no other option uses ("Letters to parents ...")
-                by_words = by_words or (head is not None and head in stems and head not in others
-                                        and len(head) >= 4)
+                head_word = next((w for w in re.findall(r"[a-z][a-z'-]+", o.text.lower())
+                                  if _NUMWORDS.get(w, _stem(w)) in terms), None)
+                head = _NUMWORDS.get(head_word, _stem(head_word)) if head_word else None
+                # the option's own first word, which no other option uses ("Letters to parents ..."), written
+                # as the option writes it (not "automatically" for "Automatic enrolment")
+                by_words = by_words or (head is not None and head not in others and len(head) >= 4
+                                        and bool({head_word, head_word + "s", head_word.rstrip("s")} & set(words)))
                 hit = by_words
         if hit:
             ids.append(o.id)
@@ -262,14 +272,14 @@ _CLAUSE_NEG = re.compile(r"n[’']t\b|\b(?:not|no\s+longer|never|withdrawn|disco
                          r"except|other\s+than|apart\s+from|excluding)\b", re.I)
 
 
-def _negated_ids(text: str, options: list[Option]) -> set[str]:
+def _negated_ids(text: str, options: list[Option], asked: frozenset[str] = frozenset()) -> set[str]:
     """Options named only in clauses that deny them ("we have not offered golden hellos")."""
     pos_ids: set[str] = set()
     neg_ids: set[str] = set()
     for clause in re.split(r"[.;]\s+|,\s+(?:and|but)\s+|\n", text):
         if not clause.strip():
             continue
-        ids = set(by_text(clause, options).ids)
+        ids = set(by_text(clause, options, asked).ids)
         (neg_ids if _CLAUSE_NEG.search(clause) else pos_ids).update(ids)
     return neg_ids - pos_ids
 
@@ -285,15 +295,25 @@ def _ticked(text: str, options: list[Option]) -> Picked | None:
         return None
     ids: list[str] = []
     spans: list[tuple[int, int]] = []
+    letters = option_letters(options)
     for m in _TICKED.finditer(text):
-        hit = by_text(m.group("rest"), options)
-        if hit.ids and (boxes >= 2 or len(hit.ids) == 1):  # (one ticked line alone must name one option)
-            ids.append(hit.ids[0])
+        rest = m.group("rest")
+        key = re.match(r"\(?([a-z]|[ivx]{1,4})[).]\s", rest, re.I)
+        if key and key.group(1).lower() in letters:  # "[X] (d) Whether the outcome ...": its letter says which
+            ids.append(letters[key.group(1).lower()])
             spans.append((m.start(), m.end()))
-    return Picked(ids, spans, 0.9) if boxes >= 2 or ids else None
+            continue
+        hit = by_text(rest, options)
+        if hit.ids and (boxes >= 2 or len(hit.ids) == 1):  # (one ticked line alone must name one option)
+            # the option the line is closest to ("... linked to the object of the search" is not "The object")
+            best = max(hit.ids, key=lambda i: fuzz.ratio(next(o.text for o in options if o.id == i).lower(),
+                                                         rest.lower()))
+            ids.append(best)
+            spans.append((m.start(), m.end()))
+    return Picked(list(dict.fromkeys(ids)), spans, 0.9) if boxes >= 2 or ids else None
 
 
-def pick_multi(text: str, options: list[Option]) -> Picked | None:
+def pick_multi(text: str, options: list[Option], asked: frozenset[str] = frozenset()) -> Picked | None:
     ticked = _ticked(text, options)
     if ticked is not None:
         return ticked
@@ -303,19 +323,17 @@ def pick_multi(text: str, options: list[Option]) -> Picked | None:
         return Picked([], [(m.start(), m.end())], 0.85)
     m = _ALL.search(text)
     if m:
-        tail = text[m.end():]
-        exc = re.match(r"\s*(?:except|other\s+than|apart\s+from|but\s+not|excluding)\b([^.;]*?)(?:,\s*which\b|[.;(]|$)",
-                       tail, re.I | re.S)
-        left_out = set(by_text(exc.group(1), options).ids) if exc else set()
-        left_out |= set(by_letters(exc.group(1), options).ids) if exc and by_letters(exc.group(1), options) else set()
-        return Picked([o.id for o in options if o.id not in left_out], [(m.start(), m.end())], 0.9)
+        left_out = _excepted(text[m.end():], options, asked)
+        # "all of the above" with a qualifier after it ("except (e)", "but only ..."): read, but look
+        return Picked([o.id for o in options if o.id not in left_out], [(m.start(), m.end())],
+                      0.8 if _QUALIFIED.match(text[m.end():]) else 0.9)
     verdicts = _line_verdicts(text, options)
     if len({v[0] for v in verdicts}) >= 2:  # the options listed, each with yes or no after it
         chosen = {i for i, yes, _ in verdicts if yes}
         return Picked([o.id for o in options if o.id in chosen], [sp for _, yes, sp in verdicts if yes], 0.85)
-    negated = _negated_ids(text, options)
+    negated = _negated_ids(text, options, asked)
     picked = by_letters(text, options)
-    named = by_text(text, options)
+    named = by_text(text, options, asked)
     named.ids = [i for i in named.ids if i not in negated]
     if picked:  # options named by letter: the letters say it; the prose after them only explains
         return Picked([o.id for o in options if o.id in picked.ids], picked.spans, 0.85)
@@ -324,7 +342,24 @@ def pick_multi(text: str, options: list[Option]) -> Picked | None:
     return None
 
 
-def pick_choice(text: str, options: list[Option]) -> Picked | None:
+_EXCEPT = re.compile(r"\s*(?:except|other\s+than|apart\s+from|but\s+not|excluding)\b([^.;]*?)"
+                     r"(?:,\s*which\b|[.;]|\((?!\s*(?:[a-z]|[ivx]{1,4})\s*\))|$)", re.I | re.S)
+
+
+_QUALIFIED = re.compile(r"[^.;\n]*\b(?:except|other\s+than|apart\s+from|but|excluding|only|however|although|"
+                        r"not)\b", re.I)
+
+
+def _excepted(tail: str, options: list[Option], asked: frozenset[str] = frozenset()) -> set[str]:
+    """Options left out of an "all of the above" by what follows it: "except (e)", "other than CCTV"."""
+    exc = _EXCEPT.match(tail)
+    if not exc:
+        return set()
+    named = by_letters(exc.group(1), options)
+    return set(by_text(exc.group(1), options, asked).ids) | set(named.ids if named else [])
+
+
+def pick_choice(text: str, options: list[Option], asked: frozenset[str] = frozenset()) -> Picked | None:
     ticked = _ticked(text, options)
     if ticked is not None and len(ticked.ids) == 1:
         return ticked
@@ -377,12 +412,14 @@ def pick_choice(text: str, options: list[Option]) -> Picked | None:
         return Picked([scores[0][1].id], [(off, off + min(len(stripped), 200))], 0.8)
     first = stripped[: _sentence_end(stripped)]
     terms = _terms(first)
-    words_of = {o.id: _terms(o.text) for o in options}
-    overlap = sorted(((len(words_of[o.id] & terms) / max(len(words_of[o.id]), 1), o) for o in options
-                      if words_of[o.id] and not re.match(r"^\W*(yes|no)\b", o.text, re.I)),
-                     key=lambda x: -x[0])
-    if overlap and overlap[0][0] >= 0.5 and (len(overlap) == 1 or overlap[0][0] > overlap[1][0]):
-        return Picked([overlap[0][1].id], [(off, off + len(first))], 0.6)
+    for words_of in ({o.id: own_terms(o.text, asked) for o in options}, {o.id: _terms(o.text) for o in options}):
+        # an option's own words first; then with the question's too ("an alternative provision academy")
+        overlap = sorted(((len(words_of[o.id] & terms) / max(len(words_of[o.id]), 1), o) for o in options
+                          if words_of[o.id] and not re.match(r"^\W*(yes|no)\b", o.text, re.I)),
+                         key=lambda x: -x[0])
+        if overlap and overlap[0][0] >= 0.5 and (len(overlap) == 1 or overlap[0][0] > overlap[1][0]):
+            return Picked([overlap[0][1].id], [(off, off + len(first))], 0.6)
+    words_of = {o.id: own_terms(o.text, asked) for o in options}
     # one option alone shares a word no other option has ("a charitable trust", "a framework")
     distinct = []
     for o in options:
@@ -510,9 +547,9 @@ _REST_OF_ITEMS = re.compile(
 
 
 def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | None],
-                       spans: list[tuple[int, int]]) -> float:
+                       spans: list[tuple[int, int]], asked: frozenset[str] = frozenset()) -> float:
     """Items named in a line or sentence take its polarity ("EDR: deployed", "has no bus lanes")."""
-    words_of = {it.id: _terms(it.text) | initials(it.text) for it in items}
+    words_of = {it.id: own_terms(it.text, asked) | initials(it.text) for it in items}
     named = 0
     for m in re.finditer(r"[^\n.;]+", unwrapped(text)):
         clause = m.group(0)
@@ -570,7 +607,8 @@ def _line_verdicts(text: str, items: list[Option]) -> list[tuple[str, bool, tupl
     return out
 
 
-def pick_matrix(text: str, items: list[Option]) -> tuple[dict[str, bool | None], list[tuple[int, int]], float]:
+def pick_matrix(text: str, items: list[Option], asked: frozenset[str] = frozenset()
+                ) -> tuple[dict[str, bool | None], list[tuple[int, int]], float]:
     """Per-item yes/no: "Yes to all", a letter range "(a-h)", or item by item."""
     values: dict[str, bool | None] = {it.id: None for it in items}
     spans: list[tuple[int, int]] = []
@@ -584,9 +622,10 @@ def pick_matrix(text: str, items: list[Option]) -> tuple[dict[str, bool | None],
     if m or (rng and rng.group(1).lower() == "a" and letters.get(rng.group(2).lower()) == items[-1].id):
         hit = m or rng
         assert hit
-        values = {k: True for k in values}
+        left_out = _excepted(text[hit.end():], items, asked) if m else set()  # "Yes to all except (iv)"
+        values = {k: k not in left_out for k in values}
         spans.append((hit.start(), hit.end()))
-        conf = 0.9
+        conf = 0.8 if m and _QUALIFIED.match(text[m.end():]) else 0.9
     # item by item: "a) Yes", "Access centrally stored information – No"
     # (with a Welsh word first: "(i) Ydy / Yes"; or several labels at once: "(i) and (iii) yes")
     for part in re.finditer(r"(?:^|(?<=\s))(?P<keys>\(?(?:[a-z]|[ivx]{2,4}|\d{1,2})[).:]?(?:\s*(?:,|and|&)\s*\(?"
@@ -622,10 +661,10 @@ def pick_matrix(text: str, items: list[Option]) -> tuple[dict[str, bool | None],
             spans.append((clause.start(), clause.end()))
             conf = max(conf, 0.7)
     if conf == 0.0:
-        conf = _matrix_by_clauses(text, items, values, spans)
+        conf = _matrix_by_clauses(text, items, values, spans, asked)
     elif any(v is None for v in values.values()):
         # "Food waste: Yes. We do not require Food for Life accreditation.": the rest in sentences
-        _matrix_by_clauses(text, items, values, spans)
+        _matrix_by_clauses(text, items, values, spans, asked)
     rest = _REST_OF_ITEMS.search(text) if any(v is None for v in values.values()) else None
     if rest and (conf or rest.group("only") and any(v is not None for v in values.values())):
         # "we have not held one on the other two" / "Bus lanes and moving traffic only." / "Only for X."
