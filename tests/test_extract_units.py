@@ -138,3 +138,9 @@ def test_welsh_half_of_a_bilingual_line_is_blanked(text: str, english: str) -> N
 def test_welsh_and_english_figures_are_not_added_up() -> None:
     r = read_number(english_half("Adroddiadau namau 2023/24 / Fault reports 2023/24\nTua 60 / Around 60"))
     assert r is not None and r.value == 60
+
+
+def test_matrix_run_of_yes_and_no_goes_by_position() -> None:
+    items = [Option("a", "A roads"), Option("b", "B roads"), Option("c", "Cycle paths")]
+    assert pick_matrix("Yes / Yes / No", items)[0] == {"a": True, "b": True, "c": False}
+    assert pick_matrix("Yes; No", items)[2] < 0.8  # two for three items: not read by position

@@ -79,3 +79,16 @@ def test_section_numbered_answers() -> None:
     text = "Hi Eleanor\nAnswers below.\nA1 – 356km\nA2 – Yes\nB1 – 480\nThanks\nJo"
     got = {a.question: (str(a.status), a.value) for a in collate_document(Document(id="r", text=text), q).answers}
     assert got == {"a1": ("answered", 356), "a2": ("answered", True), "b1": ("answered", 480)}
+
+
+def test_reply_numbered_by_the_requests_groups() -> None:
+    """A request's "A1", "A2", "B" answered as "1(a)", "1(b)", "2"; or all of them as "1" to "3"."""
+    q = Questionnaire(title="t", questions=[
+        Question("a1", "What was the value of the holdings?", QuestionType.NUMBER, "A1"),
+        Question("a2", "What percentage of the fund was that?", QuestionType.NUMBER, "A2"),
+        Question("b", "Has the fund committed to divest?", QuestionType.YESNO, "B"),
+    ])
+    for text in ("Dear Ms X\nOur answers:\n1(a)  £41.3 million\n1(b)  2.1%\n2     No\nYours sincerely",
+                 "Dear Ms X\nOur answers:\n1. £41.3 million\n2. 2.1%\n3. No\nYours sincerely"):
+        got = {a.question: a.value for a in collate_document(Document(id="r", text=text), q).answers}
+        assert got == {"a1": 41300000, "a2": 2.1, "b": False}, text

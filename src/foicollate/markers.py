@@ -17,7 +17,7 @@ _MARKER = re.compile(
     (?:(?:our\s+)?(?:response|answer|reply)s?\s+(?:to|for)\s+(?=(?:question|q|\(|\d|[a-z][.):\s])))?
     (?:
         (?P<qword>Q(?:uestions?)?|Qu\.?|Items?|Parts?)\.?\s*
-            (?P<qlabel>\d{{1,3}}(?:\.\d{{1,2}})?(?:\s?part\s?(?=\(?[a-z]\b))?\s?\(?[a-z]?\)?|[ivx]{{1,5}}\b|[a-z]\b|\([a-z0-9]{{1,4}}\))
+            (?P<qlabel>\d{{1,3}}(?:\.\d{{1,2}})?(?:\s?part\s?(?=\(?[a-z]\b))?\s?\(?[a-z]?\)?|[ivx]{{1,5}}\b|[a-z]\d{{1,2}}[a-z]?\b|[a-z]\b|\([a-z0-9]{{1,4}}\))
             \s*(?:[.):\-–—]+|\s|$)[*_]*\s*
       | (?P<rword>Request)\s+(?P<rlabel>\d{{1,3}}\s?\(?[a-z]?\)?)\s*(?:[.):\-–—]+|\s|$)[*_]*\s*
       | (?P<dotted>\d{{1,3}}\.\d{{1,2}})(?:[.)]?)[*_]*\s+

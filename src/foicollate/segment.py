@@ -327,9 +327,10 @@ class _QuestionIndex:
         # the request's questions as a reader counts them: "2a" and "2b" are both its second question
         heads: dict[str, list[int]] = {}
         for j, k in enumerate(self.label_keys):
-            m = re.fullmatch(r"(\d+)[a-z]{1,2}", k)
-            heads.setdefault(m.group(1) if m else k or str(j), []).append(j)
+            m = re.fullmatch(r"(\d+)[a-z]{1,2}|([a-z])\d{1,2}[a-z]?", k)  # "2a", "2b"; "a1", "a2" (section A)
+            heads.setdefault((m.group(1) or m.group(2)) if m else k or str(j), []).append(j)
         self.groups = list(heads.values())
+        self.nested = any(len(g) > 1 for g in self.groups)
         # questions of one or two content words: any line may restate them
         self.few_words = {j for j, c in enumerate(self.content) if len(c) <= 2}
         # the request is numbered i., ii., iii. ... (so a reply's "Part A" ... stand for them by position)
@@ -347,6 +348,20 @@ class _QuestionIndex:
         n = max(len(self.content), 1)
         self.idf = {w: math.log(1 + n / k) for w, k in df.items()}
         self.weight = [sum(self.idf[w] for w in c) or 1.0 for c in self.content]
+
+    def by_place(self, key: str, nested: bool = False) -> int | None:
+        """The question a reply's own numbering stands for by place: the third for "3" (or "c"), or, numbered
+        by the request's groups ("A1", "A2", "B" ...), the first group's second for "1(b)"."""
+        if nested:
+            m = re.fullmatch(r"(\d+)([a-z]?)", key)
+            n = int(m.group(1)) if m else ordinal(key)
+            if n is None or not 0 < n <= len(self.groups):
+                return None
+            group = self.groups[n - 1]
+            part = ord(m.group(2)) - ord("a") if m and m.group(2) else 0
+            return group[part] if part < len(group) and (m and m.group(2) or len(group) == 1) else None
+        pos = ordinal(key)
+        return pos - 1 if pos is not None and 0 < pos <= len(self.questions) else None
 
     def labelled(self, key: str) -> set[int]:
         """The questions a reply's label ("3", "2b", "c") can stand for."""
@@ -615,7 +630,12 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
     prose_layout = len({ln.marker_key for ln in lines if ln.marker_key and ln.marker_key.startswith("#")}) >= 2
     # the reply numbers 1..n where the request lettered a..n: map by position
     own_keys = set(idx.label_keys)
-    ordinal_ok = bool(seq_keys) and not (set(seq_keys) & own_keys) and len(set(seq_keys)) >= 2
+    # (also where the request is quoted with its own labels and the answers after it are numbered 1 to n)
+    others = set(seq_keys) - own_keys
+    ordinal_ok = len(others) >= 2 and (not set(seq_keys) & own_keys or len(others) >= max(3, 0.6 * nq))
+    # "1(a)", "1(b)", "2" for a request's "A1", "A2", "B": numbered by group; "1" to "12" for them all: flat
+    nested = idx.nested and any(re.fullmatch(r"\d+[a-z]", k) for k in others) and not any(
+        k.isdigit() and int(k) > len(idx.groups) for k in others)
     # "Part A" ... "Part I" for a request numbered i. to ix.: letters by position, and "I" is the ninth
     letters_for_roman = idx.roman and len({k for k in seq_keys if len(k) == 1 and k.isalpha()} - {"i", "v", "x"}) >= 2
     ordinal_ok = ordinal_ok or letters_for_roman
@@ -655,8 +675,7 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
         similar = {j for j, k in near.items() if k >= 2} | idx.few_words
         labelled = idx.labelled(key) if key and not (letters_for_roman and len(key) == 1) else set()
         # the reply's own numbering standing for the request's by position
-        pos = ordinal(key) if key and (ordinal_ok or numbers_for_letters and key.isdigit()) else None
-        by_position = pos - 1 if pos is not None and 0 < pos <= nq else None
+        by_position = idx.by_place(key, nested) if key and (ordinal_ok or numbers_for_letters and key.isdigit()) else None
         for j in sorted(similar | labelled | ({by_position} if by_position is not None else set())):
             label_hit = j in labelled
             # unlabelled, a line must restate the question closely to anchor it: skip the rest early

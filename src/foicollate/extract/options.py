@@ -538,6 +538,7 @@ def _by_polarity(text: str, off: int, options: list[Option]) -> Picked | None:
     return Picked([cands[0].id], [(off + sp[0], off + sp[1])], 0.55)
 
 
+_YES_NO_RUN = re.compile(r"(?:yes|no)(?:\s*[;,/|]?\s*(?:yes|no))+\W*", re.I)
 _REST_OF_ITEMS = re.compile(
     r"[^.;\n]*\b(?:the\s+)?(?:other|remaining)\s+(?:two|three|four|five|six|\d|items?|matters?|ones?|options?|"
     r"areas?|measures?|controls?)\b[^.;\n]*|[^.;\n]*\b(?:none|neither)\s+of\s+the\s+others?\b[^.;\n]*|"
@@ -616,6 +617,13 @@ def pick_matrix(text: str, items: list[Option], asked: frozenset[str] = frozense
     m = _NONE.search(text) or re.search(r"\bno\s+to\s+all\b", text, re.I)
     if m:
         return {k: False for k in values}, [(m.start(), m.end())], 0.85
+    seq = _YES_NO_RUN.fullmatch(text.strip())
+    if seq:  # "Yes / Yes / Yes / No / No", "Yes; Yes; No": one per item, in the request's order
+        said = re.findall(r"yes|no", seq.group(0), re.I)
+        if len(said) == len(items):
+            lead = len(text) - len(text.lstrip())
+            return ({it.id: w.lower() == "yes" for it, w in zip(items, said, strict=True)},
+                    [(lead, lead + len(text.strip()))], 0.8)
     m = _ALL.search(text)
     letters = option_letters(items)
     rng = re.search(r"\(\s*([a-z])\s*(?:-|–|to)\s*([a-z])\s*\)", text, re.I)
