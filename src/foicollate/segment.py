@@ -81,6 +81,20 @@ _DIGIT = re.compile(r"\d")
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+| {2,}")
 
 
+def _few_answered(blocks: dict[str, Block], doc: Document) -> bool:
+    """Do at most a fifth of the blocks hold an answer (not just the rest of a quoted question)?"""
+    filled = [b for b in blocks.values() if not b.empty]
+    most = len(blocks) // 5
+    if len(filled) <= most:
+        return True
+    answered = 0
+    for b in filled:
+        answered += not _still_asking(b.text(doc))
+        if answered > most:
+            return False
+    return True
+
+
 def _still_asking(text: str) -> bool:
     """A block that only goes on asking: the rest of a quoted question ("If you can, please split this ...",
     "For each of the following, please tell me whether ...") rather than an answer."""
@@ -322,6 +336,7 @@ class _QuestionIndex:
         self.long_choices = [n for ns in self.choice_norms for n in ns if len(n) >= 6]
         self.restates_choice: dict[str, bool] = {}  # line norm -> restates an option (asked many times a line)
         self._labelled: dict[str, set[int]] = {}  # reply label -> the questions it can stand for
+        self._restated: dict[tuple[str, bool], list[tuple[int, float]]] = {}  # see restated_by
         self.labels = [(x.label or x.id).lower() for x in q.questions]
         self.label_keys = [_key(x) for x in q.questions]
         # the request's questions as a reader counts them: "2a" and "2b" are both its second question
@@ -348,6 +363,30 @@ class _QuestionIndex:
         n = max(len(self.content), 1)
         self.idf = {w: math.log(1 + n / k) for w, k in df.items()}
         self.weight = [sum(self.idf[w] for w in c) or 1.0 for c in self.content]
+
+    def restated_by(self, body_norm: str, asks: bool) -> list[tuple[int, float]]:
+        """The questions an unlabelled line restates closely enough to anchor them, with the scores."""
+        hit = self._restated.get((body_norm, asks))
+        if hit is not None:
+            return hit
+        lw = content_words(body_norm)
+        near: dict[int, int] = {}
+        for w in lw:
+            for j in self.by_word.get(w, ()):
+                near[j] = near.get(j, 0) + 1
+        hit = []
+        for j in sorted({j for j, k in near.items() if k >= 2} | self.few_words):
+            short = len(body_norm) <= 1.3 * len(self.norms[j]) + 10
+            if not asks and not short:
+                continue  # an unlabelled statement longer than the question cannot restate it
+            score = text_similarity(body_norm, self.norms[j], self.content[j], lw, 72.0 if asks else 85.0,
+                                    near.get(j, 0), by_words=asks)
+            if (score >= 72 and asks) or (score >= 85 and short):
+                hit.append((j, score))
+        if len(self._restated) > 50000:
+            self._restated.clear()
+        self._restated[(body_norm, asks)] = hit
+        return hit
 
     def by_place(self, key: str, nested: bool = False) -> int | None:
         """The question a reply's own numbering stands for by place: the third for "3" (or "c"), or, numbered
@@ -466,7 +505,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
             if a.kind == "table" or _is_table_row(lines[a.line].body):
                 b.columns = _table_header(lines, a.line)
     _ordinal_sentence_starts(doc.text, lines, chain, blocks, idx)
-    if chain and sum(not b.empty and not _still_asking(b.text(doc)) for b in blocks.values()) <= len(blocks) // 5:
+    if chain and _few_answered(blocks, doc):
         # the request quoted in full, then the reply in prose under its own greeting (a WhatDoTheyKnow page)
         greet = next((i for i in range(chain[-1].line + 1, hard) if _GREETING.match(lines[i].text)), None)
         if greet is not None:
@@ -665,8 +704,16 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
         maybe_heading = ":" in ln.body or "|" in ln.text or "\t" in ln.text or _TITLE_LINE.match(ln.text) is not None
         if key is None and len(body_norm) < 12 and not maybe_heading:
             continue  # too short to restate a question, with no label and no heading form
-        lw = content_words(body_norm)
         asks = "?" in ln.body or is_question_like(ln.body)  # a restatement asks; an answer that echoes does not
+        if key is None:
+            # an unlabelled line: its matches depend on its words alone, and replies repeat lines (restated
+            # questions, boilerplate), so they are worked out once per questionnaire
+            for j, score in idx.restated_by(body_norm, asks):
+                out.append(Anchor(i, [j], score, "text", _answer_start(ln, idx.norms[j])))
+            if maybe_heading and not any(a.line == i and a.kind == "text" for a in out[-nq:]):
+                out.extend(_heading_candidates(i, ln, idx))
+            continue
+        lw = content_words(body_norm)
         # only questions sharing two words with the line can be restated by it
         near: dict[int, int] = {}
         for w in lw:

@@ -213,10 +213,17 @@ def asked_terms(question: str) -> frozenset[str]:
     return _terms(question)
 
 
+@lru_cache(maxsize=16384)
 def own_terms(text: str, asked: frozenset[str]) -> frozenset[str]:
     """An option's words less those of its question ("school" tells no option of a schools question apart)."""
     terms = _terms(text)
     return (terms - asked) or terms
+
+
+@lru_cache(maxsize=4096)
+def _others_terms(texts: tuple[str, ...], own: str, asked: frozenset[str]) -> frozenset[str]:
+    """The words of every option but one (less the question's)."""
+    return frozenset().union(*(own_terms(t, asked) for t in texts if t != own))
 
 
 def by_text(text: str, options: list[Option], asked: frozenset[str] = frozenset()) -> Picked:
@@ -249,7 +256,7 @@ def by_text(text: str, options: list[Option], asked: frozenset[str] = frozenset(
             terms = own_terms(o.text, asked)
             if terms:
                 direct = terms & stems
-                others = set().union(*(own_terms(x.text, asked) for x in options if x.id != o.id))
+                others = _others_terms(tuple(x.text for x in options), o.text, asked)
                 # half the option's words, one of them its own ("parking" in "Parking enforcement")
                 by_words = len(direct) * 2 >= len(terms) + (1 if len(terms) > 2 else 0) and bool(
                     direct - others or direct == terms)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from foicollate.model import Status
 from foicollate.names import body_key, find_bodies
@@ -234,14 +234,26 @@ def _refer(sent: str) -> re.Match[str] | None:
 _RIGHTS = re.compile(r"\binternal\s+review\b|\bInformation\s+Commissioner|\bcomplain", re.I)
 
 
+_PLAIN_CUES: dict[tuple[str, bool], Cue | None] = {}
+
+
 def find_cues(text: str, scottish: bool = False, own: AbstractSet[str] = frozenset()) -> list[Cue]:
     """Outcome cues in a passage, one per sentence at most, in order."""
     cues: list[Cue] = []
     spans = sentences(text)
     for n, (s, e) in enumerate(spans):
         sent = text[s:e]
+        known = _PLAIN_CUES.get((sent, scottish), False)
+        if known is not False:  # a sentence seen before (boilerplate, a restated question): the same cue
+            if known is not None:
+                cues.append(replace(known, start=known.start + s, end=known.end + s))
+            continue
         refer = _refer(sent)
         cue = sentence_cue(sent, scottish, refer, own)
+        if refer is None:  # (a cue with no referral does not depend on the reply's own names)
+            if len(_PLAIN_CUES) > 50000:
+                _PLAIN_CUES.clear()
+            _PLAIN_CUES[(sent, scottish)] = replace(cue) if cue else None
         if cue is None and refer and not find_bodies(sent):
             # "... is responsible for this. Please contact them": the body is named next door
             near = [text[a:b] for a, b in spans[max(0, n - 1): n + 2] if (a, b) != (s, e)]
