@@ -92,3 +92,11 @@ def test_reply_numbered_by_the_requests_groups() -> None:
                  "Dear Ms X\nOur answers:\n1. £41.3 million\n2. 2.1%\n3. No\nYours sincerely"):
         got = {a.question: a.value for a in collate_document(Document(id="r", text=text), q).answers}
         assert got == {"a1": 41300000, "a2": 2.1, "b": False}, text
+
+
+def test_request_quoted_then_one_unlabelled_answer_a_row() -> None:
+    """A disclosure-log page: the request as bullets, then under "Our response" one table row per question."""
+    text = ("Request\n- How many library staff do you employ?\n- Do you use volunteers in your libraries?\n"
+            "- Which of these services do you offer? Tick all that apply.\nOur response\n| Response |\n|---|\n"
+            "| 42 |\n| No |\n| (i) and (ii) |\nIf you are dissatisfied you may ask for an internal review.\n")
+    assert read(text) == EXPECTED

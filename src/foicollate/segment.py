@@ -81,6 +81,34 @@ _DIGIT = re.compile(r"\d")
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+| {2,}")
 
 
+_TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]*-{3,}[\s:|-]*\|?\s*$")
+_ANSWER_HEAD_CELL = re.compile(r"^\W*(?:our\s+)?(?:response|answer|reply)s?\W*$", re.I)
+
+
+def _answers_after_heading(lines: list[Line], chain: list[Anchor], blocks: dict[str, Block], heads: list[int],
+                           closing: int, idx: _QuestionIndex, covered: list[tuple[int, int]]) -> None:
+    """The request quoted first, then under a "Response" heading one unlabelled answer a line (or a table
+    row) per question in the request's order: pair them by place when the counts agree."""
+    after = [h for h in heads if h > chain[-1].line]
+    if not after:
+        return
+    items: list[tuple[int, int, int]] = []  # (line, start, end) of each answer's text
+    for i in range(after[0] + 1, closing):
+        ln = lines[i]
+        body = ln.text.strip()
+        if not body or _TABLE_RULE.match(body) or _ANSWER_HEAD_CELL.match(body.strip("|")):
+            continue
+        lead = len(ln.text) - len(ln.text.lstrip(" \t|"))
+        tail = len(ln.text) - len(ln.text.rstrip(" \t|"))
+        items.append((i, ln.start + lead, ln.end - tail))
+    owners = [a.questions[0] for a in chain] if len(items) == len(chain) else \
+        list(range(len(idx.questions))) if len(items) == len(idx.questions) else []
+    for qi, (i, start, end) in zip(owners, items, strict=False):
+        b = blocks[idx.questions[qi].id]
+        b.anchor, b.spans = Anchor(i, [qi], 40.0, "ordinal", start), [(start, end)]
+        covered.append((lines[i].start, lines[i].end))
+
+
 def _few_answered(blocks: dict[str, Block], doc: Document) -> bool:
     """Do at most a fifth of the blocks hold an answer (not just the rest of a quoted question)?"""
     filled = [b for b in blocks.values() if not b.empty]
@@ -514,6 +542,8 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
             chain = []
             for b in blocks.values():
                 b.anchor, b.spans = None, []
+    if chain and _few_answered(blocks, doc):
+        _answers_after_heading(lines, chain, blocks, response_heads, closing, idx, covered)
     _fill_from_prose(doc.text, lines, chain, blocks, closing, idx)
     global_spans = []
     for ln in lines[:closing]:
