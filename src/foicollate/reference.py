@@ -97,7 +97,7 @@ def evidence_answers(doc: Document, questionnaire: Questionnaire, top: int = 3) 
 
     def overlap(bag: set[str], terms: set[str]) -> float:
         shared = bag & terms
-        return sum(math.log(1 + n / df[t]) for t in shared) / math.sqrt(len(terms) + 2) if shared else 0.0
+        return math.fsum(math.log(1 + n / df[t]) for t in shared) / math.sqrt(len(terms) + 2) if shared else 0.0
 
     out: list[Answer] = []
     for q in questionnaire.questions:

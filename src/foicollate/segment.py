@@ -35,8 +35,8 @@ from foicollate.markers import (
 )
 from foicollate.model import Document, Question, Questionnaire
 from foicollate.names import body_key, find_bodies, letterhead_names
-from foicollate.questionnaire_types import asks as is_question_like
-from foicollate.questionnaire_types import is_question_like as question_like
+from foicollate.questionnaire_types import asks as reads_as_question
+from foicollate.questionnaire_types import is_question_like
 
 # Lines that end the answers: rights, signatures, re-use notices.
 _CLOSING = re.compile(
@@ -127,7 +127,7 @@ def _still_asking(text: str) -> bool:
     """A block that only goes on asking: the rest of a quoted question ("If you can, please split this ...",
     "For each of the following, please tell me whether ...") rather than an answer."""
     t = text.strip()
-    return bool(re.match(r"^\W*(?:if\s+(?:you\s+can|possible|so)\b|please\b)", t, re.I)) or question_like(t)
+    return bool(re.match(r"^\W*(?:if\s+(?:you\s+can|possible|so)\b|please\b)", t, re.I)) or is_question_like(t)
 
 
 def _request_talk(line: str) -> bool:
@@ -734,7 +734,7 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
         maybe_heading = ":" in ln.body or "|" in ln.text or "\t" in ln.text or _TITLE_LINE.match(ln.text) is not None
         if key is None and len(body_norm) < 12 and not maybe_heading:
             continue  # too short to restate a question, with no label and no heading form
-        asks = "?" in ln.body or is_question_like(ln.body)  # a restatement asks; an answer that echoes does not
+        asks = "?" in ln.body or reads_as_question(ln.body)  # a restatement asks; an answer that echoes does not
         if key is None:
             # an unlabelled line: its matches depend on its words alone, and replies repeat lines (restated
             # questions, boilerplate), so they are worked out once per questionnaire
@@ -765,7 +765,7 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
             if (score >= 72 and (label_hit or asks)) or (score >= 85 and len(body_norm) <= 1.3 * len(idx.norms[j]) + 10):
                 s = score + (12 if label_hit else 0)
                 start = _answer_start(ln, idx.norms[j])
-                if label_hit and start >= ln.end and not is_question_like(ln.body):
+                if label_hit and start >= ln.end and not reads_as_question(ln.body):
                     # "(b) 902 pupils took a free meal on the day": an answer that echoes the question
                     start = ln.body_start
                 out.append(Anchor(i, [j], s, "text", start))
