@@ -392,16 +392,21 @@ class _QuestionIndex:
         self.idf = {w: math.log(1 + n / k) for w, k in df.items()}
         self.weight = [sum(self.idf[w] for w in c) or 1.0 for c in self.content]
 
+    def near(self, words_of_line: AbstractSet[str]) -> dict[int, int]:
+        """Question index -> how many of the line's content words it shares."""
+        near: dict[int, int] = {}
+        for w in words_of_line:
+            for j in self.by_word.get(w, ()):
+                near[j] = near.get(j, 0) + 1
+        return near
+
     def restated_by(self, body_norm: str, asks: bool) -> list[tuple[int, float]]:
         """The questions an unlabelled line restates closely enough to anchor them, with the scores."""
         hit = self._restated.get((body_norm, asks))
         if hit is not None:
             return hit
         lw = content_words(body_norm)
-        near: dict[int, int] = {}
-        for w in lw:
-            for j in self.by_word.get(w, ()):
-                near[j] = near.get(j, 0) + 1
+        near = self.near(lw)
         hit = []
         for j in sorted({j for j, k in near.items() if k >= 2} | self.few_words):
             short = len(body_norm) <= 1.3 * len(self.norms[j]) + 10
@@ -533,7 +538,8 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
             if a.kind == "table" or _is_table_row(lines[a.line].body):
                 b.columns = _table_header(lines, a.line)
     _ordinal_sentence_starts(doc.text, lines, chain, blocks, idx)
-    if chain and _few_answered(blocks, doc):
+    few = bool(chain) and _few_answered(blocks, doc)
+    if few:
         # the request quoted in full, then the reply in prose under its own greeting (a WhatDoTheyKnow page)
         greet = next((i for i in range(chain[-1].line + 1, hard) if _GREETING.match(lines[i].text)), None)
         if greet is not None:
@@ -542,7 +548,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
             chain = []
             for b in blocks.values():
                 b.anchor, b.spans = None, []
-    if chain and _few_answered(blocks, doc):
+    if chain and few:  # (not a WhatDoTheyKnow page after all)
         _answers_after_heading(lines, chain, blocks, response_heads, closing, idx, covered)
     _fill_from_prose(doc.text, lines, chain, blocks, closing, idx)
     global_spans = []
@@ -738,46 +744,14 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
         if key is None:
             # an unlabelled line: its matches depend on its words alone, and replies repeat lines (restated
             # questions, boilerplate), so they are worked out once per questionnaire
-            for j, score in idx.restated_by(body_norm, asks):
-                out.append(Anchor(i, [j], score, "text", _answer_start(ln, idx.norms[j])))
-            if maybe_heading and not any(a.line == i and a.kind == "text" for a in out[-nq:]):
-                out.extend(_heading_candidates(i, ln, idx))
-            continue
-        lw = content_words(body_norm)
-        # only questions sharing two words with the line can be restated by it
-        near: dict[int, int] = {}
-        for w in lw:
-            for j in idx.by_word.get(w, ()):
-                near[j] = near.get(j, 0) + 1
-        similar = {j for j, k in near.items() if k >= 2} | idx.few_words
-        labelled = idx.labelled(key) if key and not (letters_for_roman and len(key) == 1) else set()
-        # the reply's own numbering standing for the request's by position
-        by_position = idx.by_place(key, nested) if key and (ordinal_ok or numbers_for_letters and key.isdigit()) else None
-        for j in sorted(similar | labelled | ({by_position} if by_position is not None else set())):
-            label_hit = j in labelled
-            # unlabelled, a line must restate the question closely to anchor it: skip the rest early
-            cutoff = 0.0 if label_hit else 72.0 if asks else 85.0
-            if not (label_hit or asks or by_position == j) and len(body_norm) > 1.3 * len(idx.norms[j]) + 10:
-                continue  # an unlabelled statement longer than the question cannot restate it
-            score = text_similarity(body_norm, idx.norms[j], idx.content[j], lw, cutoff, near.get(j, 0),
-                                    by_words=label_hit or asks) if j in similar else 0.0
-            # an unlabelled statement must be a close restatement; a label or a question mark may be looser
-            if (score >= 72 and (label_hit or asks)) or (score >= 85 and len(body_norm) <= 1.3 * len(idx.norms[j]) + 10):
-                s = score + (12 if label_hit else 0)
-                start = _answer_start(ln, idx.norms[j])
-                if label_hit and start >= ln.end and not reads_as_question(ln.body):
-                    # "(b) 902 pupils took a free meal on the day": an answer that echoes the question
-                    start = ln.body_start
-                out.append(Anchor(i, [j], s, "text", start))
-            elif label_hit:
-                kind = "table" if _is_table_row(ln.body) else "label"
-                # a label followed by words that echo the question is stronger
-                s = 55 + min(score, 70) * 0.3
-                out.append(Anchor(i, [j], s, kind, _label_answer_start(ln, idx.norms[j], idx if title_ok else None, [j])))
-            elif by_position == j:
-                out.append(Anchor(i, [j], 40.0, "ordinal", ln.body_start))
-        if maybe_heading and not any(
-                a.line == i and a.kind == "text" for a in out[-nq:]):
+            out.extend(Anchor(i, [j], score, "text", _answer_start(ln, idx.norms[j]))
+                       for j, score in idx.restated_by(body_norm, asks))
+        else:
+            labelled = idx.labelled(key) if not (letters_for_roman and len(key) == 1) else set()
+            # the reply's own numbering standing for the request's by position
+            by_position = idx.by_place(key, nested) if ordinal_ok or numbers_for_letters and key.isdigit() else None
+            out.extend(_labelled_candidates(i, ln, idx, asks, labelled, by_position, title_ok))
+        if maybe_heading and not any(a.line == i and a.kind == "text" for a in out[-nq:]):
             out.extend(_heading_candidates(i, ln, idx))
     return out
 
@@ -787,6 +761,40 @@ _HEADING = re.compile(r"^[\W_]*?(?:\*\*|__)?(?P<h>[A-Za-z][^:|\n?]{2,70}?)(?:\*\
 
 # a line that is only a title: "**Types of accommodation used**", "### Spend on agency staff"
 _TITLE_LINE = re.compile(r"^\s*(?:#{2,6}\s+(?P<h>[^#\n]+?)|(?:\*\*|__)(?P<b>[^*_\n]+?)(?:\*\*|__))\s*$")
+
+
+def _labelled_candidates(i: int, ln: Line, idx: _QuestionIndex, asks: bool, labelled: set[int],
+                         by_position: int | None, title_ok: bool) -> list[Anchor]:
+    """Anchors of a numbered line: the questions its label names, stands for by place, or its words restate."""
+    out: list[Anchor] = []
+    body_norm = ln.body_norm
+    lw = content_words(body_norm)
+    near = idx.near(lw)  # only questions sharing two words with the line can be restated by it
+    similar = {j for j, k in near.items() if k >= 2} | idx.few_words
+    for j in sorted(similar | labelled | ({by_position} if by_position is not None else set())):
+        label_hit = j in labelled
+        # unlabelled, a line must restate the question closely to anchor it: skip the rest early
+        cutoff = 0.0 if label_hit else 72.0 if asks else 85.0
+        if not (label_hit or asks or by_position == j) and len(body_norm) > 1.3 * len(idx.norms[j]) + 10:
+            continue  # an unlabelled statement longer than the question cannot restate it
+        score = text_similarity(body_norm, idx.norms[j], idx.content[j], lw, cutoff, near.get(j, 0),
+                                by_words=label_hit or asks) if j in similar else 0.0
+        # an unlabelled statement must be a close restatement; a label or a question mark may be looser
+        if (score >= 72 and (label_hit or asks)) or (score >= 85 and len(body_norm) <= 1.3 * len(idx.norms[j]) + 10):
+            s = score + (12 if label_hit else 0)
+            start = _answer_start(ln, idx.norms[j])
+            if label_hit and start >= ln.end and not reads_as_question(ln.body):
+                # "(b) 902 pupils took a free meal on the day": an answer that echoes the question
+                start = ln.body_start
+            out.append(Anchor(i, [j], s, "text", start))
+        elif label_hit:
+            kind = "table" if _is_table_row(ln.body) else "label"
+            # a label followed by words that echo the question is stronger
+            s = 55 + min(score, 70) * 0.3
+            out.append(Anchor(i, [j], s, kind, _label_answer_start(ln, idx.norms[j], idx if title_ok else None, [j])))
+        elif by_position == j:
+            out.append(Anchor(i, [j], 40.0, "ordinal", ln.body_start))
+    return out
 
 
 def _heading_candidates(i: int, ln: Line, idx: _QuestionIndex) -> list[Anchor]:

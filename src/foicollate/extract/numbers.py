@@ -301,9 +301,9 @@ def read_number(text: str, money: bool = False, percent: bool = False,
     if len(figs) >= 2 and ("out of" in text or "total of" in text):
         # "203 empty homes, out of a total stock of 6,350": the whole it is part of is no answer
         figs = [f for f in figs if not _OUT_OF.search(text[max(0, f.start - 40):f.start])] or figs
-    if len(figs) >= 2 and _OF_THE.search(text):
-        # "Of the 1,204 people brought to our two suites, 87 were under 18": the opening clause only sets the scene
-        scene = [m.span() for m in _OF_THE.finditer(text)]
+    # "Of the 1,204 people brought to our two suites, 87 were under 18": the opening clause only sets the scene
+    scene = [m.span() for m in _OF_THE.finditer(text)] if len(figs) >= 2 else []
+    if scene:
         figs = [f for f in figs if not any(a <= f.start < b for a, b in scene)] or figs
     if not figs:
         return None

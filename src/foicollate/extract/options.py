@@ -313,8 +313,8 @@ def _ticked(text: str, options: list[Option]) -> Picked | None:
         hit = by_text(rest, options)
         if hit.ids and (boxes >= 2 or len(hit.ids) == 1):  # (one ticked line alone must name one option)
             # the option the line is closest to ("... linked to the object of the search" is not "The object")
-            best = max(hit.ids, key=lambda i: fuzz.ratio(next(o.text for o in options if o.id == i).lower(),
-                                                         rest.lower()))
+            text_of = {o.id: o.text.lower() for o in options}
+            best = max(hit.ids, key=lambda i: fuzz.ratio(text_of[i], rest.lower()))
             ids.append(best)
             spans.append((m.start(), m.end()))
     return Picked(list(dict.fromkeys(ids)), spans, 0.9) if boxes >= 2 or ids else None
@@ -419,14 +419,15 @@ def pick_choice(text: str, options: list[Option], asked: frozenset[str] = frozen
         return Picked([scores[0][1].id], [(off, off + min(len(stripped), 200))], 0.8)
     first = stripped[: _sentence_end(stripped)]
     terms = _terms(first)
-    for words_of in ({o.id: own_terms(o.text, asked) for o in options}, {o.id: _terms(o.text) for o in options}):
+    own = {o.id: own_terms(o.text, asked) for o in options}
+    for words_of in (own, {o.id: _terms(o.text) for o in options}):
         # an option's own words first; then with the question's too ("an alternative provision academy")
         overlap = sorted(((len(words_of[o.id] & terms) / max(len(words_of[o.id]), 1), o) for o in options
                           if words_of[o.id] and not re.match(r"^\W*(yes|no)\b", o.text, re.I)),
                          key=lambda x: -x[0])
         if overlap and overlap[0][0] >= 0.5 and (len(overlap) == 1 or overlap[0][0] > overlap[1][0]):
             return Picked([overlap[0][1].id], [(off, off + len(first))], 0.6)
-    words_of = {o.id: own_terms(o.text, asked) for o in options}
+    words_of = own
     # one option alone shares a word no other option has ("a charitable trust", "a framework")
     distinct = []
     for o in options:
