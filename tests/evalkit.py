@@ -28,6 +28,7 @@ BLIND2 = TESTS / "data" / "blind2"
 BLIND3 = TESTS / "data" / "blind3"
 BLIND4 = TESTS / "data" / "blind4"
 BLIND5 = TESTS / "data" / "blind5"
+BLIND6 = TESTS / "data" / "blind6"
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +42,7 @@ def scorer() -> ModuleType:
 
 
 def fixture_campaigns() -> list[Path]:
-    return sorted(p for d in (FIXTURES, HELDOUT, BLIND, BLIND2, BLIND3, BLIND4, BLIND5) if d.exists() for p in d.iterdir()
+    return sorted(p for d in (FIXTURES, HELDOUT, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6) if d.exists() for p in d.iterdir()
                   if (p / "gold.yaml").exists())
 
 

@@ -144,3 +144,57 @@ def test_matrix_run_of_yes_and_no_goes_by_position() -> None:
     items = [Option("a", "A roads"), Option("b", "B roads"), Option("c", "Cycle paths")]
     assert pick_matrix("Yes / Yes / No", items)[0] == {"a": True, "b": True, "c": False}
     assert pick_matrix("Yes; No", items)[2] < 0.8  # two for three items: not read by position
+
+
+@pytest.mark.parametrize(
+    ("text", "breakdown"),
+    [
+        # a hard-wrapped line puts "in 2021/22" under its figure; a later sentence's year is an aside
+        ("Revenue spend was £6,104,220 in 2020/21, £4,873,900\nin 2021/22 and £7,012,655 in 2022/23. These "
+         "figures exclude capital spend of\n£1.2 million in 2021/22 on eight gritters.",
+         {"2020/21": 6104220, "2021/22": 4873900, "2022/23": 7012655}),
+        ("In 2020 there were 612 detentions. In 2021 the figure was 655.", {"2020": 612, "2021": 655}),
+        ("The force carried out 2,311 stop and searches in 2021, 2,087 in 2022 and 2,540 in 2023.",
+         {"2021": 2311, "2022": 2087, "2023": 2540}),
+        ("Salt use was 9,420 tonnes in winter 2020/21, 6,118 tonnes in 2021/22 and 10,877 tonnes in 2022/23. "
+         "On 1 October 2023 we held 6,200 tonnes at our depot.",
+         {"2020/21": 9420, "2021/22": 6118, "2022/23": 10877}),
+    ],
+)
+def test_years_named_after_their_figures_in_prose(text: str, breakdown: dict[str, int]) -> None:
+    r = read_number(text, money="£" in text)
+    assert r is not None and r.value is None and r.breakdown == breakdown
+
+
+def test_matrix_items_by_their_labels_in_prose() -> None:
+    items = [Option("protocol", "A written protocol agreed with the local NHS trust"),
+             Option("training", "Mental health awareness training for frontline officers"),
+             Option("lead", "A dedicated mental health lead"),
+             Option("ambulance", "An agreement with the ambulance service on conveyance")]
+    values, _spans, _conf = pick_matrix("We have items (i) and (iii) in place, but not item (ii). The agreement "
+                                        "with the ambulance service has not yet been completed.", items)
+    assert values == {"protocol": True, "training": False, "lead": True, "ambulance": False}
+
+
+def test_matrix_yes_to_all_other_than_one() -> None:
+    items = [Option("teens", "16 and 17 year olds"), Option("leavers", "Care leavers aged under 21"),
+             Option("pregnant", "Pregnant women with no other children")]
+    values, _spans, _conf = pick_matrix("Yes to all, other than 16 and 17 year olds, who are accommodated by "
+                                        "Children's Services rather than in B&B.", items)
+    assert values == {"teens": False, "leavers": True, "pregnant": True}
+
+
+def test_matrix_item_takes_the_clause_that_names_it_most() -> None:
+    items = [Option("wifi", "free public Wi-Fi"), Option("benefits", "help with online benefit claims")]
+    values, _spans, _conf = pick_matrix('Free Wi-Fi is in all libraries. We lend laptops through the "Get '
+                                        'Online" scheme. We do not provide help with online benefit claims.',
+                                        items)
+    assert values == {"wifi": True, "benefits": False}
+
+
+def test_the_one_year_asked_among_years_given() -> None:
+    text = "In 2022/23 the Council issued 3,412 summonses, compared with 3,100 in 2021/22."
+    r = read_number(text, question="How many summonses did you issue in 2022/23?")
+    assert r is not None and r.value == 3412 and r.breakdown is None
+    r = read_number(text, question="How many summonses did you issue in each year since 2021/22?")
+    assert r is not None and r.value is None and r.breakdown == {"2022/23": 3412, "2021/22": 3100}

@@ -111,3 +111,9 @@ def test_yaml_flow_option_with_comma_and_yes_is_mended() -> None:
     assert q.get("f").options[1].id == "no"
     assert yaml.safe_load(text)["questions"][0]["options"][1]["id"] is False  # what YAML alone does
     assert q.get("f").type == QuestionType.CHOICE
+
+
+def test_sub_questions_take_their_stems_type() -> None:
+    q = parse_request("1. How many car parking spaces do you provide across all of your sites:\n"
+                      "   a) for patients and visitors?\n   b) for staff?\n2. Do staff pay to park?\n")
+    assert [(x.id, x.type) for x in q.questions] == [("1a", "number"), ("1b", "number"), ("2", "yesno")]

@@ -100,3 +100,74 @@ def test_request_quoted_then_one_unlabelled_answer_a_row() -> None:
             "- Which of these services do you offer? Tick all that apply.\nOur response\n| Response |\n|---|\n"
             "| 42 |\n| No |\n| (i) and (ii) |\nIf you are dissatisfied you may ask for an internal review.\n")
     assert read(text) == EXPECTED
+
+
+def test_running_page_headers_do_not_split_a_table() -> None:
+    """A PDF's running footer and header between two rows of a table flattened one cell a line."""
+    q = Questionnaire(title="t", questions=[
+        Question("a", "How much salt, in tonnes, did you use in each winter?", QuestionType.NUMBER, "A")])
+    page = "\nREF/23-1172                      Page {} of 3\n\fOFFICIAL\n\nNorthshire Council     FOI response\n\n"
+    text = ("Dear Ms X\nA. Salt use is below.\nWinter\nSalt used (tonnes)\nActions\n2020/21\n38,412\n96\n"
+            "2021/22\n24,905\n71" + page.format(1) + "2022/23\n41,276\n104\nTotal\n104,593\n271\n"
+            + page.format(2) + "Yours sincerely\nJo Bloggs")
+    (ans,) = collate_document(Document(id="r", text=text), q).answers
+    assert ans.value == 104593
+    assert ans.breakdown == {"2020/21": 38412, "2021/22": 24905, "2022/23": 41276}
+
+
+def test_refusal_inside_another_answer_is_not_blanket() -> None:
+    """Prose answers in request order: the s22 said of one year's figure does not spread to the
+    question the letter does not answer."""
+    q = Questionnaire(title="t", questions=[
+        Question("a", "How much did you spend on winter service in each year?", QuestionType.NUMBER, "1"),
+        Question("b", "How many grit bins do you maintain?", QuestionType.NUMBER, "2"),
+        Question("c", "Can residents request a new grit bin?", QuestionType.YESNO, "3"),
+        Question("d", "Which weather forecasting provider do you use?", QuestionType.TEXT, "4"),
+    ])
+    text = ("Dear Dr Quayle\nThank you for your request.\nOur winter service spend was £2,310,450 in 2020/21. "
+            "The 2022/23 figure will be published in our accounts, so it is exempt under section 22 of the "
+            "Act.\nThere are 1,038 grit bins that we maintain. Residents can request a new grit bin with our "
+            "online form.\nYours sincerely\nJo Bloggs")
+    got = {a.question: a for a in collate_document(Document(id="r", text=text), q).answers}
+    assert got["b"].value == 1038 and got["c"].value is True
+    assert str(got["d"].status) == "not_answered"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # bodies named only as advice: not held
+        ("Dear Sir\nThe Trust does not hold any of the information you have requested. Funerals are the "
+         "responsibility of local authorities. You may wish to contact Harnwick Council, which may hold the "
+         "information.\nYours faithfully\nJo Bloggs", "not_held"),
+        ("Dear Sir\nThe ICB does not hold any of the information you have requested. By way of advice and "
+         "assistance, the trusts that may hold it are Castlebeck Hospitals NHS Trust and Sorrelby NHS Trust.\n"
+         "Yours faithfully\nJo Bloggs", "not_held"),
+        # told where to send it: referred
+        ("Dear Sir\nThe County Council does not hold this information. Please redirect your request to "
+         "Eastmoor District Council, which runs this service.\nYours faithfully\nJo Bloggs", "referred"),
+        ("Dear Sir\nWe do not hold this information. These questions should be directed to the district "
+         "councils, which hold this information.\nYours faithfully\nJo Bloggs", "referred"),
+    ],
+)
+def test_advice_to_contact_another_body_is_not_a_referral(text: str, status: str) -> None:
+    assert {s for s, _v in read(text).values()} == {status}
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "value"),
+    [
+        # a price is read as money and not added to the other prices beside it
+        ("What is the annual rent for a standard 10-rod plot, in pounds?",
+         "£112.00 for 2023/24. Most plots are 5 rods, for which the rent is £56.00.", 112),
+        ("What is the annual rent for a standard plot?", "£58.75 for 2023/24 (10-rod plot, including water).", 58.75),
+        # "how many ... grants" counts grants: the £ value beside the count is no answer
+        ("How many Disabled Facilities Grants did you approve in 2022/23?",
+         "In 2022/23 the Council approved 87 grants, with a total approved value of £612,340.", 87),
+    ],
+)
+def test_prices_and_counts_of_money_things(question: str, answer: str, value: float) -> None:
+    q = Questionnaire(title="t", questions=[Question("a", question, QuestionType.NUMBER, "1")])
+    text = f"Dear Sir\n1. {answer}\nYours sincerely\nJo Bloggs"
+    (ans,) = collate_document(Document(id="r", text=text), q).answers
+    assert ans.value == value

@@ -186,6 +186,7 @@ def _questions(tops: list[_Node]) -> list[Question]:
         children = node.children
         subq = children and sum(is_question_like(c.text) for c in children) * 2 > len(children)
         if subq:
+            parent = infer_type(node.text, [])
             if node.text.rstrip().endswith("?"):
                 n += 1
                 out.append(_question(node, [], n))
@@ -195,6 +196,8 @@ def _questions(tops: list[_Node]) -> list[Question]:
                 if node.key and child.key:  # "1a." under "1)" is already "1a"
                     key = child.key if child.key.startswith(node.key) else f"{node.key}{child.key}"
                 q = _question(child, child.children, n)
+                if q.type == QuestionType.TEXT and not q.choices and parent in (QuestionType.NUMBER, QuestionType.YESNO):
+                    q.type = parent  # "How many spaces do you provide:" over "a) for patients?", "b) for staff?"
                 q.id = key or f"q{n}"
                 q.label = (child.raw if child.raw and node.raw and child.raw.startswith(node.raw)
                            else f"{node.raw}{child.raw}" if node.raw and child.raw else None)

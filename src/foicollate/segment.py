@@ -297,12 +297,34 @@ def _ordinal_pieces(raw: str) -> list[tuple[int, int, str | None, int]]:
     return pieces
 
 
+def _running_furniture(raw_lines: list[str]) -> set[int]:
+    """Indexes of a PDF's running headers and footers: the same line (page numbers aside) beside
+    every page break ("OFFICIAL", "Northshire County Council   Freedom of Information response")."""
+    breaks = [i for i, ln in enumerate(raw_lines) if "\f" in ln or _PAGE_OF.search(ln)]
+    if not breaks:
+        return set()
+    near: dict[tuple[str, int], set[int]] = {}
+    for b in breaks:
+        for i in range(max(0, b - 3), min(len(raw_lines), b + 4)):
+            key = re.sub(r"\d+", "#", " ".join(raw_lines[i].replace("\f", " ").split())).lower()
+            if len(re.findall(r"[a-z]", key)) >= 3:  # the same words the same distance from two page breaks
+                near.setdefault((key, i - b), set()).add(i)
+    return {i for at in near.values() if len(at) >= 2 for i in at}
+
+
+_PAGE_OF = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b", re.I)
+
+
 def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
-    for whole in text.split("\n"):
+    raw_lines = text.split("\n")
+    furniture = _running_furniture(raw_lines) if "\f" in text or len(_PAGE_OF.findall(text)) >= 2 else set()
+    for n, whole in enumerate(raw_lines):
         line_start = pos
         pos += len(whole) + 1
+        if n in furniture:
+            continue
         for a, b, key, body_at in _inline_pieces(whole):
             if key is None:
                 for a2, b2, key2, at2 in _ordinal_pieces(whole[a:b]):

@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from foicollate import authorities
 from foicollate.extract.bilingual import english_half
 from foicollate.extract.numbers import (
@@ -35,7 +37,7 @@ from foicollate.model import (
     QuestionType,
     Status,
 )
-from foicollate.segment import Block, Segmentation
+from foicollate.segment import Block, Segmentation, content_words
 
 __all__ = ["read_answer", "resolve_cross_references"]
 
@@ -55,7 +57,19 @@ _ATTACHMENT_NAMES = re.compile(r"\b(?:tab|sheet|page|appendix|annex|table)\s+\d+
 # a count can be there only with a digit, a number word or a "no ... recorded" (numbers.figures reads them)
 _MAY_COUNT = re.compile(r"\d|\b(?:" + "|".join(WORD_NUMBERS) + r")\b|\bno\b|\bnot\s+(?:had|received)", re.I)
 _MONEY_Q = re.compile(r"how\s+much|cost|spend|spent|paid|pay|payments?|amount|budget|£|value|expenditure|price|"
-                      r"income|revenue|fees?|compensation|salary|salaries", re.I)
+                      r"income|revenue|fees?|compensation|salary|salaries|rents?|charges?|pounds|gbp|grants?|"
+                      r"funding|allowances?|wages?|fines?", re.I)
+_COUNT_Q = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.I)
+_SURE_MONEY_Q = re.compile(r"how\s+much|£|pounds|\bgbp\b|spen[dt]|\bcost|expenditure|budget", re.I)
+
+
+def _asks_money(question: str) -> bool:
+    """Whether a number question asks for an amount of money ("How many grants did you approve?" does not)."""
+    if not _MONEY_Q.search(question):
+        return False
+    return not _COUNT_Q.search(question) or bool(_SURE_MONEY_Q.search(question))
+
+
 # rates, averages and times do not add up: the first figure is the answer
 # a number question that asks for its parts too ("in each of the years", "how many of each")
 _ASKS_PARTS = re.compile(r"\b(?:in\s+)?each\s+(?:of\s+(?:the\s+)?(?:\w+\s+)?(?:years|financial|calendar|last)|year|month|"
@@ -70,7 +84,12 @@ def _asks_parts(question: str) -> bool:
     return _ASKS_PARTS.search(question) is not None
 
 
-_PERCENT_Q = re.compile(r"percent|%|proportion|rate\b|average|mean\b|median|how\s+long|per\s+(?:fte|head|person)", re.I)
+_PERCENT_Q = re.compile(r"percent|%|proportion|rate\b|average|mean\b|median|how\s+long|per\s+(?:fte|head|person)",
+                        re.I)
+# prices do not add up either: "the annual rent for a plot", "the weekly allowance"
+_PRICE_Q = re.compile(r"\b(?:rent|price|fee|tariff)\s+(?:for|of|per)\b|\bper\s+(?:week|month|year|annum|hour|day|"
+                      r"night|plot|child|session|visit)\b|\b(?:weekly|hourly|daily)\s+(?:rate|rent|fee|charge|"
+                      r"allowance|cost|pay)", re.I)
 _ALL_REF = re.compile(r"^\W*(?:all\s+of\s+(?:the\s+)?(?:above|these|them|those)|all\s+(?:the\s+)?above|"
                       r"all\s+(?:of\s+)?(?:these|those|them|our)?\s*(?:staff|employees|officers|workers)\b|"
                       r"the\s+same\s+(?:number|figure))\b", re.I)
@@ -168,12 +187,22 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         value, spans, conf = ans.value, ans.spans, ans.conf
         if cues:
             conf *= 0.85  # an answer beside an outcome statement: partly answered
+        if _NOT_APPLICABLE.match(text) or _RIGHTS_TEXT.search(text):
+            # "Not applicable – we do not ...": nothing, or none, or not held? A person decides.
+            # (and a passage that runs on into the letter's closing rights has no clear end)
+            conf = min(conf, 0.7)
         out = Answer(question=q.id, status=Status.ANSWERED, value=value, breakdown=ans.breakdown,
                      count=ans.count, confidence=conf * anchor_conf, method=ans.method,
                      evidence=[span(s, e) for s, e in spans] or [span(0, min(len(text), 300))])
         return out
     if cues:
-        return _from_cue(doc, q, cues, span, anchor_conf)
+        out = _from_cue(doc, q, cues, span, anchor_conf)
+        if out.status == Status.NOT_HELD and (
+                q.type == QuestionType.NUMBER and read_number(text) is not None
+                or q.type == QuestionType.YESNO and yes_no(text, q.text)[0] is not None):
+            # "We do not hold a breakdown by ward; the total was 45": part held, part not: look
+            out.confidence = min(out.confidence, 0.8)
+        return out
     if not text.strip():
         return Answer(question=q.id, confidence=0.6)
     if q.type == QuestionType.TEXT or ans is None:
@@ -185,6 +214,17 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
                       evidence=[span(0, min(len(text), 300))], confidence=conf * anchor_conf,
                       method="prose")
     return Answer(question=q.id, confidence=0.3)
+
+
+_NOT_APPLICABLE = re.compile(r"^\W*(?:not\s+applicable|n/a)\b", re.I)
+_RIGHTS_TEXT = re.compile(r"\binternal\s+review\b|\bInformation\s+Commissioner", re.I)
+
+
+def _restates(text: str, question: str) -> bool:
+    """Whether a passage is only (part of) the question's wording."""
+    t = " ".join(text.lower().split())
+    return len(t) >= 20 and fuzz.partial_ratio(t, " ".join(question.lower().split())) >= 92 and \
+        len(t) <= len(question) + 10
 
 
 def _refusal_outweighs(cues: list[Cue], ans: _Value, rest: str) -> bool:
@@ -213,6 +253,11 @@ def _from_cue(doc: Document, q: Question, cues: list[Cue], span, anchor_conf: fl
     first = cues[0]
     if best.status == Status.REFUSED and best.strength < 0.8 and first.status == Status.NOT_HELD:
         best = first
+    held_not = [c for c in cues if c.status == Status.NOT_HELD and c.strength >= 0.9]
+    if best.status == Status.REFERRED and held_not and all(c.advice for c in cues if c.status == Status.REFERRED):
+        # "The Trust does not hold any of the information. You may wish to contact X Council, which may
+        # hold it": not held, with advice (a referral says X holds it, or asks you to redirect)
+        best = replace(held_not[0], strength=min(held_not[0].strength, 0.8))  # (a judgement: look)
     referred_to = best.referred_to
     if best.status == Status.REFERRED and referred_to == "the County Council":
         referred_to = _county_for(doc)  # a district pointing to "the County Council": which one
@@ -235,7 +280,11 @@ def _global_answer(doc: Document, q: Question, seg: Segmentation) -> Answer:
     text = seg.global_text(doc)
     if seg.global_cues is None:
         seg.global_cues = [c for c in find_cues(text, seg.scottish, seg.own_names) if c.status != Status.ANSWERED]
-    cues = seg.global_cues
+    taken = [sp for b in seg.blocks.values() for sp in b.spans]
+    # a refusal inside the passage that answers another question is about that answer ("The 2022/23
+    # figure will be published ... exempt under section 22"), unless its paragraph names this one
+    cues = [c for c in seg.global_cues
+            if not any(a <= _to_doc(seg.global_spans, c.start) < b for a, b in taken) or _names(text, c, q)]
     if not cues:
         return Answer(question=q.id, confidence=0.6 if any(not b.empty for b in seg.blocks.values()) else 0.4)
 
@@ -245,6 +294,16 @@ def _global_answer(doc: Document, q: Question, seg: Segmentation) -> Answer:
     ans = _from_cue(doc, q, cues, span, 0.75)  # a blanket outcome is read for every question: check it
     ans.method = "blanket:" + ans.method
     return ans
+
+
+def _names(text: str, cue: Cue, q: Question) -> bool:
+    """Whether the paragraph of an outcome cue is about a question: by its label ("your
+    questions D, F, G and I") or by two of its words ("your question about energy efficiency works")."""
+    para = text[text.rfind("\n", 0, cue.start) + 1: (text.find("\n", cue.end) + 1 or len(text) + 1) - 1]
+    if q.label and re.search(r"\bquestions?\s+(?:[\w()]+(?:,\s*|\s+and\s+|\s*[-–]\s*))*" + re.escape(
+            normalise_label(q.label)) + r"\b", para, re.I):
+        return True
+    return len(content_words(para) & content_words(q.text)) >= 2
 
 
 _YEAR_FIGURE = re.compile(r"(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\s*(?::|=|–|—|-)\s*£?\d[\d,]*(?:\.\d+)?(?![\d/])")
@@ -279,8 +338,9 @@ def _read_value(q: Question, rest: str, block: Block, answers: dict[str, Answer]
         return None
     if q.type == QuestionType.NUMBER:
         rest = _own_table_row(rest, q)
-        r = read_number(rest, money=bool(_MONEY_Q.search(q.text)), percent=bool(_PERCENT_Q.search(q.text)),
-                        columns=block.columns, units=question_units(q.text), question=q.text)
+        r = read_number(rest, money=_asks_money(q.text), percent=bool(_PERCENT_Q.search(q.text)),
+                        price=bool(_PRICE_Q.search(q.text)), columns=block.columns, units=question_units(q.text),
+                        question=q.text)
         if r is not None and (r.value is not None or r.breakdown):
             spans = _line_spans(rest, [(f.start, f.end) for f in r.used])
             conf = r.confidence
@@ -322,7 +382,8 @@ def _read_value(q: Question, rest: str, block: Block, answers: dict[str, Answer]
         return _Value(vals, _line_spans(rest, spans), conf, "matrix")
     quote = rest.strip()
     s = len(rest) - len(rest.lstrip())
-    return _Value(_short(quote), [(s, s + min(len(quote), 300))], 0.85, "text")
+    # (only the question's own words, quoted back: the answer is elsewhere, or nowhere)
+    return _Value(_short(quote), [(s, s + min(len(quote), 300))], 0.5 if _restates(quote, q.text) else 0.85, "text")
 
 
 def _own_table_row(text: str, q: Question) -> str:

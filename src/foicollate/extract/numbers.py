@@ -4,7 +4,7 @@ ignoring the numbers that are not answers (years, sections, hours, dates, phone 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from foicollate.segment import (  # the segmenter's stemming and table rows
@@ -231,6 +231,8 @@ def question_units(question: str) -> frozenset[str]:
     return frozenset(found - {"th", "st", "nd", "rd", "am", "pm"})
 
 
+_YEAR_OPENS = re.compile(r"^\s*(?:in|during|for)\s+(?:the\s+)?(?:(?:financial|calendar)\s+year\s+|year\s+)?"
+                         r"((?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?),?\s+(?:\w+\s+){0,5}?$", re.I)
 _YEAR_JUST_BEFORE = re.compile(r"(?:^|[\s|(])((?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)(?:\s*[:=–—-]\s*|\s{2,}|\t)"
                                r"(?:[^\W\d_]+\s*/\s*)?$", re.I)
 
@@ -239,9 +241,12 @@ def _label(text: str, start: int, end: int) -> str:
     """Words that name a figure: "Adult social care = 1202" / "373 are in Family Services"."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end0 = text.find("\n", end)
-    m0 = re.match(r"\s*(?:\w+\s+){0,2}?(?:in|for|during)\s+((?:fy\s*)?(?:(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?|"
-                  r"\d\d/\d\d))\b",
-                  text[end: line_end0 if line_end0 >= 0 else len(text)], re.I)
+    after0 = text[end: line_end0 if line_end0 >= 0 else len(text)]
+    if not after0.strip():  # "£4,873,900\nin 2021/22": a hard-wrapped line goes on below
+        after0 = text[end: end + 40].split("\n\n")[0].replace("\n", " ")
+    m0 = re.match(r"\s*(?:\w+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?(?:(?:financial|calendar)\s+year\s+|"
+                  r"(?:year|winter|fy)\s+)?((?:fy\s*)?(?:(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?|\d\d/\d\d))\b",
+                  after0, re.I)
     if m0:
         return m0.group(1)
     before = text[line_start:start]
@@ -255,6 +260,9 @@ def _label(text: str, start: int, end: int) -> str:
     pieces = [p for p in before.split(":") if p.strip()]
     if len(pieces) > 1 and _YEARISH.match(pieces[-1].strip(" -–—=")):
         before = pieces[-1]  # "Combined loans: 2021: 96,310" is labelled by its year
+    m1 = _YEAR_OPENS.match(before)
+    if m1:
+        return m1.group(1)  # "In 2020 there were 612 ...", "During 2021/22 the Council received 45"
     before = _LEAD_MARK.sub("", before).strip(" :=-–—|\t")
     before = _TRAILING_VERB.sub("", before).strip(" :=-–—|\t")
     if before and len(before) <= 60 and (_LETTER.search(before) or _YEARISH.match(before)):
@@ -283,15 +291,41 @@ class NumberReading:
     confidence: float
 
 
-def read_number(text: str, money: bool = False, percent: bool = False,
+def read_number(text: str, money: bool = False, percent: bool = False, price: bool = False,
                 columns: list[str] | None = None, units: frozenset[str] = frozenset(),
                 question: str = "") -> NumberReading | None:
     """The answer number of a passage, or None when it gives none.
 
     `money`/`percent` say the question asks for an amount or a rate, so those figures are
-    the answer rather than distractors. `columns` are the header cells of a table row;
+    the answer rather than distractors; `price` that it asks for a price, which does not add up
+    with the other prices beside it. `columns` are the header cells of a table row;
     `question` picks its column of a table with several ("Eligible for FSM | Took FSM on census day").
     """
+    r = _read_number(text, money, percent, price, columns, units, question)
+    if r is None or r.value is not None or not r.breakdown or len(r.breakdown) < 2:
+        return r
+    asked = {_year_key(y) for y in _YEAR_IN_QUESTION.findall(question)}
+    if len(asked) == 1 and not _SEVERAL_YEARS.search(question):
+        # "How many in 2022/23?" - "In 2022/23 there were 45, compared with 38 in 2021/22": the year asked
+        hit = [(k, f) for k, f in zip(r.breakdown, r.used, strict=False) if _year_key(k) in asked]
+        if len(hit) == 1 and len(r.used) == len(r.breakdown):
+            return NumberReading(hit[0][1].value, None, [hit[0][1]], r.confidence)
+    return r
+
+
+_SEVERAL_YEARS = re.compile(r"\b(?:each|since|from|between|years|annually|per\s+year|by\s+year|to\s+date)\b", re.I)
+
+
+def _year_key(label: str) -> str:
+    """"2022/23", "2022-2023", "FY 2022/23" -> "2022/23"; "2022" -> "2022"."""
+    m = re.search(r"((?:19|20)\d\d)(?:\s?[/-]\s?(?:19|20)?(\d\d))?", label)
+    if not m:
+        return label.strip().lower()
+    return m.group(1) + (f"/{m.group(2)}" if m.group(2) else "")
+
+
+def _read_number(text: str, money: bool, percent: bool, price: bool, columns: list[str] | None,
+                 units: frozenset[str], question: str) -> NumberReading | None:
     figs = [f for f in figures(text, units) if (f.money == money or not f.money and money) and
             (f.percent == percent or not f.percent and percent)]
     if percent and any(f.percent for f in figs):
@@ -366,19 +400,32 @@ def read_number(text: str, money: bool = False, percent: bool = False,
         parts = {(_clean(f.label) or f"part {i + 1}"): f.value for i, f in enumerate(others)}
         return NumberReading(t.value, parts if ok and parts else None, figs, 0.9 if ok else 0.7)
     labels = [_clean(f.label) for f in figs]
+    if len(figs) >= 3 and not _YEARISH.match(labels[0]) and all(_YEARISH.match(lab) for lab in labels[1:]) and \
+            len(set(labels[1:])) == len(labels) - 1:
+        # "The force carried out 2,311 stop and searches in 2021, 2,087 in 2022 and 2,540 in 2023": the
+        # first figure's year comes a few words after it, like the others'
+        m = re.match(r"[^\W\d]*(?:\s+[^\W\d]+){0,4}?\s+(?:in|for|during)\s+((?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)\b",
+                     text[figs[0].end:figs[1].start])
+        if m and m.group(1) not in labels:
+            labels[0] = m.group(1)
+            figs[0] = replace(figs[0], label=m.group(1))
     if len(figs) >= 2 and all(_YEARISH.match(lab) for lab in labels) and len(set(labels)) == len(labels):
         return NumberReading(None, dict(zip(labels, (f.value for f in figs), strict=True)), figs, 0.85)
     asked = _YEAR_IN_QUESTION.findall(question)
     if len(figs) == len(asked) >= 2 and not any(labels) and len(text.strip()) <= 80:
         # "31 / 35 / 40" for "in each of 2021/22, 2022/23 and 2023/24": the years asked, in order
         return NumberReading(None, dict(zip(asked, (f.value for f in figs), strict=True)), figs, 0.7)
-    years = [f for f, lab in zip(figs, labels, strict=True) if _YEARISH.match(lab)]
-    if len({_clean(f.label) for f in years}) == len(years) >= 2 and all(
+    years = []
+    for f, lab in zip(figs, labels, strict=True):  # the leading run of figures labelled by distinct years
+        if not _YEARISH.match(lab) or lab in {_clean(y.label) for y in years}:
+            break
+        years.append(f)
+    if len(years) >= 2 and all(
             f.start > years[-1].end and _SENTENCE_BREAK.search(text[years[-1].end:f.start])
             for f in figs if f not in years):
         # "2021/22: 611  2022/23: 702. These figures include 212 claims ...": a later sentence is an aside
         return NumberReading(None, {_clean(f.label): f.value for f in years}, years, 0.7)
-    if percent or any(re.search(r"\b(?:of\s+which|of\s+whom|of\s+these|including|includes?|exclud\w*|"
+    if percent or price or any(re.search(r"\b(?:of\s+which|of\s+whom|of\s+these|including|includes?|exclud\w*|"
                                  r"not\s+included|for\s+comparison|compared\s+(?:with|to)|previous\s+year|"
                                  r"equates?|equivalent|headcount|made\s+up|comprising|consisting|a\s+further|"
                                  r"typically|on\s+average)\b",
@@ -502,6 +549,9 @@ def _same_word(a: str, b: str) -> bool:
     return a == b or len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]
 
 
+_WORDY = re.compile(r"[A-Za-z]{3,}")  # "Employee cost 2023/24 (£)" names a column; "2023/24" does not
+
+
 def _column_of_table(text: str, question: str) -> NumberReading | None:
     """A table whose header names two or more figure columns ("Phase | Eligible for FSM | Took FSM"),
     a row per part: the column the question asks about, its rows as the breakdown."""
@@ -512,8 +562,9 @@ def _column_of_table(text: str, question: str) -> NumberReading | None:
     qw = content_words(question) | initials(question)  # ("Eligible for FSM" for "free school meals")
     for h, line in enumerate(lines):
         head = table_cells(line)
-        if len(head) < 3 or ("|" not in line and "\t" not in line) or any(_DIGIT.search(c) for c in head[1:]):
-            continue
+        if len(head) < 3 or ("|" not in line and "\t" not in line) or any(
+                _DIGIT.search(c) and not _WORDY.search(c) for c in head[1:]):
+            continue  # (a row of figures, or a header of years: not a header naming its columns)
         named = [content_words(c) - _GENERIC for c in head]
         hits = [sum(any(_same_word(x, y) for y in qw) for x in w) for w in named]
         # the column naming most of the question's words; of two alike, the one with fewer others

@@ -349,8 +349,8 @@ def pick_multi(text: str, options: list[Option], asked: frozenset[str] = frozens
     return None
 
 
-_EXCEPT = re.compile(r"\s*(?:except|other\s+than|apart\s+from|but\s+not|excluding)\b([^.;]*?)"
-                     r"(?:,\s*which\b|[.;]|\((?!\s*(?:[a-z]|[ivx]{1,4})\s*\))|$)", re.I | re.S)
+_EXCEPT = re.compile(r"[\s,]*(?:except|other\s+than|apart\s+from|but\s+not|excluding)\b([^.;]*?)"
+                     r"(?:,\s*(?:which|who|where|as|because|since)\b|[.;]|\((?!\s*(?:[a-z]|[ivx]{1,4})\s*\))|$)", re.I | re.S)
 
 
 _QUALIFIED = re.compile(r"[^.;\n]*\b(?:except|other\s+than|apart\s+from|but|excluding|only|however|although|"
@@ -555,11 +555,37 @@ _REST_OF_ITEMS = re.compile(
 )
 
 
+_ITEM_REFS = re.compile(r"\b(?:items?|points?|parts?)\s+(?P<keys>\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)?"
+                        r"(?:\s*(?:,|and|&|or)\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)?)*)(?![\w(])", re.I)
+
+
+def _items_by_label(text: str, letters: dict[str, str]) -> list[tuple[str, bool, tuple[int, int]]]:
+    """Items named by their labels in a clause that says yes or no to them ("items (i) and (iii)
+    are in place, but not item (ii)")."""
+    out = []
+    for m in re.finditer(r"[^\n.;]+", text):
+        for part in re.finditer(r"(?:(?!,?\s+but\s)[^\n])+", m.group(0)):
+            clause = part.group(0)
+            refs = list(_ITEM_REFS.finditer(clause))
+            if not refs:
+                continue
+            keys = [k.lower() for r in refs for k in re.findall(r"[a-z]+|\d+", r.group("keys"), re.I)
+                    if k.lower() not in ("and", "or")]
+            if not keys or not all(k in letters for k in keys):
+                continue
+            rest = _ITEM_REFS.sub(" ", clause)
+            negative = bool(_CLAUSE_NEG.search(rest) or re.search(r"\bno\b", rest, re.I))
+            at = m.start() + part.start()
+            out.extend((letters[k], not negative, (at, at + len(clause))) for k in keys)
+    return out
+
+
 def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | None],
                        spans: list[tuple[int, int]], asked: frozenset[str] = frozenset()) -> float:
     """Items named in a line or sentence take its polarity ("EDR: deployed", "has no bus lanes")."""
     words_of = {it.id: own_terms(it.text, asked) | initials(it.text) for it in items}
-    named = 0
+    best: dict[str, tuple[int, bool]] = {}  # item -> (its words the clause names, the clause's polarity)
+    named_in: dict[int, tuple[int, int]] = {}
     for m in re.finditer(r"[^\n.;]+", unwrapped(text)):
         clause = m.group(0)
         # (initials count only written in capitals: "FSM", not the word "car")
@@ -575,19 +601,24 @@ def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | 
             continue
         negative = bool(_CLAUSE_NEG.search(clause) or re.search(r"\bno\b", clause, re.I))
         for h in hits:
-            if values.get(h) is None:
-                values[h] = not negative
-                named += 1
-        spans.append((m.start(), m.end()))
-    return 0.6 if named >= 2 else 0.0
+            # (the clause that names most of an item's words speaks of it: not the "Get Kelbrook
+            # Online" scheme but "We do not provide help with online benefit claims")
+            n = len(words_of[h] & terms)
+            if values.get(h) is None and n > best.get(h, (0, False))[0]:
+                best[h] = (n, not negative)
+                named_in[m.start()] = (m.start(), m.end())
+    for h, (_, verdict) in best.items():
+        values[h] = verdict
+    spans.extend(named_in.values())
+    return 0.6 if len(best) >= 2 else 0.0
 
 
 def unwrapped(text: str) -> str:
     """The text with hard line wraps inside a sentence turned to spaces (same length, so offsets hold)."""
-    return _WRAP.sub(" ", text)
+    return _WRAP.sub(lambda m: " " * len(m.group(0)), text)
 
 
-_WRAP = re.compile(r"(?<=[\w,)])\n(?=[a-z(])")
+_WRAP = re.compile(r"(?<=[\w,)])\n[ \t]*(?=[a-z(])")
 
 
 @lru_cache(maxsize=4096)
@@ -653,6 +684,11 @@ def pick_matrix(text: str, items: list[Option], asked: frozenset[str] = frozense
                 values[letters[key]] = part.group("yn").lower() == "yes"
             spans.append((part.start(), part.end()))
             conf = max(conf, 0.85)
+    for item_id, verdict, span in _items_by_label(text, letters):
+        if values[item_id] is None:  # "We have items (i) and (iii) in place, but not item (ii)."
+            values[item_id] = verdict
+            spans.append(span)
+            conf = max(conf, 0.8)
     for item_id, verdict, span in _line_verdicts(text, items):
         values[item_id] = verdict
         spans.append(span)

@@ -30,6 +30,7 @@ class Cue:
     grounds: str | None = None
     referred_to: str | None = None
     strength: float = 0.9
+    advice: bool = False  # a referral given only as advice ("you may wish to contact X, which may hold it")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -231,6 +232,15 @@ def _refer(sent: str) -> re.Match[str] | None:
     return m
 
 
+# a body named as advice, not as the one that holds the information: "By way of advice and assistance,
+# you may wish to contact the town councils", "the NHS providers ... that may hold this information are ..."
+_ADVICE = re.compile(r"\badvice\s+and\s+assistance\b|\byou\s+(?:may|might)\s+(?:wish|want|like)\s+to\b|"
+                     r"\b(?:may|might)\s+(?:hold|be\s+able\s+to\s+(?:help|assist))\b", re.I)
+# ... unless it tells the requester where to send the request
+_INSTRUCT = re.compile(r"\b(?:re-?direct\w*|refer\s+(?:your|the|this)|(?:forward|transferr?)\w*\s+(?:your|the|this)\s+"
+                       r"(?:request|enquiry|query|questions?)|send\s+(?:your|the|this)|"
+                       r"submit\s+(?:your|the|this|a)|(?:should|must|would\s+need\s+to)\s+be\s+(?:directed|sent|"
+                       r"addressed|made|submitted))\b", re.I)
 _RIGHTS = re.compile(r"\binternal\s+review\b|\bInformation\s+Commissioner|\bcomplain", re.I)
 
 
@@ -298,12 +308,13 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
             after = [b for b in bodies if b[0] >= refer.start()]
             start, _end, name = (after or bodies)[0]
             passive = re.search(r"\bby\s+(?:the\s+)?$", sent[max(0, start - 12):start], re.I)
-            return Cue(Status.REFERRED, 0, len(sent), referred_to=name, strength=0.75 if passive else 0.85)
+            return Cue(Status.REFERRED, 0, len(sent), referred_to=name, strength=0.75 if passive else 0.85,
+                       advice=bool(_ADVICE.search(sent)) and not _INSTRUCT.search(sent))
         if _SOME_BODY.search(sent):
             # "the district and borough councils", "the police": referred, no one body named
             county = bool(re.search(r"\bthe\s+county\s+council\b", sent, re.I))
             return Cue(Status.REFERRED, 0, len(sent), referred_to="the County Council" if county else None,
-                       strength=0.6)
+                       strength=0.6, advice=not _INSTRUCT.search(sent))
     low = sent.lower()
     if not cited and not _may_cue(low):
         return None  # nothing here could state an outcome ("Yes, 12 cases.")
