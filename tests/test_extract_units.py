@@ -198,3 +198,8 @@ def test_the_one_year_asked_among_years_given() -> None:
     assert r is not None and r.value == 3412 and r.breakdown is None
     r = read_number(text, question="How many summonses did you issue in each year since 2021/22?")
     assert r is not None and r.value is None and r.breakdown == {"2022/23": 3412, "2021/22": 3100}
+
+
+def test_years_in_brackets_after_their_figures() -> None:
+    r = read_number("At 1 April: 640 (2021), 705 (2022), 731 (2023)")
+    assert r is not None and r.value is None and r.breakdown == {"2021": 640, "2022": 705, "2023": 731}

@@ -143,6 +143,9 @@ def test_refusal_inside_another_answer_is_not_blanket() -> None:
         ("Dear Sir\nThe ICB does not hold any of the information you have requested. By way of advice and "
          "assistance, the trusts that may hold it are Castlebeck Hospitals NHS Trust and Sorrelby NHS Trust.\n"
          "Yours faithfully\nJo Bloggs", "not_held"),
+        ("Dear Sir\nThe ICB does not hold any of the information you have requested. The NHS trusts in our "
+         "area are Castlebeck Hospitals NHS Trust and Sorrelby NHS Trust. You may wish to contact them directly.\n"
+         "Yours faithfully\nJo Bloggs", "not_held"),
         # told where to send it: referred
         ("Dear Sir\nThe County Council does not hold this information. Please redirect your request to "
          "Eastmoor District Council, which runs this service.\nYours faithfully\nJo Bloggs", "referred"),
@@ -171,3 +174,12 @@ def test_prices_and_counts_of_money_things(question: str, answer: str, value: fl
     text = f"Dear Sir\n1. {answer}\nYours sincerely\nJo Bloggs"
     (ans,) = collate_document(Document(id="r", text=text), q).answers
     assert ans.value == value
+
+
+def test_intro_line_under_the_response_heading_is_no_answer() -> None:
+    """The request quoted, then "Our response", a sentence about the table, and one row per question."""
+    text = ("Dear Sir\nYou asked:\n\"a. How many library staff do you employ?\nb. Do you use volunteers in your "
+            "libraries?\nc. Which of these services do you offer? Tick all that apply.\"\nOUR RESPONSE\n"
+            "The Council's responses are given in the table below, in the same order as your questions.\n"
+            "Response\n42\nNo\n(i) and (ii)\nYours sincerely\nJo Bloggs")
+    assert read(text) == EXPECTED

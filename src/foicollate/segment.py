@@ -101,12 +101,18 @@ def _answers_after_heading(lines: list[Line], chain: list[Anchor], blocks: dict[
         lead = len(ln.text) - len(ln.text.lstrip(" \t|"))
         tail = len(ln.text) - len(ln.text.rstrip(" \t|"))
         items.append((i, ln.start + lead, ln.end - tail))
+    while items and len(items) > min(len(chain), len(idx.questions)) and _INTRO_LINE.search(
+            lines[items[0][0]].text):
+        items.pop(0)  # "The Council's responses are given in the table below, in the same order as your questions."
     owners = [a.questions[0] for a in chain] if len(items) == len(chain) else \
         list(range(len(idx.questions))) if len(items) == len(idx.questions) else []
     for qi, (i, start, end) in zip(owners, items, strict=False):
         b = blocks[idx.questions[qi].id]
         b.anchor, b.spans = Anchor(i, [qi], 40.0, "ordinal", start), [(start, end)]
         covered.append((lines[i].start, lines[i].end))
+
+
+_INTRO_LINE = re.compile(r"\b(?:below|following|as\s+follows|set\s+out|same\s+order)\b|:\s*$", re.I)
 
 
 def _few_answered(blocks: dict[str, Block], doc: Document) -> bool:

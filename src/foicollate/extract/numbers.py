@@ -249,6 +249,9 @@ def _label(text: str, start: int, end: int) -> str:
                   after0, re.I)
     if m0:
         return m0.group(1)
+    m0 = re.match(r"\s*\(\s*((?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)\s*\)", after0)
+    if m0:
+        return m0.group(1)  # "640 (2021), 705 (2022)"
     before = text[line_start:start]
     yr = _YEAR_JUST_BEFORE.search(before)
     if yr:

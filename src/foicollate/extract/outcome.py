@@ -269,7 +269,8 @@ def find_cues(text: str, scottish: bool = False, own: AbstractSet[str] = frozens
             near = [text[a:b] for a, b in spans[max(0, n - 1): n + 2] if (a, b) != (s, e)]
             bodies = [x for t in near for x in find_bodies(t) if body_key(x[2]) not in own]
             if bodies:
-                cue = Cue(Status.REFERRED, 0, len(sent), referred_to=bodies[-1][2], strength=0.7)
+                cue = Cue(Status.REFERRED, 0, len(sent), referred_to=bodies[-1][2], strength=0.7,
+                          advice=bool(_ADVICE.search(sent)) and not _INSTRUCT.search(sent))
         if cue:
             cue.start += s
             cue.end += s
