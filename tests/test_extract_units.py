@@ -203,3 +203,13 @@ def test_the_one_year_asked_among_years_given() -> None:
 def test_years_in_brackets_after_their_figures() -> None:
     r = read_number("At 1 April: 640 (2021), 705 (2022), 731 (2023)")
     assert r is not None and r.value is None and r.breakdown == {"2021": 640, "2022": 705, "2023": 731}
+
+
+def test_a_table_or_annex_number_is_no_answer() -> None:
+    assert read_number("Please see Table 1 at the end of this letter, which sets out income by year.") is None
+    assert read_number("The figures are in Annex 2; in total 45 cases.").value == 45
+
+
+def test_the_body_holding_the_information_itself_is_no_referral() -> None:
+    assert find_cues("The Trust holds this information. Please see the table below.") == []
+    assert find_cues("Eastmoor District Council holds this information.")[0].status == Status.REFERRED

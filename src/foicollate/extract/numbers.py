@@ -44,6 +44,7 @@ _MASKS = [
     re.compile(r"\b(?:19|20)\d\d\s?[/-]\s?(?:19|20)?\d\d\b"),  # 2019/20
     re.compile(r"(?:\bsection|\bs\.?|\breg(?:ulation)?\.?|\barticle|\bparagraph|\bpara\.?|\bschedule|\bpart|"
                r"\bquestions?|\bq\.?|\bno\.|\bref(?:erence)?\.?:?|\bfoi\s?(?:ref\w*)?:?|\bcase|\bpage|\bappendix|"
+               r"\btable|\bannex|\bannexe|\bfigure|\bchart|\benclosure|\battachment|"
                r"\bitem|\bpoint|\bchapter|\btel\.?:?|\bphone:?|\bextension|\bext\.?|\bversion|\bv\.|\btier|\blevel|"
                r"\bband|\bgrade|\bfloor|\broom|\bunit|\broute|\bbus|\bward|\bm\d)\s?\(?\d+[\d()a-z.]*", re.I),
     re.compile(r"\b[A-Z]{2,}[-/_]?\d[\w/-]*"),  # FOI-2023-0412, HBC_FOI_20200136

@@ -229,7 +229,13 @@ def _refer(sent: str) -> re.Match[str] | None:
     m = _REFER.search(sent)
     if m and _RIGHTS.search(sent):
         return None  # "Internal review requests should be submitted to X Council": the requester's rights
+    if m and m.group(0)[:4].lower() in ("hold", "keep") and _SELF_SUBJECT.match(sent[:m.start()]):
+        return None  # "The Trust holds this information": the body itself
     return m
+
+
+_SELF_SUBJECT = re.compile(r"^\W*(?:the\s+)?(?:trust|council|authority|board|force|service|department|icb|"
+                           r"commissioner|partnership|we|i)\s+(?:can\s+confirm\s+(?:that\s+)?(?:it\s+|we\s+)?)?$", re.I)
 
 
 # a body named as advice, not as the one that holds the information: "By way of advice and assistance,
