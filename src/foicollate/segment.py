@@ -144,7 +144,8 @@ def _request_talk(line: str) -> bool:
 
 _BILINGUAL_LABEL = re.compile(r"/\s*\W*(?:Question|Q)\.?\s*(\d{1,3}[a-z]?|[a-z]|[ivx]{2,4})\W*$", re.I)
 _BILINGUAL_PREFIX = re.compile(r"^\W*[^\W\d_]{3,20}\s+[^/\n]{1,25}?\s*/\s*(?=(?:Questions?|Q)\.?\s*\(?\w)", re.I)
-_PAGE_FURNITURE = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b|^\s*-?\s*\d+\s*-?\s*$", re.I)
+_PAGE_OF = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b", re.I)
+_PAGE_FURNITURE = re.compile(_PAGE_OF.pattern + r"|^\s*-?\s*\d+\s*-?\s*$", re.I)
 _ANSWER_PREFIX = re.compile(r"^\W*(?:[\w']+\s*/\s*)?(?:answer|response|reply|a)\s*[:.\-–][*_\s]*", re.I)
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
@@ -198,6 +199,7 @@ class Segmentation:
     global_spans: list[tuple[int, int]]  # text outside every block, before the closing lines
     scottish: bool = False  # a FOISA reply: section numbers mean other things
     global_cues: list[Any] | None = None  # outcome cues of the global text, read once
+    global_cues_in_blocks: list[bool] | None = None  # whether each lies inside some question's passage
     own_names: AbstractSet[str] = frozenset()  # keys of bodies in the letterhead and signature
 
     def global_text(self, doc: Document) -> str:
@@ -317,8 +319,6 @@ def _running_furniture(raw_lines: list[str]) -> set[int]:
                 near.setdefault((key, i - b), set()).add(i)
     return {i for at in near.values() if len(at) >= 2 for i in at}
 
-
-_PAGE_OF = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b", re.I)
 
 
 def split_lines(text: str) -> list[Line]:

@@ -25,7 +25,7 @@ from foicollate.extract.numbers import (
     read_number,
 )
 from foicollate.extract.options import asked_terms, pick_choice, pick_matrix, pick_multi, yes_no
-from foicollate.extract.outcome import Cue, find_cues, neither_confirm_nor_deny
+from foicollate.extract.outcome import RIGHTS_WORDS, Cue, find_cues, neither_confirm_nor_deny
 from foicollate.markers import labels_match, normalise_label, parse_marker
 from foicollate.metadata import guess_authority_name
 from foicollate.model import (
@@ -187,7 +187,7 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         value, spans, conf = ans.value, ans.spans, ans.conf
         if cues:
             conf *= 0.85  # an answer beside an outcome statement: partly answered
-        if _NOT_APPLICABLE.match(text) or _RIGHTS_TEXT.search(text):
+        if _NOT_APPLICABLE.match(text) or RIGHTS_WORDS.search(text):
             # "Not applicable – we do not ...": nothing, or none, or not held? A person decides.
             # (and a passage that runs on into the letter's closing rights has no clear end)
             conf = min(conf, 0.7)
@@ -217,14 +217,12 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
 
 
 _NOT_APPLICABLE = re.compile(r"^\W*(?:not\s+applicable|n/a)\b", re.I)
-_RIGHTS_TEXT = re.compile(r"\binternal\s+review\b|\bInformation\s+Commissioner", re.I)
 
 
 def _restates(text: str, question: str) -> bool:
     """Whether a passage is only (part of) the question's wording."""
     t = " ".join(text.lower().split())
-    return len(t) >= 20 and fuzz.partial_ratio(t, " ".join(question.lower().split())) >= 92 and \
-        len(t) <= len(question) + 10
+    return 20 <= len(t) <= len(question) + 10 and fuzz.partial_ratio(t, " ".join(question.lower().split())) >= 92
 
 
 def _refusal_outweighs(cues: list[Cue], ans: _Value, rest: str) -> bool:
@@ -280,11 +278,13 @@ def _global_answer(doc: Document, q: Question, seg: Segmentation) -> Answer:
     text = seg.global_text(doc)
     if seg.global_cues is None:
         seg.global_cues = [c for c in find_cues(text, seg.scottish, seg.own_names) if c.status != Status.ANSWERED]
-    taken = [sp for b in seg.blocks.values() for sp in b.spans]
+        taken = [sp for b in seg.blocks.values() for sp in b.spans]
+        seg.global_cues_in_blocks = [any(a <= _to_doc(seg.global_spans, c.start) < b for a, b in taken)
+                                     for c in seg.global_cues]
     # a refusal inside the passage that answers another question is about that answer ("The 2022/23
     # figure will be published ... exempt under section 22"), unless its paragraph names this one
-    cues = [c for c in seg.global_cues
-            if not any(a <= _to_doc(seg.global_spans, c.start) < b for a, b in taken) or _names(text, c, q)]
+    cues = [c for c, inside in zip(seg.global_cues, seg.global_cues_in_blocks or [], strict=True)
+            if not inside or _names(text, c, q)]
     if not cues:
         return Answer(question=q.id, confidence=0.6 if any(not b.empty for b in seg.blocks.values()) else 0.4)
 

@@ -232,6 +232,7 @@ def question_units(question: str) -> frozenset[str]:
     return frozenset(found - {"th", "st", "nd", "rd", "am", "pm"})
 
 
+_YEAR_IN_BRACKETS = re.compile(r"\s*\(\s*((?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)\s*\)")
 _YEAR_OPENS = re.compile(r"^\s*(?:in|during|for)\s+(?:the\s+)?(?:(?:financial|calendar)\s+year\s+|year\s+)?"
                          r"((?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?),?\s+(?:\w+\s+){0,5}?$", re.I)
 _YEAR_JUST_BEFORE = re.compile(r"(?:^|[\s|(])((?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)(?:\s*[:=–—-]\s*|\s{2,}|\t)"
@@ -250,7 +251,7 @@ def _label(text: str, start: int, end: int) -> str:
                   after0, re.I)
     if m0:
         return m0.group(1)
-    m0 = re.match(r"\s*\(\s*((?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)\s*\)", after0)
+    m0 = _YEAR_IN_BRACKETS.match(after0)
     if m0:
         return m0.group(1)  # "640 (2021), 705 (2022)"
     before = text[line_start:start]

@@ -247,7 +247,14 @@ _INSTRUCT = re.compile(r"\b(?:re-?direct\w*|refer\s+(?:your|the|this)|(?:forward
                        r"(?:request|enquiry|query|questions?)|send\s+(?:your|the|this)|"
                        r"submit\s+(?:your|the|this|a)|(?:should|must|would\s+need\s+to)\s+be\s+(?:directed|sent|"
                        r"addressed|made|submitted))\b", re.I)
-_RIGHTS = re.compile(r"\binternal\s+review\b|\bInformation\s+Commissioner|\bcomplain", re.I)
+# the requester's rights at the end of a letter
+RIGHTS_WORDS = re.compile(r"\binternal\s+review\b|\bInformation\s+Commissioner", re.I)
+_RIGHTS = re.compile(RIGHTS_WORDS.pattern + r"|\bcomplain", re.I)
+
+
+def _advice_only(sent: str) -> bool:
+    """A body named as advice only: "you may wish to contact X", and no "please redirect your request"."""
+    return bool(_ADVICE.search(sent)) and not _INSTRUCT.search(sent)
 
 
 _PLAIN_CUES: dict[tuple[str, bool], Cue | None] = {}
@@ -276,7 +283,7 @@ def find_cues(text: str, scottish: bool = False, own: AbstractSet[str] = frozens
             bodies = [x for t in near for x in find_bodies(t) if body_key(x[2]) not in own]
             if bodies:
                 cue = Cue(Status.REFERRED, 0, len(sent), referred_to=bodies[-1][2], strength=0.7,
-                          advice=bool(_ADVICE.search(sent)) and not _INSTRUCT.search(sent))
+                          advice=_advice_only(sent))
         if cue:
             cue.start += s
             cue.end += s
@@ -316,7 +323,7 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
             start, _end, name = (after or bodies)[0]
             passive = re.search(r"\bby\s+(?:the\s+)?$", sent[max(0, start - 12):start], re.I)
             return Cue(Status.REFERRED, 0, len(sent), referred_to=name, strength=0.75 if passive else 0.85,
-                       advice=bool(_ADVICE.search(sent)) and not _INSTRUCT.search(sent))
+                       advice=_advice_only(sent))
         if _SOME_BODY.search(sent):
             # "the district and borough councils", "the police": referred, no one body named
             county = bool(re.search(r"\bthe\s+county\s+council\b", sent, re.I))
