@@ -501,3 +501,21 @@ def test_a_plain_yes_with_the_details_withheld_is_a_yes() -> None:
     text = ("2a. Do you currently charge a council tax premium on long-term empty homes? If so, please state "
             "the rate.\nYes. We are withholding the rate under section 43(2) of the Act while it is reviewed.\n")
     assert read(text)["2a"] == ("answered", True)
+
+
+@pytest.mark.parametrize(("line", "keys"), [
+    ("i.–iii.  None.", ["i", "ii", "iii"]), ("v–ix. Not applicable", ["v", "vi", "vii", "viii", "ix"]),
+    ("1.-3. None", ["1", "2", "3"]), ("x-xii. no", ["x", "xi", "xii"])])
+def test_ranges_of_labels_roman_and_dotted(line: str, keys: list[str]) -> None:
+    got = multi_labels(line)
+    assert got is not None and got[0] == keys
+
+
+def test_not_applicable_is_none_for_a_count_and_not_held_otherwise() -> None:
+    got = read("Dear Ms Smith\n\n1a. Not applicable – the Council has no empty homes team.\n\n"
+               "1b. 12\n\n2a. Not applicable – we do not charge council tax in this area.\n\n"
+               "5. Not applicable – there is no such policy.\n")
+    assert got["1a"] == ("answered", 0)
+    assert got["1b"] == ("answered", 12)
+    assert got["2a"][0] == "not_held"
+    assert got["5"][0] == "answered"  # a text question keeps the words

@@ -204,14 +204,14 @@ def labels_match(reply_key: str, question_key: str) -> bool:
 
 _MULTI = re.compile(
     r"""^\s*(?:[*_]{1,2}|\#{1,6}\s+)?(?:Q(?:uestions?|s)?\.?\s*|(?:Parts?|Items?|Requests?)\s+|Answers?\s+(?:to|for)\s+(?:questions?\s*)?)
-    (?P<labels>\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|[-–—])(?:Q\.?\s*)?\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)
+    (?P<labels>\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|\.?[-–—])(?:Q\.?\s*)?\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)
     \s*(?:[.):\-–—]|\s|$)""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 
 _MULTI_BARE = re.compile(
-    r"""^\s*(?:[*_]{1,2}|\#{1,6}\s+)?(?P<labels>\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|[-–—])
+    r"""^\s*(?:[*_]{1,2}|\#{1,6}\s+)?(?P<labels>\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|\.?[-–—])
     \(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)\s*[.):\-–—]\s""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -234,10 +234,11 @@ def multi_labels(line: str) -> tuple[list[str], int] | None:
         tok = normalise_label(parts[i])
         if i >= 2 and parts[i - 1].lower() in ("to", "-", "–", "—") and keys:
             a, b = ordinal(keys[-1]), ordinal(tok)
-            if label_style(keys[-1]) == "roman" and _ROMAN.match(tok):
-                b = roman_value(tok)  # "iii to v": v is five, not the 22nd letter
+            style = label_style(keys[-1])
+            if _ROMAN.match(keys[-1]) and _ROMAN.match(tok) and (style == "roman" or len(tok) > 1):
+                # "iii to v": v is five, not the 22nd letter; "i–iii": i is one, not the ninth letter
+                a, b, style = roman_value(keys[-1]), roman_value(tok), "roman"
             if a is not None and b is not None and b > a and b - a < 30:
-                style = label_style(keys[-1])
                 cur = keys[-1]
                 for _ in range(b - a):
                     nxt = sorted(next_label(cur, style), key=len)

@@ -183,6 +183,16 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
             c.status == Status.REFUSED and c.strength >= 0.85 and c.grounds in ("s12", "s14", "r12(4)(b)")
             for c in cues):
         ans = None  # options named while explaining what the search would cost are no answer
+    na = _NOT_APPLICABLE.match(text)
+    if na and q.type != QuestionType.TEXT and not any(c.status in (Status.REFUSED, Status.REFERRED) for c in cues):
+        # "Not applicable – we do not operate this service" / "as no funerals were arranged": nothing held to
+        # give; for "how many" it is none (a text question keeps the words as its answer)
+        end = _sentence_end(text, na.start() + 20)
+        if q.type == QuestionType.NUMBER and _COUNT_Q.search(q.text) and not _asks_money(q.text):
+            return Answer(question=q.id, status=Status.ANSWERED, value=0, evidence=[span(na.start(), end)],
+                          confidence=0.7 * anchor_conf, method="not-applicable:none")
+        return Answer(question=q.id, status=Status.NOT_HELD, evidence=[span(na.start(), end)],
+                      confidence=0.7 * anchor_conf, method="not-applicable")
     if ans is not None:
         value, spans, conf = ans.value, ans.spans, ans.conf
         if cues:
@@ -217,6 +227,11 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
 
 
 _NOT_APPLICABLE = re.compile(r"^\W*(?:not\s+applicable|n/a)\b", re.I)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    m = re.compile(r"[.!?](?=\s|$)|\n\s*\n").search(text, start)
+    return m.end() if m else len(text)
 
 
 def _restates(text: str, question: str) -> bool:
