@@ -519,3 +519,12 @@ def test_not_applicable_is_none_for_a_count_and_not_held_otherwise() -> None:
     assert got["1b"] == ("answered", 12)
     assert got["2a"][0] == "not_held"
     assert got["5"][0] == "answered"  # a text question keeps the words
+
+
+def test_prose_letter_one_clause_per_question_split_at_semicolons() -> None:
+    got = read("Dear Mr Jones\n\nIn answer to your questions, 412 dwellings were recorded as long-term empty on the "
+               "October 2023 return; 97 of those dwellings had been empty for two years or more; the council employs "
+               "2.5 FTE empty homes officers.\n\nYours sincerely\n\nA Clerk\n")
+    assert got["1a"] == ("answered", 412)
+    assert got["1b"] == ("answered", 97)
+    assert got["3"] == ("answered", 2.5)

@@ -1095,8 +1095,9 @@ def _best_chain(cands: list[Anchor], lines: list[Line], closing: int, idx: _Ques
     return chain[::-1]
 
 
-# a sentence of prose: ends at . ! ? or ; before a capital, a digit or a pound sign, or at a blank line
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9£\"'(])|\n\s*\n")
+# a sentence of prose: ends at . ! ? before a capital, a digit or a pound sign, at ; (one clause per
+# question: "income was £212,400; our 23 sites have 1,450 spaces; staff do not pay"), or at a blank line
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9£\"'(])|(?<=;)\s+(?=[a-z])|\n\s*\n")
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1184,9 +1185,12 @@ def _blanket(text: str) -> bool:
     from foicollate.extract.outcome import find_cues, is_scottish
     from foicollate.model import Status
 
-    if not _WHOLE_REQUEST.search(text):
+    whole = [m.start() for m in _WHOLE_REQUEST.finditer(text)]
+    if not whole:
         return False
-    return any(c.status != Status.ANSWERED and _WHOLE_REQUEST.search(text[c.start:c.end])
+    # (said in the outcome's own sentence or the next: "... is held by the county councils. I would
+    # therefore suggest that you redirect your request to ...")
+    return any(c.status != Status.ANSWERED and any(c.start <= w <= c.end + 300 for w in whole)
                for c in find_cues(text, is_scottish(text)))
 
 
