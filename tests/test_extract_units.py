@@ -213,3 +213,24 @@ def test_a_table_or_annex_number_is_no_answer() -> None:
 def test_the_body_holding_the_information_itself_is_no_referral() -> None:
     assert find_cues("The Trust holds this information. Please see the table below.") == []
     assert find_cues("Eastmoor District Council holds this information.")[0].status == Status.REFERRED
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "value", "breakdown"),
+    [
+        ("The objective was exceeded at 31, 24 and 19 locations in 2020, 2021 and 2022 respectively.", "",
+         None, {"2020": 31, "2021": 24, "2022": 19}),
+        # the years only in the question: each figure takes the year in the same place
+        ("In the three years you asked about, we arranged 38, 45 and 51 funerals respectively.",
+         "How many funerals did you arrange in each of 2021/22, 2022/23 and 2023/24?",
+         None, {"2021/22": 38, "2022/23": 45, "2023/24": 51}),
+        ("In 2020/21, 2021/22 and 2022/23 there were 4, 6 and 3 incidents respectively (13 in total).", "",
+         13, {"2020/21": 4, "2021/22": 6, "2022/23": 3}),
+        ("2021/22 £38,410 / 2022/23 £41,985 / 2023/24 £44,120", "",
+         None, {"2021/22": 38410, "2022/23": 41985, "2023/24": 44120}),
+    ],
+)
+def test_figures_paired_with_years_respectively(text: str, question: str, value: float | None,
+                                                breakdown: dict[str, int]) -> None:
+    r = read_number(text, money="£" in text, question=question)
+    assert r is not None and r.value == value and r.breakdown == breakdown

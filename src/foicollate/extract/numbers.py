@@ -238,6 +238,9 @@ _YEAR_OPENS = re.compile(r"^\s*(?:in|during|for)\s+(?:the\s+)?(?:(?:financial|ca
 _YEAR_JUST_BEFORE = re.compile(r"(?:^|[\s|(])((?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)(?:\s*[:=–—-]\s*|\s{2,}|\t)"
                                r"(?:[^\W\d_]+\s*/\s*)?$", re.I)
 
+# "2021/22 £38,410 / 2022/23 £41,985": a year opening an item of a list, one space before its figure
+_YEAR_ITEM_BEFORE = re.compile(r"(?:^|[/,;|]\s*)((?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)\s$", re.I)
+
 
 def _label(text: str, start: int, end: int) -> str:
     """Words that name a figure: "Adult social care = 1202" / "373 are in Family Services"."""
@@ -255,7 +258,7 @@ def _label(text: str, start: int, end: int) -> str:
     if m0:
         return m0.group(1)  # "640 (2021), 705 (2022)"
     before = text[line_start:start]
-    yr = _YEAR_JUST_BEFORE.search(before)
+    yr = _YEAR_JUST_BEFORE.search(before) or _YEAR_ITEM_BEFORE.search(before)
     if yr:
         return yr.group(1)  # "2021: 512 2022: 690", "2020/21   £0.00": the year just before the figure
     before = _WELSH_BEFORE.sub("", before)  # "2020/21: Dim / Nil": the Welsh word beside the English
@@ -306,6 +309,9 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
     with the other prices beside it. `columns` are the header cells of a table row;
     `question` picks its column of a table with several ("Eligible for FSM | Took FSM on census day").
     """
+    resp = _respectively(text, money, units, question) if "respectively" in text else None
+    if resp is not None:
+        return resp
     r = _read_number(text, money, percent, price, columns, units, question)
     if r is None or r.value is not None or not r.breakdown or len(r.breakdown) < 2:
         return r
@@ -316,6 +322,29 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
         if len(hit) == 1 and len(r.used) == len(r.breakdown):
             return NumberReading(hit[0][1].value, None, [hit[0][1]], r.confidence)
     return r
+
+
+def _respectively(text: str, money: bool, units: frozenset[str], question: str) -> NumberReading | None:
+    """"31, 24 and 19 in 2020, 2021 and 2022 respectively"; "arranged 38, 45 and 51 funerals respectively"
+    for "in each of 2021/22, 2022/23 and 2023/24": each figure goes with the year in the same place."""
+    m = re.search(r"\brespectively\b", text)
+    if m is None:
+        return None
+    start = max(text.rfind(". ", 0, m.start()) + 1, text.rfind("\n\n", 0, m.start()) + 1, 0)
+    stop = m.end()
+    figs = [f for f in figures(text, units) if start <= f.start < stop and not f.percent]
+    if money and any(f.money for f in figs):
+        figs = [f for f in figs if f.money]
+    years = list(dict.fromkeys(y.group(0) for y in _YEAR_IN_QUESTION.finditer(text, start, stop)))
+    if not years:
+        years = list(dict.fromkeys(_YEAR_IN_QUESTION.findall(question)))
+    if len(figs) < 2 or len(figs) != len(years):
+        return None
+    total = sum(f.value for f in figs)
+    # "4, 6 and 3 respectively (13 in total)"
+    said = next((f for f in figures(text[:stop + 60], units) if f.start >= stop and abs(f.value - total) < 0.01), None)
+    return NumberReading(said.value if said else None, {y: f.value for y, f in zip(years, figs, strict=True)},
+                         [*figs, said] if said else figs, 0.8)
 
 
 _SEVERAL_YEARS = re.compile(r"\b(?:each|since|from|between|years|annually|per\s+year|by\s+year|to\s+date)\b", re.I)
