@@ -20,7 +20,7 @@ _WORDNUM = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }
 _NUM = re.compile(
-    r"(?<![\w.,/£$€-])(?P<money>[£$€]\s?)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?P<k>\s?(?:k|m|bn|million|billion|thousand)\b)?"
+    r"(?<![\w.,/£$€-])(?P<money>[£$€]\s?)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?P<k>\s?(?:k|m|bn|million|billion|thousand|miliwn|biliwn|filiwn)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent)?(?P<glued>(?<=\d)(?:km|kms|t|kg|kwh|mwh|gwh|ha|fte|hrs|mins)\b)?(?![\w/]|[.,]\d|-\d)",
     re.I,
 )
@@ -178,7 +178,7 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
                      re.I):
             continue  # "fewer than 5" is a suppressed figure, not an answer
         k = (m.group("k") or "").strip().lower()
-        value *= {"k": 1e3, "m": 1e6, "bn": 1e9, "thousand": 1e3, "million": 1e6, "billion": 1e9}.get(k, 1)
+        value *= {"k": 1e3, "m": 1e6, "bn": 1e9, "thousand": 1e3, "million": 1e6, "billion": 1e9, "miliwn": 1e6, "filiwn": 1e6, "biliwn": 1e9}.get(k, 1)
         out.append(Figure(value, m.start(), m.end(), bool(m.group("money")), bool(m.group("pct")),
                           _label(text, m.start(), m.end()), False))
     for m in _WORD.finditer(masked.lower()):  # (lower-cased: the pattern runs faster without IGNORECASE)
