@@ -234,3 +234,11 @@ def test_figures_paired_with_years_respectively(text: str, question: str, value:
                                                 breakdown: dict[str, int]) -> None:
     r = read_number(text, money="£" in text, question=question)
     assert r is not None and r.value == value and r.breakdown == breakdown
+
+
+def test_table_row_named_by_the_question_under_a_header_of_dates() -> None:
+    text = ("| Date | 01/04/2021 | 01/04/2022 | 01/04/2023 |\n| Plots let | 776 | 779 | 782 |\n"
+            "| People on waiting list | 2,104 | 2,388 | 2,517 |\n")
+    r = read_number(text, question="How many people were on the waiting list on 1 April in each of 2021 and 2022?")
+    assert r is not None and r.value is None
+    assert r.breakdown == {"01/04/2021": 2104, "01/04/2022": 2388, "01/04/2023": 2517}

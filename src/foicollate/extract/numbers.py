@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from collections.abc import Iterator
 from functools import lru_cache
 
 from foicollate.segment import (  # the segmenter's stemming and table rows
@@ -379,7 +380,7 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
     by_column = _column_of_table(text, question) if question and ("|" in text or "\t" in text) else None
     if by_column is not None:
         return by_column
-    table = _table_in(text)
+    table = _table_in(text, question)
     if table is not None:
         columns, figs = table
     if columns and len(figs) >= 2:
@@ -389,7 +390,7 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
         bd = {n: f.value for n, f in zip(names, cells, strict=True) if not _TOTAL.search(n)}
         if total_i:
             return NumberReading(cells[total_i[0]].value, bd, cells, 0.9)
-        if all(_YEARISH.match(n.strip()) for n in names):
+        if all(_YEARISH.match(n.strip()) or _DATE_CELL.match(n.strip()) for n in names):
             return NumberReading(None, bd, cells, 0.85)
         return NumberReading(sum(bd.values()), bd, cells, 0.75)
     if len(figs) == 1:
@@ -495,14 +496,32 @@ _YEAR_IN_QUESTION = re.compile(r"\b(?:19|20)\d\d\s?[/-]\s?\d{2,4}\b|\b(?:19|20)\
 _YEAR_CELL = re.compile(r"^(?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\b(?!\s*[:=])", re.I)
 
 
-def _table_in(text: str) -> tuple[list[str], list[Figure]] | None:
-    """A header of years (or a Total column) and one row of figures under it, in the passage."""
+_DATE_CELL = re.compile(r"^(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d)$")
+
+
+def _table_in(text: str, question: str = "") -> tuple[list[str], list[Figure]] | None:
+    """A header of years, dates (or a Total column) and one row of figures under it, in the passage;
+    of several rows, the one whose name shares most words with the question."""
+    found: list[tuple[int, str, tuple[list[str], list[Figure]]]] = []
+    want = content_words(question) if question else frozenset()
+    for line, got in _table_rows(text):
+        found.append((len(content_words(table_cells(line)[0]) & want) if want else 0, line, got))
+        if not want:
+            break
+    if not found:
+        return None
+    best = max(found, key=lambda x: x[0])
+    return best[2] if best[0] > 0 else found[0][2]
+
+
+def _table_rows(text: str) -> Iterator[tuple[str, tuple[list[str], list[Figure]]]]:
     lines = text.split("\n")
     pos = 0
     header: list[str] | None = None
     for line in lines:
         cells = table_cells(line)
-        yearish = [c for c in cells if _YEARISH.match(c) or _YEAR_CELL.match(c) or _TOTAL.fullmatch(c.lower())]
+        yearish = [c for c in cells if _YEARISH.match(c) or _YEAR_CELL.match(c) or _DATE_CELL.match(c)
+                   or _TOTAL.fullmatch(c.lower())]
         if len(yearish) >= 2 and len(yearish) >= len(cells) - 1:
             header = yearish
         elif header and len(cells) >= len(header):
@@ -519,15 +538,14 @@ def _table_in(text: str) -> tuple[list[str], list[Figure]] | None:
                         kept.append(name)
                         figs_kept.append(f)
                 if len(kept) >= 2:
-                    return kept, figs_kept
-            if len(row) >= len(header):
+                    yield line, (kept, figs_kept)
+            elif len(row) >= len(header):
                 row = row[-len(header):]
                 for f in row:
                     f.start += pos
                     f.end += pos
-                return header, row
+                yield line, (header, row)
         pos += len(line) + 1
-    return None
 
 
 _VALUE_CELL = re.compile(r"^\s*(?:[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|k|m)?\*?|nil|none|n/?a|-|–|—|not\s+held|"
