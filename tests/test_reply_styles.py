@@ -528,3 +528,34 @@ def test_prose_letter_one_clause_per_question_split_at_semicolons() -> None:
     assert got["1a"] == ("answered", 412)
     assert got["1b"] == ("answered", 97)
     assert got["3"] == ("answered", 2.5)
+
+
+ROMAN = Questionnaire(title="funerals", questions=[
+    Question("i", "How many public health funerals did the council arrange in 2023/24?", QuestionType.NUMBER, "i"),
+    Question("ii", "What was the total cost of these funerals?", QuestionType.NUMBER, "ii"),
+    Question("iii", "Do you publish the names of the deceased?", QuestionType.YESNO, "iii"),
+    Question("iv", "Did you refer any estates to the Government Legal Department?", QuestionType.YESNO, "iv"),
+    Question("v", "Please describe your policy on public health funerals.", QuestionType.TEXT, "v"),
+])
+
+
+def test_reply_numbering_a_roman_request_by_place_covers_a_range_of_questions() -> None:
+    text = ("Dear Dr Marsh\n\nWe have numbered your questions 1 to 5 in the order you asked them.\n\n"
+            "Q1 – 44\n\nQ2 – £91,650.00\n\nQuestions 3 to 5\n\nUnfortunately we are unable to answer the remaining "
+            "questions within the cost limit, as each of the 130 paper case files would have to be read.\n"
+            "We are relying on section 12(1) of the Freedom of Information Act in respect of questions 3 to 5.\n\n"
+            "Yours sincerely\n\nA Officer\n")
+    got = {a.question: (str(a.status), a.grounds) for a in collate_document(Document(id="r", text=text), ROMAN).answers}
+    assert got["i"][0] == "answered"
+    assert all(got[k] == ("refused", "s12") for k in ("iii", "iv", "v"))
+
+
+def test_answers_above_a_quoted_request_with_a_long_email_header() -> None:
+    text = ("Dear Rowan,\n\nThe answers are below, in the order the teams replied.\n\nQ2 - £5,120 in total.\n\n"
+            "Q1 - 12 funerals.\n\nQ4 - No.\n\nQ3 - Yes, on our website.\n\n"
+            "Kind regards,\n\nPriya\n\nOn 4 May 2023, at 19:06, Rowan Achterberg "
+            "<request-88214-a61f3b02@whatdotheyknow.com> wrote:\n\n> Dear council,\n>\n"
+            "> i. How many public health funerals did the council arrange in 2023/24?\n>\n"
+            "> ii. What was the total cost of these funerals?\n")
+    got = {a.question: a.value for a in collate_document(Document(id="r", text=text), ROMAN).answers}
+    assert got["i"] == 12 and got["ii"] == 5120 and got["iii"] is True and got["iv"] is False

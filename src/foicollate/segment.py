@@ -51,7 +51,7 @@ _CLOSING = re.compile(
     re.I,
 )
 # The requester's own email quoted below a reply: nothing after it is the body's answer.
-QUOTED_EMAIL = re.compile(r"^\W*(?:-{2,}\s*original\s+message|on\s.{4,80}\swrote:\s*$|from:\s.{3,80}\ssent:\s)", re.I)
+QUOTED_EMAIL = re.compile(r"^\W*(?:-{2,}\s*original\s+message|on\s.{4,200}\swrote:\s*$|from:\s.{3,80}\ssent:\s)", re.I)
 # Headings that start the answers after a quoted request.
 _RESPONSE_HEADING = re.compile(
     r"^\W*(?:our\s+|the\s+council'?s\s+|council\s+|trust\s+|force\s+)?(?:response|reply|answers?|decision|"
@@ -750,6 +750,10 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
         ml = multi_labels(ln.text[ln.lead:])
         if ml:
             qs = [j for j in range(nq) if any(labels_match(k, idx.label_keys[j]) for k in ml[0])]
+            if len(qs) < 2 and (ordinal_ok or numbers_for_letters and all(k.isdigit() for k in ml[0])) and not re.search(
+                    r"\(\s*(?:your|request)\b", ln.text[ln.lead + ml[1]:], re.I):  # (not "(your ii and iii)")
+                # "Questions 5 to 10" in a reply that numbers a request's i. to x. by place
+                qs = sorted({j for k in ml[0] if (j := idx.by_place(k, nested)) is not None})
             if len(qs) >= 2:
                 at = ln.start + ln.lead + ml[1]
                 out.append(Anchor(i, qs, 80.0 * len(qs), "multi",

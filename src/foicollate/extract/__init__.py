@@ -179,10 +179,14 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         ans = None  # a reply that opens with a cited exemption: what follows explains the refusal
     if ans is not None and q.type == QuestionType.NUMBER and _refusal_outweighs(cues, ans, rest):
         ans = None
-    if ans is not None and q.type in (QuestionType.CHOICE, QuestionType.MULTI, QuestionType.MATRIX) and any(
+    if ans is not None and (q.type in (QuestionType.CHOICE, QuestionType.MULTI, QuestionType.MATRIX)
+                            or q.type == QuestionType.YESNO and not plain_yes_no) and any(
             c.status == Status.REFUSED and c.strength >= 0.85 and c.grounds in ("s12", "s14", "r12(4)(b)")
             for c in cues):
-        ans = None  # options named while explaining what the search would cost are no answer
+        ans = None  # options (or a yes) named while explaining what the search would cost are no answer
+    if ans is not None and q.type == QuestionType.YESNO and not plain_yes_no and ans.conf < 0.8 and any(
+            c.status == Status.REFUSED and c.strength >= 0.9 and c.grounds for c in cues):
+        ans = None  # a yes or no read between the lines beside a cited exemption: the exemption is the answer
     na = _NOT_APPLICABLE.match(text)
     if na and q.type != QuestionType.TEXT and not any(c.status in (Status.REFUSED, Status.REFERRED) for c in cues):
         # "Not applicable – we do not operate this service" / "as no funerals were arranged": nothing held to
