@@ -4,8 +4,8 @@ ignoring the numbers that are not answers (years, sections, hours, dates, phone 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from foicollate.segment import (  # the segmenter's stemming and table rows
