@@ -981,10 +981,18 @@ def _is_restatement(ln: Line, idx: _QuestionIndex) -> bool:
     norm = ln.body_norm
     if _is_choice_restatement(norm, idx):
         return True
+    norm = _YOU_ASKED.sub("", norm)
     lw = content_words(norm)
     asks = "?" in ln.text
+    # (a question quoted whole with its options run into it ends with its question mark)
+    whole = asks and ln.text.rstrip(" *_").endswith("?")
     return any(asks and text_similarity(norm, q, c, lw, 85.0) >= 85 or fuzz.ratio(norm, q, score_cutoff=90) >= 90
+               or whole and len(norm) >= len(q) >= 20 and fuzz.partial_ratio(q, norm, score_cutoff=90) >= 90
                for q, c in zip(idx.norms, idx.content, strict=True))
+
+
+_ASKED_LINE = re.compile(r"^\W*(?:you\s+asked|your\s+(?:question|request)|question|request)\W*:.*\?\W*$", re.I)
+_YOU_ASKED = re.compile(r"^(?:you\s+asked|you\s+requested|your\s+question|your\s+request|question|request)\s+")
 
 
 def _has_content(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex) -> bool:
@@ -1024,8 +1032,8 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex,
             continue  # "weekly / monthly / quarterly": the options restated on one line
         if ln.talk or any(fuzz.ratio(norm, c) >= 90 for c in idx.context_norms):
             continue
-        if "?" in ln.text and _is_restatement(ln, idx):
-            continue  # another question of the request, quoted
+        if "?" in ln.text and (_is_restatement(ln, idx) or _ASKED_LINE.match(ln.text)):
+            continue  # another question of the request, quoted (or this one, in other words: "You asked: ...?")
         furniture = _PAGE_FURNITURE.search(ln.text) and (spans or not re.fullmatch(r"\s*\d[\d,]*\s*", ln.text)) and not (
             # a bare number packed between other lines is a cell of a table flattened one cell a line
             # (or the answer straight under its question)
