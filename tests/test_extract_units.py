@@ -242,3 +242,17 @@ def test_table_row_named_by_the_question_under_a_header_of_dates() -> None:
     r = read_number(text, question="How many people were on the waiting list on 1 April in each of 2021 and 2022?")
     assert r is not None and r.value is None
     assert r.breakdown == {"01/04/2021": 2104, "01/04/2022": 2388, "01/04/2023": 2517}
+
+
+@pytest.mark.parametrize(("text", "picked"), [
+    ("The Board runs its own Staff Bank Office within the Workforce Directorate.", "in_house"),
+    ("Our car parks are managed on our behalf by Civic Parking Ltd under a management contract.", "contractor"),
+    ("A combination of our own technical officers and two specialist contractors.", "mixed"),
+])
+def test_choice_of_who_does_the_work_in_own_words(text: str, picked: str) -> None:
+    options = [Option("in_house", "An in-house team employed by the organisation"),
+               Option("contractor", "A private contractor acting on your behalf"),
+               Option("mixed", "A mix of in-house staff and contractors"),
+               Option("none", "We do not provide this service")]
+    got = pick_choice(text, options)
+    assert got is not None and got.ids == [picked]

@@ -54,6 +54,14 @@ _FREQUENCY = [
     (re.compile(r"\b(?:annually|yearly|annual|every\s+year|once\s+a\s+year|each\s+year)\b", re.I), "freq_year"),
     (re.compile(r"\b(?:never|not\s+at\s+all)\b", re.I), "freq_never"),
     (re.compile(r"\b(?:a\s+)?(?:mix|mixture|combination|blend)\b|\bboth\b", re.I), "kind_mixed"),
+    # who does the work: the body itself, or someone paid to do it for it
+    (re.compile(r"\bin-?house\b|\b(?:our|its|their)\s+own\s+(?:[\w-]+\s+){0,3}?(?:staff|team|teams|officers|"
+                r"employees|surveyors|office|service|department|unit|workforce)\b|\bruns?\s+its\s+own\b|"
+                r"\bdirectly\s+employed\b|\bemployed\s+by\s+(?:the|our)\s+(?:council|trust|board|authority|force|"
+                r"service|organisation)\b|\b(?:trust|board|council|authority|force)\s+itself\b", re.I), "kind_own"),
+    (re.compile(r"\bcontractors?\b|\bcontracted\b|\bunder\s+(?:a\s+)?contract\b|\boutsourced\b|"
+                r"\bon\s+(?:our|its|their)\s+behalf\b|\bexternal\s+(?:provider|company|firm|supplier|organisation)\b|"
+                r"\bprivate\s+(?:company|firm|operator|provider)\b", re.I), "kind_paid"),
 ]
 
 
@@ -376,9 +384,6 @@ def pick_choice(text: str, options: list[Option], asked: frozenset[str] = frozen
     if nl and after.strip() and len(head.split()) <= 8 and not re.search(r"[.!?:;,]\s*$", head):
         off += len(head) + 1 + len(after) - len(after.lstrip())  # a heading line before the answer
         stripped = after.lstrip()
-    picked = _by_kind(stripped, off, options)
-    if picked is not None:
-        return picked
     low = stripped.lower()
     # an option quoted at the very start of the answer ("Yes, we prevent some tasks – ...")
     best: tuple[float, Option] | None = None
@@ -390,7 +395,7 @@ def pick_choice(text: str, options: list[Option], asked: frozenset[str] = frozen
     if best:
         return Picked([best[1].id], [(off, off + len(best[1].text))], 0.95)
     letters = option_letters(options)
-    m = re.match(r"^\W*(?:option\s+)?\(?([a-z0-9])[).:]\s|^\W*option\s+([a-z0-9])\b|^\W*([0-9])\s+[-–—]\s",
+    m = re.match(r"^\W*(?:option\s+)?\(?([a-z0-9])[).:]+\s|^\W*option\s+([a-z0-9])\b|^\W*([0-9])\s+[-–—]\s",
                  stripped, re.I)
     if m:
         key = (m.group(1) or m.group(2) or m.group(3)).lower()
@@ -409,6 +414,9 @@ def pick_choice(text: str, options: list[Option], asked: frozenset[str] = frozen
     ranged = _by_range(stripped, off, options)
     if ranged is not None:
         return ranged
+    picked = _by_kind(stripped, off, options)
+    if picked is not None:
+        return picked
     scores = []
     for o in options:
         ol = o.text.lower()
@@ -505,7 +513,13 @@ def _by_kind(text: str, off: int, options: list[Option]) -> Picked | None:
     said = _kinds(first)
     if not said:
         return None
+    if {"kind_own", "kind_paid"} <= said:
+        said |= {"kind_mixed"}  # "our own technical officers and two specialist contractors"
     hits = [o for o in options if _kinds(o.text) & said]
+    if len(hits) > 1 and "kind_mixed" in said:  # "A combination – ... in-house team and ... contractors"
+        hits = [o for o in hits if "kind_mixed" in _kinds(o.text)] or hits
+    if len(hits) > 1:  # the one option that says all of it ("A combination of in-house staff and contractors")
+        hits = [o for o in hits if _kinds(o.text) == said] or hits
     if len(hits) != 1:
         return None
     return Picked([hits[0].id], [(off, off + len(first))], 0.7)
