@@ -1107,13 +1107,16 @@ def _best_chain(cands: list[Anchor], lines: list[Line], closing: int, idx: _Ques
     return chain[::-1]
 
 
-# a sentence of prose: ends at . ! ? before a capital, a digit or a pound sign, at ; (one clause per
-# question: "income was £212,400; our 23 sites have 1,450 spaces; staff do not pay"), or at a blank line
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9£\"'(])|(?<=;)\s+(?=[a-z])|\n\s*\n")
+# a sentence of prose: ends at . ! ? or ; before a capital, a digit or a pound sign, or at a blank line;
+# three clauses or more joined by ; are one per question ("income was £212,400; our 23 sites have 1,450
+# spaces; staff do not pay")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9£\"'(])|\n\s*\n")
+_CLAUSE_END = re.compile(r"(?<=;)\s+(?=[a-z])")
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences of text[start:end] across hard line wraps (outcome.sentences also splits at every newline)."""
+    """Sentences of text[start:end] across hard line wraps (outcome.sentences also splits at every newline);
+    a sentence of three or more clauses joined by semicolons is one clause per question."""
     out, at = [], start
     for m in _SENTENCE_END.finditer(text, start, end):
         if m.start() > at:
@@ -1121,7 +1124,19 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         at = m.end()
     if at < end:
         out.append((at, end))
-    return out
+    split: list[tuple[int, int]] = []
+    for s, e in out:
+        cuts = list(_CLAUSE_END.finditer(text, s, e))
+        # (a run of clauses may have been cut already where one opens with a figure: "...; 97 of those ...")
+        after_clause = bool(split) and text[split[-1][1] - 1] == ";"
+        if len(cuts) < (1 if after_clause else 2):
+            split.append((s, e))
+            continue
+        for m in cuts:
+            split.append((s, m.start()))
+            s = m.end()
+        split.append((s, e))
+    return split
 
 
 def _ordinal_sentence_starts(text: str, lines: list[Line], chain: list[Anchor], blocks: dict[str, Block],
