@@ -991,8 +991,10 @@ def _is_restatement(ln: Line, idx: _QuestionIndex) -> bool:
                for q, c in zip(idx.norms, idx.content, strict=True))
 
 
-_ASKED_LINE = re.compile(r"^\W*(?:you\s+asked|your\s+(?:question|request)|question|request)\W*:.*\?\W*$", re.I)
-_YOU_ASKED = re.compile(r"^(?:you\s+asked|you\s+requested|your\s+question|your\s+request|question|request)\s+")
+# the question quoted back under a lead-in: "You asked: ...?", "Your request: ...?"
+_ASKED = r"(?:you\s+asked|you\s+requested|your\s+question|your\s+request|question|request)"
+_ASKED_LINE = re.compile(rf"^\W*{_ASKED}\W*:.*\?\W*$", re.I)
+_YOU_ASKED = re.compile(rf"^{_ASKED}\s+")  # (on a line's normalised words)
 
 
 def _has_content(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex) -> bool:

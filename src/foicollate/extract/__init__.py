@@ -234,8 +234,12 @@ _NOT_APPLICABLE = re.compile(r"^\W*(?:not\s+applicable|n/a)\b", re.I)
 
 
 def _sentence_end(text: str, start: int) -> int:
-    m = re.compile(r"[.!?](?=\s|$)|\n\s*\n").search(text, start)
+    """End of the sentence going on at `start`, across hard line wraps (to a stop or a blank line)."""
+    m = _SENTENCE_STOP.search(text, start)
     return m.end() if m else len(text)
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)|\n\s*\n")
 
 
 def _restates(text: str, question: str) -> bool:

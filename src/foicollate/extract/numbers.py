@@ -333,7 +333,8 @@ def _respectively(text: str, money: bool, units: frozenset[str], question: str) 
         return None
     start = max(text.rfind(". ", 0, m.start()) + 1, text.rfind("\n\n", 0, m.start()) + 1, 0)
     stop = m.end()
-    figs = [f for f in figures(text, units) if start <= f.start < stop and not f.percent]
+    every = figures(text, units)
+    figs = [f for f in every if start <= f.start < stop and not f.percent]
     if money and any(f.money for f in figs):
         figs = [f for f in figs if f.money]
     years = list(dict.fromkeys(y.group(0) for y in _YEAR_IN_QUESTION.finditer(text, start, stop)))
@@ -343,7 +344,7 @@ def _respectively(text: str, money: bool, units: frozenset[str], question: str) 
         return None
     total = sum(f.value for f in figs)
     # "4, 6 and 3 respectively (13 in total)"
-    said = next((f for f in figures(text[:stop + 60], units) if f.start >= stop and abs(f.value - total) < 0.01), None)
+    said = next((f for f in every if stop <= f.start < stop + 60 and abs(f.value - total) < 0.01), None)
     return NumberReading(said.value if said else None, {y: f.value for y, f in zip(years, figs, strict=True)},
                          [*figs, said] if said else figs, 0.8)
 

@@ -44,7 +44,8 @@ _LETTER_GROUP = re.compile(
     r"(?:\)?\s*(?:,|and|or|&|-|–|to)\s*\(?(?:[ivx]{1,4}|[a-z0-9]))*)\b",
     re.I,
 )
-# How often, said many ways: each phrase to one token, so "quarterly" meets "Every three months".
+# How often (and how it is done), said many ways: each phrase to one token, so "quarterly" meets
+# "Every three months" and "runs its own Staff Bank Office" meets "An in-house bank".
 _FREQUENCY = [
     (re.compile(r"\b(?:daily|every\s+day|each\s+day)\b", re.I), "freq_day"),
     (re.compile(r"\b(?:weekly|every\s+week|once\s+a\s+week)\b", re.I), "freq_week"),
