@@ -56,6 +56,15 @@ def test_referral_names_the_body() -> None:
         ("Of the people brought to our two suites during 2022, 41 were under 18.", 41, None),
         # a later sentence about what the yearly figures include is an aside
         ("2021/22: 611; 2022/23: 702. These figures include 212 claims still open.", None, [611, 702]),
+        # a total, an aside ("on 9 sites") and then the parts that make it up
+        ("We provide 350 plots on 9 sites, made up of 260 full plots and 90 half plots.", 350, [260, 90]),
+        ("In total 1,130 homes were void. Of these, 910 were general needs homes and 220 were sheltered.",
+         1130, [910, 220]),
+        # parts that add up only with a figure from two sentences on are no breakdown
+        ("We hold 120 records in 4 stores. They date from 1990. Staff review them. 70 were opened and 50 closed.",
+         120, None),
+        # two decimals make a figure, not a time of day
+        ("Our officers worked 12.50 FTE in 2023.", 12.5, None),
     ],
 )
 def test_numbers(text: str, value: float | None, breakdown: list[float] | None) -> None:
@@ -256,3 +265,8 @@ def test_choice_of_who_does_the_work_in_own_words(text: str, picked: str) -> Non
                Option("none", "We do not provide this service")]
     got = pick_choice(text, options)
     assert got is not None and got.ids == [picked]
+
+
+def test_two_decimal_figures_are_not_times() -> None:
+    assert read_number("4.15%", percent=True).value == 4.15  # type: ignore[union-attr]
+    assert read_number("The office opens at 9.30 and 45 calls were taken.").value == 45  # type: ignore[union-attr]

@@ -559,3 +559,13 @@ def test_answers_above_a_quoted_request_with_a_long_email_header() -> None:
             "> ii. What was the total cost of these funerals?\n")
     got = {a.question: a.value for a in collate_document(Document(id="r", text=text), ROMAN).answers}
     assert got["i"] == 12 and got["ii"] == 5120 and got["iii"] is True and got["iv"] is False
+
+
+def test_one_answer_for_two_number_questions_gives_each_its_own_figure() -> None:
+    """"**1a and 1b.**" in bold over one paragraph with both figures: each question takes the figure its words
+    describe, and the total keeps its parts."""
+    got = read("Dear Ms Hale\n\n**1a and 1b.** On our October 2023 return 1,390 dwellings were recorded as "
+               "long-term empty: 1,010 in the north and 380 in the south. Of those dwellings, 466 had been empty "
+               "for two years or more.\n\n**2a.** Yes.\n")
+    assert got["1a"] == ("answered", 1390)
+    assert got["1b"] == ("answered", 466)

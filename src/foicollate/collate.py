@@ -53,6 +53,7 @@ def collate_document(
     for q in questionnaire.questions:
         answers[q.id] = extract.read_answer(doc, q, seg, answers)
     extract.resolve_cross_references(doc, questionnaire, seg, answers)
+    extract.split_shared_figures(doc, questionnaire, seg, answers)
     out.answers = [answers[q.id] for q in questionnaire.questions]
     for a in out.answers:
         for ev in a.evidence:

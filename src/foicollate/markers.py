@@ -205,14 +205,14 @@ def labels_match(reply_key: str, question_key: str) -> bool:
 _MULTI = re.compile(
     r"""^\s*(?:[*_]{1,2}|\#{1,6}\s+)?(?:Q(?:uestions?|s)?\.?\s*|(?:Parts?|Items?|Requests?)\s+|Answers?\s+(?:to|for)\s+(?:questions?\s*)?)
     (?P<labels>\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|\.?[-–—])(?:Q\.?\s*)?\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)
-    \s*(?:[.):\-–—]|\s|$)""",
+    \s*(?:[*_]{1,2})?(?:[.):\-–—]|\s|$)""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 
 _MULTI_BARE = re.compile(
     r"""^\s*(?:[*_]{1,2}|\#{1,6}\s+)?(?P<labels>\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|\.?[-–—])
-    \(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)\s*[.):\-–—]\s""",
+    \(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)\s*(?:[.):\-–—](?:[*_]{1,2})?|[*_]{1,2}[.):\-–—]?)\s""",
     re.IGNORECASE | re.VERBOSE,
 )
 

@@ -39,7 +39,7 @@ from foicollate.model import (
 )
 from foicollate.segment import Block, Segmentation, content_words
 
-__all__ = ["read_answer", "resolve_cross_references"]
+__all__ = ["read_answer", "resolve_cross_references", "split_shared_figures"]
 
 _ANCHOR_CONF = {"text": 1.0, "multi": 0.95, "table": 0.95, "label": 0.9, "heading": 0.8, "ordinal": 0.75, "prose": 0.7}
 _SEE = re.compile(
@@ -490,3 +490,33 @@ def resolve_cross_references(doc: Document, questionnaire: Questionnaire, seg: S
         a.evidence = a.evidence + src.evidence
         a.confidence = min(a.confidence, src.confidence) * 0.9
         a.method = f"see:{src.question}"
+
+
+def split_shared_figures(doc: Document, questionnaire: Questionnaire, seg: Segmentation,
+                         answers: dict[str, Answer]) -> None:
+    """"1a and 1b. Our establishment is 184.5 FTE posts ... Of these posts, 31 were filled by agency staff":
+    one answer under two number questions gives each the figure its own words describe."""
+    groups: dict[tuple[int, tuple[int, ...]], list[str]] = {}
+    for q in questionnaire.questions:
+        block = seg.blocks.get(q.id)
+        a = answers.get(q.id)
+        if (block is None or block.empty or block.anchor is None or block.anchor.kind != "multi" or a is None
+                or q.type != QuestionType.NUMBER or a.status != Status.ANSWERED or a.method.startswith("see:")):
+            continue
+        groups.setdefault((block.anchor.line, tuple(block.spans[0])), []).append(q.id)
+    for qids in groups.values():
+        if len(qids) < 2 or len({str(answers[q].value) for q in qids}) > 1 or answers[qids[0]].value is None:
+            continue  # each already has a figure of its own
+        block = seg.blocks[qids[0]]
+        text = block.text(doc)
+        for qid in qids:
+            q = questionnaire.get(qid)
+            others = " ".join(questionnaire.get(o).text for o in qids if o != qid)
+            fig = figure_about(text, q.text, others)
+            a = answers[qid]
+            if fig is None or fig.value == a.value:
+                continue
+            a.value, a.breakdown = as_number(fig.value), None
+            a.evidence = [_ev(doc, _to_doc(block.spans, fig.start), _to_doc(block.spans, fig.end))]
+            a.confidence = min(a.confidence, 0.7)
+            a.method = f"{a.method}:shared"

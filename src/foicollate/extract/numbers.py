@@ -50,7 +50,10 @@ _MASKS = [
                r"\bband|\bgrade|\bfloor|\broom|\bunit|\broute|\bbus|\bward|\bm\d)\s?\(?\d+[\d()a-z.]*", re.I),
     re.compile(r"\b[A-Z]{2,}[-/_]?\d[\w/-]*"),  # FOI-2023-0412, HBC_FOI_20200136
     _WEB,
-    re.compile(r"\b\d+\s?(?:am|pm)\b|(?<![£$€])\b\d{1,2}[:.]\d{2}\s?(?:am|pm)?\b", re.I),  # times, not £0.00
+    # times, not £0.00 or 3.05%: a dotted "10.30" is a time only with am/pm or after "at", "from", "until" ...
+    re.compile(r"\b\d+\s?(?:am|pm)\b|(?<![£$€])\b\d{1,2}(?::\d{2}\s?(?:am|pm)?|\.\d{2}\s?(?:am|pm))\b|"
+               r"(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bto\s)|(?<=\bby\s)|(?<=\band\s)|(?<=\bbefore\s)|"
+               r"(?<=\bafter\s)|(?<=\bbetween\s))\d{1,2}\.\d{2}\b(?!\s?%|\s?per\s?cent)", re.I),
     re.compile(r"\b(?:covid|ms|windows|office|iso|gdpr)[-\s]?\d+", re.I),
 ]
 _UNIT_AFTER = re.compile(
@@ -417,6 +420,9 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
             if t.value > 0 and abs(sum(f.value for f in rest) - t.value) < 0.005 * t.value + 0.01:
                 parts = {(_clean(f.label) or f"part {i + 1}"): f.value for i, f in enumerate(rest)}
                 return NumberReading(t.value, parts, figs, 0.9)
+    split = _total_then_parts(figs, text)
+    if split is not None:
+        return split
     totals = [f for f in figs if f.total]
     if totals:
         t = totals[0]
@@ -477,6 +483,42 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
         return NumberReading(sum(bd.values()), bd, figs, 0.75)
     # "45 staff, of whom 12 ..." : the first figure is the answer
     return NumberReading(figs[0].value, None, figs[:1], 0.5)
+
+
+def _total_then_parts(figs: list[Figure], text: str) -> NumberReading | None:
+    """A figure and, soon after it, a run of two or more figures that add up to it: the total and its parts.
+
+    "268 plots on 7 sites, made up of 201 full plots and 67 half plots", "412 homes were void ... Of these,
+    338 were general needs and 74 sheltered": the figures in between ("7 sites") are asides. The parts must
+    follow one another and sit within the next two sentences, and small totals are left alone (2 + 3 = 5 by
+    chance is too easy)."""
+    if len(figs) < 3:
+        return None
+    order = sorted(range(len(figs)), key=lambda i: not figs[i].total)  # a figure said to be the total first
+    for i in order:
+        t = figs[i]
+        if t.value < 20 or t.percent or _YEARISH.match(_clean(t.label)):
+            continue
+        for j in range(i + 1, len(figs) - 1):
+            if len(_SENTENCE_BREAK.findall(text[t.end:figs[j].start])) > 1:
+                break
+            run = 0.0
+            for k in range(j, len(figs)):
+                f = figs[k]
+                if f.percent or f.money != t.money:
+                    break
+                run += f.value
+                if k > j and abs(run - t.value) < 0.005 * t.value + 0.01:
+                    parts = figs[j:k + 1]
+                    bd: dict[str, float] = {}
+                    for n, p in enumerate(parts):
+                        bd[_clean(p.label) or f"part {n + 1}"] = p.value
+                    if len(bd) < len(parts):
+                        bd = {f"part {n + 1}": p.value for n, p in enumerate(parts)}
+                    return NumberReading(t.value, bd, [t, *parts], 0.8)
+                if run > t.value * 1.01:
+                    break
+    return None
 
 
 # words before a figure that open a sentence rather than name a part: "There were 14 ...", "The Council had 63",
