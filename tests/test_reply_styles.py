@@ -569,3 +569,12 @@ def test_one_answer_for_two_number_questions_gives_each_its_own_figure() -> None
                "for two years or more.\n\n**2a.** Yes.\n")
     assert got["1a"] == ("answered", 1390)
     assert got["1b"] == ("answered", 466)
+
+
+def test_a_figure_in_the_reasoning_of_a_cited_exemption_is_no_answer() -> None:
+    got = read("1a. The council holds this information but considers it exempt under section 31(1)(a) of the Act. "
+               "Empty properties have been targeted by thieves on four occasions, and publishing the list would "
+               "help them.\n\n1b. 2022/23: 41\n2023/24: the figure will be published in May and is exempt under "
+               "section 22.\n")
+    assert got["1a"] == ("refused", None)
+    assert got["1b"][0] == "answered"

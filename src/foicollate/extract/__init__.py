@@ -179,6 +179,12 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         ans = None  # a reply that opens with a cited exemption: what follows explains the refusal
     if ans is not None and q.type == QuestionType.NUMBER and _refusal_outweighs(cues, ans, rest):
         ans = None
+    if ans is not None and q.type == QuestionType.NUMBER and ans.conf < 0.9 and not ans.breakdown and any(
+            c.status == Status.REFUSED and c.strength >= 0.95 and c.grounds for c in cues):
+        # "The council considers the contract values commercially sensitive. Two of the contracts ... section 43":
+        # one figure read loosely from a passage that cites an exemption is the refusal's reasoning, not the
+        # answer (figures year by year beside "the latest year is exempt under s22" are a partial answer)
+        ans = None
     if ans is not None and (q.type in (QuestionType.CHOICE, QuestionType.MULTI, QuestionType.MATRIX)
                             or q.type == QuestionType.YESNO and not plain_yes_no) and any(
             c.status == Status.REFUSED and c.strength >= 0.85 and c.grounds in ("s12", "s14", "r12(4)(b)")
