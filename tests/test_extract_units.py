@@ -270,3 +270,21 @@ def test_choice_of_who_does_the_work_in_own_words(text: str, picked: str) -> Non
 def test_two_decimal_figures_are_not_times() -> None:
     assert read_number("4.15%", percent=True).value == 4.15  # type: ignore[union-attr]
     assert read_number("The office opens at 9.30 and 45 calls were taken.").value == 45  # type: ignore[union-attr]
+
+
+NET_ZERO = [Option("early", "2030 or earlier", "a"), Option("mid", "2031 to 2040", "b"),
+            Option("late", "2041 to 2050", "c"), Option("none", "the Fund has not set a net zero target", "d")]
+
+
+@pytest.mark.parametrize(
+    ("text", "picked"),
+    [
+        # a year in brackets names a document, not the answer
+        ("The Fund's Investment Strategy Statement (2022) sets a target of net zero by 2036.", "mid"),
+        # the one option that says "not", denied in other words
+        ("A target was discussed in March 2023. A formal target date has not yet been set.", "none"),
+    ],
+)
+def test_choice_by_range_and_by_denial(text: str, picked: str) -> None:
+    p = pick_choice(text, NET_ZERO, frozenset({"year", "fund", "net", "zero", "reach"}))
+    assert p is not None and p.ids == [picked]

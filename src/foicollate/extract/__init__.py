@@ -24,7 +24,14 @@ from foicollate.extract.numbers import (
     question_units,
     read_number,
 )
-from foicollate.extract.options import asked_terms, pick_choice, pick_matrix, pick_multi, yes_no
+from foicollate.extract.options import (
+    asked_terms,
+    by_negative_option,
+    pick_choice,
+    pick_matrix,
+    pick_multi,
+    yes_no,
+)
 from foicollate.extract.outcome import RIGHTS_WORDS, Cue, find_cues, neither_confirm_nor_deny
 from foicollate.markers import labels_match, normalise_label, parse_marker
 from foicollate.metadata import guess_authority_name
@@ -155,6 +162,11 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
                              text, re.I)
         if neg is not None and have_not:
             ans = _Value(neg.id, [(have_not.start(), have_not.end())], 0.7, "choice:not-have")
+            cues = [c for c in cues if c.status != Status.NOT_HELD]
+        denied = by_negative_option(text, 0, q.options, asked_terms(q.text)) if ans is None else None
+        if denied is not None:
+            # "has not yet adopted a net zero target date" picks "the Fund has not set a net zero target"
+            ans = _Value(denied.ids[0], denied.spans, denied.confidence, "choice:denied")
             cues = [c for c in cues if c.status != Status.NOT_HELD]
     lead = len(text) - len(text.lstrip())
     first_refusal = next((c for c in cues if c.status == Status.REFUSED), None)

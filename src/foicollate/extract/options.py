@@ -412,6 +412,9 @@ def pick_choice(text: str, options: list[Option], asked: frozenset[str] = frozen
     lg = by_letters(stripped, options)
     if lg and len(lg.ids) == 1:
         return Picked(lg.ids, [(off + s, off + e) for s, e in lg.spans], 0.85)
+    denied = by_negative_option(stripped, off, options, asked)
+    if denied is not None:
+        return denied
     ranged = _by_range(stripped, off, options)
     if ranged is not None:
         return ranged
@@ -490,6 +493,32 @@ def _interval(text: str) -> tuple[float, float, str] | None:
     return (v, v, unit) if unit else None  # "200% (three times the standard charge)"
 
 
+_ASIDE_FIGURE = re.compile(r"\(\s*\d[^()]{0,20}\)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d+", re.I)
+
+
+def by_negative_option(text: str, off: int, options: list[Option], asked: frozenset[str]) -> Picked | None:
+    """The one option that says "not" ("the Fund has not set a net zero target") and an answer whose opening
+    sentences deny the same thing in other words ("has not yet adopted a net zero target date")."""
+    negs = [o for o in options if _NEGATIVE_OPTION.search(o.text)]
+    if len(negs) != 1:
+        return None
+    o = negs[0]
+    own = own_terms(o.text, asked) - _NEG_TERMS
+    if not own:
+        return None
+    end = _sentence_end(text)
+    end = max(end, end + _sentence_end(text[end:]))  # the first two sentences
+    for m in re.finditer(r"[^.;]+", text[:end]):
+        clause = m.group(0)
+        if re.search(r"\b(?:not|no|never|yet\s+to)\b|n[’']t\b", clause, re.I) and own & _terms(clause):
+            return Picked([o.id], [(off + m.start(), off + m.end())], 0.6)
+    return None
+
+
+_NEGATIVE_OPTION = re.compile(r"\b(?:not|no|none|never)\b|n[’']t\b", re.I)
+_NEG_TERMS = frozenset({"not", "no", "none", "never", "yet"})
+
+
 def _by_range(text: str, off: int, options: list[Option]) -> Picked | None:
     """A figure in the answer that falls in one option's range ("retained for 12 months" -> "More than 6 months")."""
     ranges = [(o, _interval(o.text)) for o in options]
@@ -498,7 +527,9 @@ def _by_range(text: str, off: int, options: list[Option]) -> Picked | None:
         return None
     units = {r[2] for _o, r in ranges}
     first = text[: max(_sentence_end(text), 1)]
-    for raw, unit, size in _quantities(first):
+    # (a figure in brackets or after a month is a date or an aside: "The Statement (2022) sets ... by 2040")
+    first_bare = _ASIDE_FIGURE.sub(lambda m: " " * len(m.group(0)), first)
+    for raw, unit, size in _quantities(first_bare):
         v = raw * size
         if unit not in units and not (unit == "" and units == {""}):
             continue
