@@ -578,3 +578,17 @@ def test_a_figure_in_the_reasoning_of_a_cited_exemption_is_no_answer() -> None:
                "section 22.\n")
     assert got["1a"] == ("refused", None)
     assert got["1b"][0] == "answered"
+
+
+def test_who_provides_a_service_answers_a_choice_rather_than_referring() -> None:
+    q = Questionnaire(title="libraries", questions=[
+        Question("5", "Who runs your library service?", QuestionType.CHOICE, "5",
+                 options=[Option("council", "The council directly", "a"),
+                          Option("trust", "A charitable trust or mutual", "b"),
+                          Option("company", "A private company", "c")])])
+    run = collate_document(Document(id="r", text="5. The service was transferred to Ashmoor Culture Trust, a "
+                                    "registered charity, in April 2019.\n"), q).answers[0]
+    assert (str(run.status), run.value) == ("answered", "trust")
+    sent = collate_document(Document(id="r", text="5. Please redirect this question to Ashmoor Culture Trust, "
+                                     "which runs the service.\n"), q).answers[0]
+    assert str(sent.status) == "referred"

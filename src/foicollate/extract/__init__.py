@@ -168,6 +168,14 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
             # "has not yet adopted a net zero target date" picks "the Fund has not set a net zero target"
             ans = _Value(denied.ids[0], denied.spans, denied.confidence, "choice:denied")
             cues = [c for c in cues if c.status != Status.NOT_HELD]
+    if ans is None and q.type in (QuestionType.CHOICE, QuestionType.MULTI) and cues and all(
+            c.status == Status.REFERRED and not _REDIRECT.search(text[c.start:c.end]) for c in cues):
+        # "Which of these runs the service?" - "The service was transferred to Kingsford Culture Trust": who
+        # provides it is the answer, not a pointer elsewhere (a referral asks you to contact or redirect)
+        again = _read_value(q, text, block, answers)
+        if again is not None:
+            ans = replace(again, conf=min(again.conf, 0.7), method=f"{again.method}:provider")
+            cues = []
     lead = len(text) - len(text.lstrip())
     first_refusal = next((c for c in cues if c.status == Status.REFUSED), None)
     opens_with_refusal = first_refusal is not None and first_refusal.start <= lead and (
@@ -248,6 +256,8 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
     return Answer(question=q.id, confidence=0.3)
 
 
+_REDIRECT = re.compile(r"\b(?:contact|redirect|direct|refer|forward|send|write\s+to|approach|submit|address|"
+                       r"transferred\s+your|passed\s+your)\w*", re.I)
 _NOT_APPLICABLE = re.compile(r"^\W*(?:not\s+applicable|n/a)\b", re.I)
 
 
