@@ -673,8 +673,10 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
     keys = [ln.marker_key for ln in lines[:closing] if ln.marker_key and not ln.marker_key.startswith("#")]
     ordinal_permuted = len(keys) == len(set(keys)) >= max(3, 0.6 * len(own))
     best_on_line: dict[int, float] = {}
+    asked_on_line: dict[int, set[int]] = {}
     for a in cands:
         best_on_line[a.line] = max(best_on_line.get(a.line, 0.0), a.score)
+        asked_on_line.setdefault(a.line, set()).update(a.questions)
     extra: list[Anchor] = []
     for a in sorted(cands, key=lambda x: -x.score):
         q = a.questions[0]
@@ -690,7 +692,9 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
                 done.update(a.questions)
                 taken.add(a.line)
             continue
-        strong_text = a.kind == "text" and a.score >= 95
+        # (or a question restated in full as a bold title: "**How much did the council spend on ...?**")
+        strong_text = a.kind == "text" and (a.score >= 95 or a.score >= 90 and "?" in lines[a.line].text
+                                            and _TITLE_LINE.match(lines[a.line].text) is not None)
         # "Q5a – Yes, 7 notices": an explicit question label, exactly the question's own
         strong_label = a.kind == "label" and lines[a.line].marker_key == idx.label_keys[q] and (
             len(idx.label_keys[q]) >= 2 or re.match(r"^\W*Q", lines[a.line].text) is not None or permuted)
@@ -701,7 +705,8 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
         strong_ordinal = a.kind == "ordinal" and ordinal_permuted
         if not (strong_text or strong_label or strong_heading or strong_ordinal):
             continue
-        later = [x for x in cand_lines if x > a.line]
+        # (a table header under the restated question that looks like the same question is its answer)
+        later = [x for x in cand_lines if x > a.line and (x in taken or asked_on_line.get(x, set()) - {q})]
         if _has_content(lines, a, later[0] if later else closing, idx):
             extra.append(a)
             done.add(q)
