@@ -6,6 +6,7 @@ would record from it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -592,3 +593,24 @@ def test_who_provides_a_service_answers_a_choice_rather_than_referring() -> None
     sent = collate_document(Document(id="r", text="5. Please redirect this question to Ashmoor Culture Trust, "
                                      "which runs the service.\n"), q).answers[0]
     assert str(sent.status) == "referred"
+
+
+def test_bilingual_reply_numbered_alone_on_lines_with_lettered_parts() -> None:
+    """A Welsh/English reply: "1 a 2 / 1 and 2" over one answer for two questions, then "3." ... "5." alone
+    on their lines; the "a) ... d)" under 4 are its parts, not questions 1 to 4 by place."""
+    text = ("Ein hymateb / Our response\n\n1 a 2 / 1 and 2\nThe council does not have any long-term empty "
+            "dwellings on its October 2023 return. Of those empty for two years or more we recorded 38 last "
+            "year.\n\n3.\nDim / None.\n\n4.\na) Ydym / Yes\nb) Na / No\nc) Na / No\nd) Ydym / Yes\n\n5.\n"
+            "Reductions are considered case by case.\n")
+    q = Questionnaire(title="empty homes", questions=[
+        *(x for x in Q.questions if x.id in ("1a", "1b", "3")),
+        Question("4", "Which of the following measures has the council used?", QuestionType.MULTI, "4",
+                 options=Q.get("4").options),
+        Q.get("5")])
+    q = Questionnaire(title="x", questions=[replace(x, label=str(n)) for n, x in enumerate(q.questions, 1)])
+    got = {a.question: (str(a.status), a.value) for a in collate_document(Document(id="r", text=text), q).answers}
+    assert got["1a"] == ("answered", 0)
+    assert got["1b"] == ("answered", 38)
+    assert got["3"] == ("answered", 0)
+    assert got["4"] == ("answered", ["loans", "cpo"])
+    assert got["5"][0] == "answered"

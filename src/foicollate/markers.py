@@ -222,9 +222,16 @@ _MULTI_ALONE = re.compile(
     r"^\s*(?P<labels>\d{1,3}\s?\(?[a-z]\)?(?:\s*(?:,|&|\band\b|\bto\b|\+|[-–—])\s*\d{1,3}\s?\(?[a-z]\)?)+)\s*$", re.I)
 
 
-def multi_labels(line: str) -> tuple[list[str], int] | None:
-    """ "Questions 1 and 2: ..." / "Q3-5" / "iii and iv – ..." -> (the labels, end of the marker)."""
-    m = _MULTI.match(line) or _MULTI_BARE.match(line) or _MULTI_ALONE.match(line)
+_NUMBERS_ALONE = re.compile(r"^\s*(?P<labels>\d{1,3}(?:\s*(?:,|&|\band\b|\bto\b|[-–—])\s*\d{1,3})+)\s*$", re.I)
+
+
+def multi_labels(line: str, bilingual: bool = False) -> tuple[list[str], int] | None:
+    """ "Questions 1 and 2: ..." / "Q3-5" / "iii and iv – ..." -> (the labels, end of the marker).
+
+    `bilingual`: the line is the English half of a bilingual label ("1 a 2 / 1 and 2"), so even bare
+    numbers alone ("1 and 2", which could be options picked) are labels."""
+    m = _MULTI.match(line) or _MULTI_BARE.match(line) or _MULTI_ALONE.match(line) or (
+        _NUMBERS_ALONE.match(line) if bilingual else None)
     if not m:
         return None
     parts = re.split(r"\s*(,|&|and|to|-|–|—|\+)\s*(?:Q\.?\s*)?", m.group("labels"), flags=re.I)

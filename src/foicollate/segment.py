@@ -344,7 +344,29 @@ def split_lines(text: str) -> list[Line]:
             if mk is not None and not mk.rest.strip() and mk.key.isdigit():
                 # "3." alone with "Response: ..." under it: a label after all
                 out[i] = Line(ln.start, ln.end, ln.text, mk.key, "", ln.end)
+    _bare_number_run(out)
     return out
+
+
+def _bare_number_run(out: list[Line]) -> None:
+    """"3." / "4." / "5." each alone on a line with the answer under it: a run of three or more numbers
+    going up one by one is numbering, though one "42." alone would be an answer."""
+    bare: list[tuple[int, int]] = []
+    for i, ln in enumerate(out[:-1]):
+        if ln.marker_key is None and len(ln.text) <= 6:
+            m = re.fullmatch(r"\s*(\d{1,2})\.\s*", ln.text)
+            if m:
+                bare.append((i, int(m.group(1))))
+    run: list[tuple[int, int]] = []
+    for item in bare + [(-1, -1)]:
+        if run and item[1] == run[-1][1] + 1:
+            run.append(item)
+            continue
+        if len(run) >= 3:
+            for i, n in run:
+                ln = out[i]
+                out[i] = Line(ln.start, ln.end, ln.text, str(n), "", ln.end)
+        run = [item]
 
 
 def _line(raw: str, start: int, key: str | None = None, body_at: int = 0) -> list[Line]:
@@ -369,6 +391,11 @@ def _line(raw: str, start: int, key: str | None = None, body_at: int = 0) -> lis
         if bp:  # "Cwestiwn 1 / Question 1: How many ...? 31": read the English label after the slash
             mk = parse_marker(raw[bp.end():])
             lead = bp.end() if mk or multi_labels(raw[bp.end():]) else 0
+        elif len(raw) <= 40 and re.match(r"^\s*\d", raw):
+            # "1 a 2 / 1 and 2": the English half of a bilingual label for two questions
+            cut = raw.index("/") + 1
+            after = raw[cut:]
+            lead = cut + len(after) - len(after.lstrip()) if multi_labels(after.lstrip(), bilingual=True) else 0
     body = mk.rest if mk else raw
     body_start = start + (mk.rest_offset + lead if mk else 0)
     if mk is None:
@@ -748,11 +775,13 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
     letters_for_roman = idx.roman and len({k for k in seq_keys if len(k) == 1 and k.isalpha()} - {"i", "v", "x"}) >= 2
     ordinal_ok = ordinal_ok or letters_for_roman
     # "We have numbered your questions 1 to 8": numbers for a request lettered a..h
+    # a reply numbered 1, 2, 3 ... whose letters are the parts of one of its answers
+    letters_are_parts = not letters_for_roman and len({k for k in seq_keys if k.isdigit()}) >= 3
     numbers_for_letters = not any(k.isdigit() for k in own_keys) and len({k for k in seq_keys if k.isdigit()}) >= 2
     for i, ln in enumerate(lines):
         # a label's words may be a topic title only if the answer can be below it, not another label
         title_ok = i + 1 < len(lines) and lines[i + 1].marker_key is None
-        ml = multi_labels(ln.text[ln.lead:])
+        ml = multi_labels(ln.text[ln.lead:], bilingual=ln.lead > 0)
         if ml:
             qs = [j for j in range(nq) if any(labels_match(k, idx.label_keys[j]) for k in ml[0])]
             if len(qs) < 2 and (ordinal_ok or numbers_for_letters and all(k.isdigit() for k in ml[0])) and not re.search(
@@ -787,6 +816,8 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
             labelled = idx.labelled(key) if not (letters_for_roman and len(key) == 1) else set()
             # the reply's own numbering standing for the request's by position
             by_position = idx.by_place(key, nested) if ordinal_ok or numbers_for_letters and key.isdigit() else None
+            if by_position is not None and letters_are_parts and len(key) == 1 and key.isalpha():
+                by_position = None  # "7." then "a) Yes  b) No": the letters are the parts of question 7
             out.extend(_labelled_candidates(i, ln, idx, asks, labelled, by_position, title_ok))
         if maybe_heading and not any(a.line == i and a.kind == "text" for a in out[-nq:]):
             out.extend(_heading_candidates(i, ln, idx))
@@ -1046,6 +1077,10 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex,
             # (or the answer straight under its question)
             re.fullmatch(r"\s*\d+\s*", ln.text) and lines[k - 1].end + 1 == ln.start
             and (len(lines[k - 1].text) <= 40 or k - 1 == a.line))
+        if not norm and _LETTER_ALONE.fullmatch(ln.text):
+            spans.append((ln.start, ln.end))  # "(c)" alone under "5.": the option picked
+            restating = False
+            continue
         if not norm or furniture or ln.text.startswith("#"):
             # a bare ">" or rule, a page header/footer from a PDF, a section title: nothing said
             # (a bare number straight under its label is the answer, not a page number)
@@ -1061,6 +1096,9 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex,
         if first_only:
             break
     return spans
+
+
+_LETTER_ALONE = re.compile(r"\s*(?:\([a-h]\)|[a-h][.)])\s*", re.I)
 
 
 def _lists_choices(norm: str, idx: _QuestionIndex, qi: int) -> bool:

@@ -23,6 +23,7 @@ from foicollate.extract.numbers import (
     figure_about,
     question_units,
     read_number,
+    sentence_about,
 )
 from foicollate.extract.options import (
     asked_terms,
@@ -176,6 +177,7 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         if again is not None:
             ans = replace(again, conf=min(again.conf, 0.7), method=f"{again.method}:provider")
             cues = []
+    figure_set_aside = False
     lead = len(text) - len(text.lstrip())
     first_refusal = next((c for c in cues if c.status == Status.REFUSED), None)
     opens_with_refusal = first_refusal is not None and first_refusal.start <= lead and (
@@ -204,7 +206,7 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         # "The council considers the contract values commercially sensitive. Two of the contracts ... section 43":
         # one figure read loosely from a passage that cites an exemption is the refusal's reasoning, not the
         # answer (figures year by year beside "the latest year is exempt under s22" are a partial answer)
-        ans = None
+        ans, figure_set_aside = None, True
     if ans is not None and (q.type in (QuestionType.CHOICE, QuestionType.MULTI, QuestionType.MATRIX)
                             or q.type == QuestionType.YESNO and not plain_yes_no) and any(
             c.status == Status.REFUSED and c.strength >= 0.85 and c.grounds in ("s12", "s14", "r12(4)(b)")
@@ -237,6 +239,8 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         return out
     if cues:
         out = _from_cue(doc, q, cues, span, anchor_conf)
+        if figure_set_aside:
+            out.confidence = min(out.confidence, 0.8)  # a figure was set aside for the refusal: look
         if out.status == Status.NOT_HELD and (
                 q.type == QuestionType.NUMBER and read_number(text) is not None
                 or q.type == QuestionType.YESNO and yes_no(text, q.text)[0] is not None):
@@ -537,12 +541,27 @@ def split_shared_figures(doc: Document, questionnaire: Questionnaire, seg: Segme
             continue  # each already has a figure of its own
         block = seg.blocks[qids[0]]
         text = block.text(doc)
+        about = {qid: sentence_about(text, questionnaire.get(qid).text,
+                                     " ".join(questionnaire.get(o).text for o in qids if o != qid)) for qid in qids}
+        distinct = None not in about.values() and len(set(about.values())) == len(qids)
         for qid in qids:
             q = questionnaire.get(qid)
             others = " ".join(questionnaire.get(o).text for o in qids if o != qid)
             fig = figure_about(text, q.text, others)
             a = answers[qid]
-            if fig is None or fig.value == a.value:
+            if fig is None:
+                # "The Council does not operate any continuous stations. We had 23 tube sites.": the sentence
+                # about this question, read alone
+                sent = about[qid] if distinct else None
+                r = read_number(text[sent[0]:sent[1]], money=_asks_money(q.text)) if sent else None
+                if sent is None or r is None or r.value is None or r.value == a.value:
+                    continue
+                a.value, a.breakdown = as_number(r.value), None
+                a.evidence = [_ev(doc, _to_doc(block.spans, sent[0]), _to_doc(block.spans, sent[1]))]
+                a.confidence = min(a.confidence, 0.7)
+                a.method = f"{a.method}:shared"
+                continue
+            if fig.value == a.value:
                 continue
             a.value, a.breakdown = as_number(fig.value), None
             a.evidence = [_ev(doc, _to_doc(block.spans, fig.start), _to_doc(block.spans, fig.end))]

@@ -27,7 +27,8 @@ _NUM = re.compile(
 )
 WORD_NUMBERS = tuple(_WORDNUM)
 _WORD = re.compile(r"\b(?P<w>" + "|".join(_WORDNUM) + r")\b")
-_ZERO = re.compile(r"\bno\s+(?:\w+\s+){0,2}(?:have\s+been|has\s+been|were|was|are|is)?\s*(?:recorded|reported|"
+_ZERO = re.compile(r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:operate|run|employ|own|use|have)\s+any\s+"
+                   r"(?!information|data|records?|figures|details)|\bno\s+(?:\w+\s+){0,2}(?:have\s+been|has\s+been|were|was|are|is)?\s*(?:recorded|reported|"
                    r"received|made|identified|logged|paid|issued)|\bthere\s+(?:have|has)\s+been\s+no\b|"
                    r"\bthere\s+(?:are|were|was|is)\s+no\b|\bnot\s+(?:had|received)\s+any\b", re.I)
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
@@ -43,7 +44,7 @@ _MASKS = [
     re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),  # phone
     re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"),  # postcode
     re.compile(r"\b(?:19|20)\d\d\s?[/-]\s?(?:19|20)?\d\d\b"),  # 2019/20
-    re.compile(r"(?:\bsection|\bs\.?|\breg(?:ulation)?\.?|\barticle|\bparagraph|\bpara\.?|\bschedule|\bpart|"
+    re.compile(r"(?:\bsection|\bs\.?|\breg(?:ulation)?\.?|\breoliad|\badran|\barticle|\bparagraph|\bpara\.?|\bschedule|\bpart|"
                r"\bquestions?|\bq\.?|\bno\.|\bref(?:erence)?\.?:?|\bfoi\s?(?:ref\w*)?:?|\bcase|\bpage|\bappendix|"
                r"\btable|\bannex|\bannexe|\bfigure|\bchart|\benclosure|\battachment|"
                r"\bitem|\bpoint|\bchapter|\btel\.?:?|\bphone:?|\bextension|\bext\.?|\bversion|\bv\.|\btier|\blevel|"
@@ -735,6 +736,20 @@ def figure_about(text: str, question: str, other_question: str) -> Figure | None
     if scored[0][0] == 0 or scored[0][0] == scored[1][0]:
         return None
     return figs[scored[0][1]]
+
+
+def sentence_about(text: str, question: str, other_question: str) -> tuple[int, int] | None:
+    """Of the sentences of an answer shared with another question, the one this question asks about: the
+    sentence sharing the most words with this question that the other lacks (None if no single one does)."""
+    own = content_words(question) - content_words(other_question)
+    scored = []
+    for m in re.finditer(r"[^.!?\n]+[.!?]?", text):
+        if m.group(0).strip():
+            scored.append((len(content_words(m.group(0)) & own), m.start(), m.end()))
+    scored.sort(key=lambda x: -x[0])
+    if len(scored) < 2 or scored[0][0] == 0 or scored[0][0] == scored[1][0]:
+        return None
+    return scored[0][1], scored[0][2]
 
 
 def _clause_start(text: str, at: int) -> int:

@@ -347,6 +347,11 @@ def pick_multi(text: str, options: list[Option], asked: frozenset[str] = frozens
     if len({v[0] for v in verdicts}) >= 2:  # the options listed, each with yes or no after it
         chosen = {i for i, yes, _ in verdicts if yes}
         return Picked([o.id for o in options if o.id in chosen], [sp for _, yes, sp in verdicts if yes], 0.85)
+    lettered = _lettered_verdicts(text, options)
+    lead = len(text) - len(text.lstrip())
+    if len(lettered) >= 2 and min(sp[0] for _, sp in lettered.values()) <= lead + 40:  # "a) Yes  b) No  c) No  d) Yes": the options by letter, each with yes or no
+        return Picked([o.id for o in options if lettered.get(o.id, (False,))[0]],
+                      [sp for yes, sp in lettered.values() if yes], 0.85)
     negated = _negated_ids(text, options, asked)
     picked = by_letters(text, options)
     named = by_text(text, options, asked)
@@ -356,6 +361,22 @@ def pick_multi(text: str, options: list[Option], asked: frozenset[str] = frozens
     if named.ids:
         return Picked([o.id for o in options if o.id in named.ids], named.spans, 0.7)
     return None
+
+
+_LETTER_VERDICT = re.compile(r"^[ \t]*\(?([a-h]|[ivx]{1,4})[).:]\s*(?:[^\W\d_]+\s*/\s*)?(yes|no)\b(?:\s*/\s*[^\W\d_]+)?"
+                             r"[\s.,;:–—-]*(?:$|(?=[A-Z(]))", re.I | re.M)
+
+
+def _lettered_verdicts(text: str, options: list[Option]) -> dict[str, tuple[bool, tuple[int, int]]]:
+    """Lines "a) Yes" / "b) Ydym / Yes" / "(c) No": option id -> (yes?, span), each option once."""
+    letters = option_letters(options)
+    out: dict[str, tuple[bool, tuple[int, int]]] = {}
+    for m in _LETTER_VERDICT.finditer(text):
+        oid = letters.get(m.group(1).lower())
+        if oid is None or oid in out:
+            return {}
+        out[oid] = (m.group(2).lower() == "yes", (m.start(), m.end()))
+    return out
 
 
 _EXCEPT = re.compile(r"[\s,]*(?:except|other\s+than|apart\s+from|but\s+not|excluding)\b([^.;]*?)"
