@@ -64,6 +64,12 @@ def test_referral_names_the_body() -> None:
         ("We hold 120 records in 4 stores. They date from 1990. Staff review them. 70 were opened and 50 closed.",
          120, None),
         # two decimals make a figure, not a time of day
+        # the year of the first figure comes just before the second, after an aside
+        ("We arranged 19 funerals under section 87 of the 1948 Act in 2021/22, 24 in 2022/23 and 22 in 2023/24.",
+         None, [19, 24, 22]),
+        # "respectively" after a list that follows other figures; the total said before it
+        ("We hold 212 buildings, 38 of which are tall. A total of 333 audits were done (96, 104 and 133 in "
+         "2021/22, 2022/23 and 2023/24 respectively).", 333, [96, 104, 133]),
         ("Our officers worked 12.50 FTE in 2023.", 12.5, None),
     ],
 )
@@ -288,3 +294,19 @@ NET_ZERO = [Option("early", "2030 or earlier", "a"), Option("mid", "2031 to 2040
 def test_choice_by_range_and_by_denial(text: str, picked: str) -> None:
     p = pick_choice(text, NET_ZERO, frozenset({"year", "fund", "net", "zero", "reach"}))
     assert p is not None and p.ids == [picked]
+
+
+def test_year_items_after_a_tab_and_rows_under_a_header_given_elsewhere() -> None:
+    # a header cell and then "2021/22 £…" items after a tab: each item is its year's
+    r = read_number("Book fund 2021/22 to 2023/24\t2021/22 £604,118.00; 2022/23 £587,430.00; 2023/24 £559,902.50",
+                    money=True)
+    assert r is not None and r.value is None and sorted(r.breakdown.values()) == [559902.5, 587430, 604118]  # type: ignore[union-attr]
+    # rows under a header given elsewhere: the row asked about (else the first), not the last figures
+    rows = "Stop and searches | 3,406 | 3,118 | 3,592\nResulting in arrest | 611 | 540 | see below"
+    r = read_number(rows, columns=["2021", "2022", "2023"], question="How many stop and searches were there?")
+    assert r is not None and sorted(r.breakdown.values()) == [3118, 3406, 3592]  # type: ignore[union-attr]
+    # two rows both asked about: their Total row
+    table = ("Format          2021       2022\nE-books        151,206    160,943\nE-audiobooks    88,410     97,302\n"
+             "Total          239,616    258,245")
+    r = read_number(table, question="How many e-book and e-audiobook loans were there in 2021 and 2022?")
+    assert r is not None and sorted(r.breakdown.values()) == [239616, 258245]  # type: ignore[union-attr]

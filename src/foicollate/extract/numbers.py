@@ -244,7 +244,7 @@ _YEAR_JUST_BEFORE = re.compile(r"(?:^|[\s|(])((?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\
                                r"(?:[^\W\d_]+\s*/\s*)?$", re.I)
 
 # "2021/22 £38,410 / 2022/23 £41,985": a year opening an item of a list, one space before its figure
-_YEAR_ITEM_BEFORE = re.compile(r"(?:^|[/,;|]\s*)((?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)\s$", re.I)
+_YEAR_ITEM_BEFORE = re.compile(r"(?:^|[/,;|\t]\s*)((?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)\s$", re.I)
 
 
 def _label(text: str, start: int, end: int) -> str:
@@ -344,11 +344,19 @@ def _respectively(text: str, money: bool, units: frozenset[str], question: str) 
     years = list(dict.fromkeys(y.group(0) for y in _YEAR_IN_QUESTION.finditer(text, start, stop)))
     if not years:
         years = list(dict.fromkeys(_YEAR_IN_QUESTION.findall(question)))
+    if len(years) >= 2 and len(figs) > len(years):
+        # "contains 212 buildings, 38 of which ..., and carried out 96, 104 and 133 audits": the list itself
+        tail = figs[-len(years):]
+        if all(re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*", text[a.end:b.start])
+               for a, b in zip(tail, tail[1:], strict=False)):
+            figs = tail
     if len(figs) < 2 or len(figs) != len(years):
         return None
     total = sum(f.value for f in figs)
     # "4, 6 and 3 respectively (13 in total)"
-    said = next((f for f in every if stop <= f.start < stop + 60 and abs(f.value - total) < 0.01), None)
+    # (or before them: "A total of 333 claims ... (96, 104 and 133 respectively)")
+    said = next((f for f in every if (stop <= f.start < stop + 60 or start <= f.start < stop and f not in figs)
+                 and abs(f.value - total) < 0.01), None)
     return NumberReading(said.value if said else None, {y: f.value for y, f in zip(years, figs, strict=True)},
                          [*figs, said] if said else figs, 0.8)
 
@@ -390,6 +398,14 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
         columns, figs = table
     if columns and len(figs) >= 2:
         cells = figs[-len(columns):] if len(figs) >= len(columns) else figs
+        rows = _rows_of(text, figs, len(columns))
+        if rows:
+            # "Stop and searches | 3,406 | 3,118 | 3,592" over "Searches resulting in arrest | 611 | 540": the row
+            # the question asks about, else a Total row, else the first
+            want = content_words(question) if question else frozenset()
+            scored = [(len(content_words(name) & want), bool(_TOTAL.match(name.strip().lower())), -i, row)
+                      for i, (name, row) in enumerate(rows)]
+            cells = max(scored, key=lambda x: x[:3])[3]
         names = columns[-len(cells):]
         total_i = [i for i, n in enumerate(names) if _TOTAL.search(n)]
         bd = {n: f.value for n, f in zip(names, cells, strict=True) if not _TOTAL.search(n)}
@@ -449,6 +465,11 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
         # first figure's year comes a few words after it, like the others'
         m = re.match(r"[^\W\d]*(?:\s+[^\W\d]+){0,4}?\s+(?:in|for|during)\s+((?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)\b",
                      text[figs[0].end:figs[1].start])
+        if m is None:
+            # "arranged 19 funerals under section 87 of the 1948 Act in 2021/22, 24 in 2022/23": the year
+            # just before the second figure
+            m = re.search(r"\b(?:in|for|during)\s+((?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)[\s,;]*$",
+                          text[figs[0].end:figs[1].start], re.I)
         if m and m.group(1) not in labels:
             labels[0] = m.group(1)
             figs[0] = replace(figs[0], label=m.group(1))
@@ -543,6 +564,20 @@ _YEAR_CELL = re.compile(r"^(?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\b(?!\s*
 _DATE_CELL = re.compile(r"^(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d)$")
 
 
+def _rows_of(text: str, figs: list[Figure], width: int) -> list[tuple[str, list[Figure]]]:
+    """Lines holding `width` figures or more (table rows under a header given elsewhere): (row name, its last
+    `width` figures)."""
+    out: list[tuple[str, list[Figure]]] = []
+    at = 0
+    for line in text.split("\n"):
+        end = at + len(line)
+        row = [f for f in figs if at <= f.start < end]
+        if len(row) >= width:
+            out.append((table_cells(line)[0] if table_cells(line) else "", row[-width:]))
+        at = end + 1
+    return out
+
+
 def _table_in(text: str, question: str = "") -> tuple[list[str], list[Figure]] | None:
     """A header of years, dates (or a Total column) and one row of figures under it, in the passage;
     of several rows, the one whose name shares most words with the question."""
@@ -555,6 +590,10 @@ def _table_in(text: str, question: str = "") -> tuple[list[str], list[Figure]] |
     if not found:
         return None
     best = max(found, key=lambda x: x[0])
+    tied = [f for f in found if f[0] == best[0]]
+    total = [f for f in found if _TOTAL.match(table_cells(f[1])[0].strip().lower())]
+    if len(tied) >= 2 and total:
+        return total[0][2]  # "e-book and e-audiobook loans": both rows asked for, so their Total row
     return best[2] if best[0] > 0 else found[0][2]
 
 
