@@ -351,22 +351,20 @@ def split_lines(text: str) -> list[Line]:
 def _bare_number_run(out: list[Line]) -> None:
     """"3." / "4." / "5." each alone on a line with the answer under it: a run of three or more numbers
     going up one by one is numbering, though one "42." alone would be an answer."""
-    bare: list[tuple[int, int]] = []
-    for i, ln in enumerate(out[:-1]):
-        if ln.marker_key is None and len(ln.text) <= 6:
-            m = re.fullmatch(r"\s*(\d{1,2})\.\s*", ln.text)
-            if m:
-                bare.append((i, int(m.group(1))))
-    run: list[tuple[int, int]] = []
-    for item in bare + [(-1, -1)]:
-        if run and item[1] == run[-1][1] + 1:
-            run.append(item)
-            continue
-        if len(run) >= 3:
-            for i, n in run:
-                ln = out[i]
-                out[i] = Line(ln.start, ln.end, ln.text, str(n), "", ln.end)
-        run = [item]
+    bare = [(i, int(m.group(1))) for i, ln in enumerate(out[:-1])
+            if ln.marker_key is None and len(ln.text) <= 6 and (m := _BARE_NUMBER.fullmatch(ln.text))]
+    runs: list[list[tuple[int, int]]] = []
+    for item in bare:
+        if runs and item[1] == runs[-1][-1][1] + 1:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    for i, n in (item for run in runs if len(run) >= 3 for item in run):
+        ln = out[i]
+        out[i] = Line(ln.start, ln.end, ln.text, str(n), "", ln.end)
+
+
+_BARE_NUMBER = re.compile(r"\s*(\d{1,2})\.\s*")
 
 
 def _line(raw: str, start: int, key: str | None = None, body_at: int = 0) -> list[Line]:
@@ -774,9 +772,9 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
     # "Part A" ... "Part I" for a request numbered i. to ix.: letters by position, and "I" is the ninth
     letters_for_roman = idx.roman and len({k for k in seq_keys if len(k) == 1 and k.isalpha()} - {"i", "v", "x"}) >= 2
     ordinal_ok = ordinal_ok or letters_for_roman
-    # "We have numbered your questions 1 to 8": numbers for a request lettered a..h
     # a reply numbered 1, 2, 3 ... whose letters are the parts of one of its answers
     letters_are_parts = not letters_for_roman and len({k for k in seq_keys if k.isdigit()}) >= 3
+    # "We have numbered your questions 1 to 8": numbers for a request lettered a..h
     numbers_for_letters = not any(k.isdigit() for k in own_keys) and len({k for k in seq_keys if k.isdigit()}) >= 2
     for i, ln in enumerate(lines):
         # a label's words may be a topic title only if the answer can be below it, not another label

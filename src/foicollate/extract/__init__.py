@@ -541,29 +541,25 @@ def split_shared_figures(doc: Document, questionnaire: Questionnaire, seg: Segme
             continue  # each already has a figure of its own
         block = seg.blocks[qids[0]]
         text = block.text(doc)
-        about = {qid: sentence_about(text, questionnaire.get(qid).text,
-                                     " ".join(questionnaire.get(o).text for o in qids if o != qid)) for qid in qids}
+        others = {qid: " ".join(questionnaire.get(o).text for o in qids if o != qid) for qid in qids}
+        about = {qid: sentence_about(text, questionnaire.get(qid).text, others[qid]) for qid in qids}
         distinct = None not in about.values() and len(set(about.values())) == len(qids)
         for qid in qids:
-            q = questionnaire.get(qid)
-            others = " ".join(questionnaire.get(o).text for o in qids if o != qid)
-            fig = figure_about(text, q.text, others)
-            a = answers[qid]
-            if fig is None:
+            q, a = questionnaire.get(qid), answers[qid]
+            fig = figure_about(text, q.text, others[qid])
+            if fig is not None:
+                value, start, end = fig.value, fig.start, fig.end
+            else:
                 # "The Council does not operate any continuous stations. We had 23 tube sites.": the sentence
                 # about this question, read alone
                 sent = about[qid] if distinct else None
                 r = read_number(text[sent[0]:sent[1]], money=_asks_money(q.text)) if sent else None
-                if sent is None or r is None or r.value is None or r.value == a.value:
+                if sent is None or r is None or r.value is None:
                     continue
-                a.value, a.breakdown = as_number(r.value), None
-                a.evidence = [_ev(doc, _to_doc(block.spans, sent[0]), _to_doc(block.spans, sent[1]))]
-                a.confidence = min(a.confidence, 0.7)
-                a.method = f"{a.method}:shared"
+                value, (start, end) = r.value, sent
+            if value == a.value:
                 continue
-            if fig.value == a.value:
-                continue
-            a.value, a.breakdown = as_number(fig.value), None
-            a.evidence = [_ev(doc, _to_doc(block.spans, fig.start), _to_doc(block.spans, fig.end))]
+            a.value, a.breakdown = as_number(value), None
+            a.evidence = [_ev(doc, _to_doc(block.spans, start), _to_doc(block.spans, end))]
             a.confidence = min(a.confidence, 0.7)
             a.method = f"{a.method}:shared"

@@ -4,6 +4,7 @@ ignoring the numbers that are not answers (years, sections, hours, dates, phone 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -425,7 +426,7 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
         if text[t.end: t.end + 3].lstrip().startswith("(") and close > 0:
             parts = [f for f in figs[i + 1:] if f.end <= close]
             if len(parts) >= 2 and abs(sum(f.value for f in parts) - t.value) < 0.005 * t.value + 0.01:
-                bd = {(_clean(f.label) or f"part {k + 1}"): f.value for k, f in enumerate(parts)}
+                bd = _named_parts(parts)
                 return NumberReading(t.value, bd, [t, *parts], 0.9)
     # one figure that is the sum of all the others is their total ("21: unit A 12, unit B 9")
     if len(figs) >= 3:
@@ -435,8 +436,7 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
             if (_YEARISH.match(_clean(t.label)) and len(years) > 1) or (t.value < 10 and len(rest) < 3):
                 continue  # one more year's figure, or small numbers that add up by chance
             if t.value > 0 and abs(sum(f.value for f in rest) - t.value) < 0.005 * t.value + 0.01:
-                parts = {(_clean(f.label) or f"part {i + 1}"): f.value for i, f in enumerate(rest)}
-                return NumberReading(t.value, parts, figs, 0.9)
+                return NumberReading(t.value, _named_parts(rest), figs, 0.9)
     split = _total_then_parts(figs, text)
     if split is not None:
         return split
@@ -456,7 +456,7 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
                 others, ok = years, True  # the years add up to the total; other figures are asides
         # "(13 in total). ... none required onward reporting": a later sentence's "none" is no part of it
         others = [x for x in others if x.value or x.start < t.start or not _SENTENCE_BREAK.search(text[t.end:x.start])]
-        parts = {(_clean(f.label) or f"part {i + 1}"): f.value for i, f in enumerate(others)}
+        parts = _named_parts(others)
         return NumberReading(t.value, parts if ok and parts else None, figs, 0.9 if ok else 0.7)
     labels = [_clean(f.label) for f in figs]
     if len(figs) >= 3 and not _YEARISH.match(labels[0]) and all(_YEARISH.match(lab) for lab in labels[1:]) and \
@@ -516,13 +516,15 @@ def _total_then_parts(figs: list[Figure], text: str) -> NumberReading | None:
     chance is too easy)."""
     if len(figs) < 3:
         return None
+    breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)]  # (counted between figures by bisection)
     order = sorted(range(len(figs)), key=lambda i: not figs[i].total)  # a figure said to be the total first
     for i in order:
         t = figs[i]
         if t.value < 20 or t.percent or _YEARISH.match(_clean(t.label)):
             continue
+        first_break = bisect_left(breaks, t.end)
         for j in range(i + 1, len(figs) - 1):
-            if len(_SENTENCE_BREAK.findall(text[t.end:figs[j].start])) > 1:
+            if bisect_left(breaks, figs[j].start) - first_break > 1:
                 break
             run = 0.0
             for k in range(j, len(figs)):
@@ -532,15 +534,18 @@ def _total_then_parts(figs: list[Figure], text: str) -> NumberReading | None:
                 run += f.value
                 if k > j and abs(run - t.value) < 0.005 * t.value + 0.01:
                     parts = figs[j:k + 1]
-                    bd: dict[str, float] = {}
-                    for n, p in enumerate(parts):
-                        bd[_clean(p.label) or f"part {n + 1}"] = p.value
-                    if len(bd) < len(parts):
+                    bd = _named_parts(parts)
+                    if len(bd) < len(parts):  # two parts named alike: number them rather than lose one
                         bd = {f"part {n + 1}": p.value for n, p in enumerate(parts)}
                     return NumberReading(t.value, bd, [t, *parts], 0.8)
                 if run > t.value * 1.01:
                     break
     return None
+
+
+def _named_parts(parts: list[Figure]) -> dict[str, float]:
+    """The parts of a total by their labels ("part 2" where a part has none)."""
+    return {(_clean(f.label) or f"part {i + 1}"): f.value for i, f in enumerate(parts)}
 
 
 # words before a figure that open a sentence rather than name a part: "There were 14 ...", "The Council had 63",
@@ -573,7 +578,7 @@ def _rows_of(text: str, figs: list[Figure], width: int) -> list[tuple[str, list[
         end = at + len(line)
         row = [f for f in figs if at <= f.start < end]
         if len(row) >= width:
-            out.append((table_cells(line)[0] if table_cells(line) else "", row[-width:]))
+            out.append(((table_cells(line) or [""])[0], row[-width:]))
         at = end + 1
     return out
 

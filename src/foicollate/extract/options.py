@@ -347,9 +347,10 @@ def pick_multi(text: str, options: list[Option], asked: frozenset[str] = frozens
     if len({v[0] for v in verdicts}) >= 2:  # the options listed, each with yes or no after it
         chosen = {i for i, yes, _ in verdicts if yes}
         return Picked([o.id for o in options if o.id in chosen], [sp for _, yes, sp in verdicts if yes], 0.85)
+    # "a) Yes  b) No  c) No  d) Yes" at the start: the options by letter, each with yes or no
     lettered = _lettered_verdicts(text, options)
     lead = len(text) - len(text.lstrip())
-    if len(lettered) >= 2 and min(sp[0] for _, sp in lettered.values()) <= lead + 40:  # "a) Yes  b) No  c) No  d) Yes": the options by letter, each with yes or no
+    if len(lettered) >= 2 and min(sp[0] for _, sp in lettered.values()) <= lead + 40:
         return Picked([o.id for o in options if lettered.get(o.id, (False,))[0]],
                       [sp for yes, sp in lettered.values() if yes], 0.85)
     negated = _negated_ids(text, options, asked)
