@@ -225,6 +225,20 @@ def test_a_table_or_annex_number_is_no_answer() -> None:
     assert read_number("The figures are in Annex 2; in total 45 cases.").value == 45
 
 
+def test_a_referral_sends_the_request_on_or_only_advises() -> None:
+    nh, told = find_cues("We do not hold this information. Libraries here are all run by Westshire County Council.")
+    assert (nh.status, told.status, told.referred_to) == (Status.NOT_HELD, Status.REFERRED, "Westshire County Council")
+    assert not told.instruct and not told.advice  # a fact about who runs it: with "not held", not held
+    sent = find_cues("Please redirect your request to Westshire County Council.")[0]
+    assert sent.instruct and not sent.advice
+    # contact details after advice stay advice: the next sentence names no body of its own
+    advice, more = find_cues("You may wish to contact Northshire County Council, which may hold it. "
+                             "Its Information Governance Team will be able to help.")
+    assert advice.advice and more.advice and more.referred_to == "Northshire County Council"
+    more = find_cues("Northshire County Council holds this. Its team will be able to help.")[-1]
+    assert not more.advice
+
+
 def test_the_body_holding_the_information_itself_is_no_referral() -> None:
     assert find_cues("The Trust holds this information. Please see the table below.") == []
     assert find_cues("Eastmoor District Council holds this information.")[0].status == Status.REFERRED

@@ -307,9 +307,11 @@ def _from_cue(doc: Document, q: Question, cues: list[Cue], span, anchor_conf: fl
     if best.status == Status.REFUSED and best.strength < 0.8 and first.status == Status.NOT_HELD:
         best = first
     held_not = [c for c in cues if c.status == Status.NOT_HELD and c.strength >= 0.9]
-    if best.status == Status.REFERRED and held_not and all(c.advice for c in cues if c.status == Status.REFERRED):
+    if best.status == Status.REFERRED and held_not and (all(c.advice for c in cues if c.status == Status.REFERRED)
+                                                        or not any(c.instruct for c in cues)):
         # "The Trust does not hold any of the information. You may wish to contact X Council, which may
-        # hold it": not held, with advice (a referral says X holds it, or asks you to redirect)
+        # hold it" or "... The programme is run by X Council": not held, with advice (a referral sends
+        # the request on: "please redirect your request to X", "we have transferred it")
         best = replace(held_not[0], strength=min(held_not[0].strength, 0.8))  # (a judgement: look)
     referred_to = best.referred_to
     if best.status == Status.REFERRED and referred_to == "the County Council":

@@ -31,6 +31,7 @@ class Cue:
     referred_to: str | None = None
     strength: float = 0.9
     advice: bool = False  # a referral given only as advice ("you may wish to contact X, which may hold it")
+    instruct: bool = False  # its sentence sends the request on ("please redirect your request to X", "transferred")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -121,7 +122,7 @@ _REFER = re.compile(  # every phrase starts a word: the \b lets the engine skip 
     r"refer\s+(?:(?:your|the|this|these)\s+)?(?:foi\s+|freedom\s+of\s+information\s+)?(?:request|enquiry|query|questions?)|"
     r"(?:please\s+)?(?:contact|approach|write\s+to|apply\s+to|submit\s+(?:your|a)\s+request\s+to)\s+(?=[A-Z]|the\s+)|"
     r"(?:is|are)\s+(?:the\s+)?responsib(?:le|ility)\s+(?:of|for)|(?:is|are)\s+(?:a\s+)?(?:matter|function)\s+for|"
-    r"(?:is|are|would\s+be|may\s+be)\s+(?:held|provided|managed|run|administered|dealt\s+with|delivered|"
+    r"(?:is|are|would\s+be|may\s+be)\s+(?:all\s+|also\s+|now\s+|instead\s+)?(?:held|provided|managed|run|administered|dealt\s+with|delivered|"
     r"commissioned|responsible|maintained|operated|carried\s+out|funded)\s+by|"
     r"(?:send|forward|address|submit|make)\s+(?:your|the|this|a)\s+(?:request|enquiry|questions?)\s+(?:to|direct)|"
     r"(?:should|must|would\s+need\s+to|will\s+need\s+to|need\s+to)\s+(?:therefore\s+|instead\s+)?be\s+(?:sent|directed|"
@@ -243,7 +244,7 @@ _SELF_SUBJECT = re.compile(r"^\W*(?:the\s+)?(?:trust|council|authority|board|for
 _ADVICE = re.compile(r"\badvice\s+and\s+assistance\b|\byou\s+(?:may|might)\s+(?:wish|want|like)\s+to\b|"
                      r"\b(?:may|might)\s+(?:hold|be\s+able\s+to\s+(?:help|assist))\b", re.I)
 # ... unless it tells the requester where to send the request
-_INSTRUCT = re.compile(r"\b(?:re-?direct\w*|refer\s+(?:your|the|this)|(?:forward|transferr?)\w*\s+(?:your|the|this)\s+"
+_INSTRUCT = re.compile(r"\b(?:re-?direct\w*|refer\s+(?:your|the|this)|(?:forward|transferr?|pass)\w*\s+(?:your|the|this)\s+"
                        r"(?:request|enquiry|query|questions?)|send\s+(?:your|the|this)|"
                        r"submit\s+(?:your|the|this|a)|(?:should|must|would\s+need\s+to)\s+be\s+(?:directed|sent|"
                        r"addressed|made|submitted))\b", re.I)
@@ -273,6 +274,8 @@ def find_cues(text: str, scottish: bool = False, own: AbstractSet[str] = frozens
             continue
         refer = _refer(sent)
         cue = sentence_cue(sent, scottish, refer, own)
+        if cue:
+            cue.instruct = bool(_INSTRUCT.search(sent))
         if refer is None:  # (a cue with no referral does not depend on the reply's own names)
             if len(_PLAIN_CUES) > 50000:
                 _PLAIN_CUES.clear()
@@ -280,10 +283,13 @@ def find_cues(text: str, scottish: bool = False, own: AbstractSet[str] = frozens
         if cue is None and refer and not find_bodies(sent):
             # "... is responsible for this. Please contact them": the body is named next door
             near = [text[a:b] for a, b in spans[max(0, n - 1): n + 2] if (a, b) != (s, e)]
-            bodies = [x for t in near for x in find_bodies(t) if body_key(x[2]) not in own]
+            bodies = [(x, t) for t in near for x in find_bodies(t) if body_key(x[2]) not in own]
             if bodies:
-                cue = Cue(Status.REFERRED, 0, len(sent), referred_to=bodies[-1][2], strength=0.7,
-                          advice=_advice_only(sent))
+                (_a, _b, name), where = bodies[-1]
+                instruct = bool(_INSTRUCT.search(sent))
+                # "You may wish to contact X, which may hold it. They can be contacted at ...": still advice
+                cue = Cue(Status.REFERRED, 0, len(sent), referred_to=name, strength=0.7, instruct=instruct,
+                          advice=_advice_only(sent) or (not instruct and _advice_only(where)))
         if cue:
             cue.start += s
             cue.end += s
