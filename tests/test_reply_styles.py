@@ -614,3 +614,37 @@ def test_bilingual_reply_numbered_alone_on_lines_with_lettered_parts() -> None:
     assert got["3"] == ("answered", 0)
     assert got["4"] == ("answered", ["loans", "cpo"])
     assert got["5"][0] == "answered"
+
+
+POINTED_TABLE = """Dear Mr Adeyemi
+
+1a. Please see Table 1 below.
+1b. Please see Table 1.
+2a. Yes.
+3. 2.5 FTE.
+
+Yours sincerely
+Revenues Team
+
+Table 1 - Long-term empty dwellings
+| Measure | October 2023 |
+|---|---|
+| Long-term empty dwellings | 1,204 |
+| Empty for two years or more | 311 |
+"""
+
+
+def test_an_answer_pointing_at_a_table_elsewhere_reads_its_own_row() -> None:
+    got = read(POINTED_TABLE)
+    assert got["1a"] == ("answered", 1204)
+    assert got["1b"] == ("answered", 311)  # the row the question names, not the first
+    assert got["3"] == ("answered", 2.5)
+
+
+def test_a_table_with_a_year_on_each_row_gives_the_column_asked_for() -> None:
+    table = ("Financial year|Patients and visitors|Staff permits|Total\n2021/22|1,406,220|512,870|1,919,090\n"
+             "2022/23|1,688,415|540,212|2,228,627")
+    both = read_number(table, money=True, question="What was your total car parking income in each year?")
+    assert both is not None and both.breakdown == {"2021/22": 1919090, "2022/23": 2228627}
+    staff = read_number(table, money=True, question="How much income came from staff permits?")
+    assert staff is not None and staff.breakdown == {"2021/22": 512870, "2022/23": 540212}

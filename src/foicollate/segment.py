@@ -558,7 +558,12 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     lines = split_lines(doc.text)
     hard = _quoted_email_start(lines)
     candidates = _candidates(lines[:hard], idx)
-    closing = _closing_line(lines[:hard], _CLOSING, after=max((a.line for a in candidates), default=-1))
+    # (a request quoted above the reply puts anchors after the requester's sign-off; a table of figures
+    # under the letter whose rows echo the questions does not)
+    closing = _closing_line(lines[:hard], _CLOSING, after=max(
+        (a.line for a in candidates if not (re.search(r"\S\s*[|\t]\s*\S", lines[a.line].body)
+                                            and _DIGIT.search(lines[a.line].body))),
+        default=-1))
     candidates, summary = _without_summary_table([a for a in candidates if a.line < closing], lines, closing, idx)
     chain = _best_chain(candidates, lines, closing, idx)
     headings = sum(a.kind == "heading" for a in chain)

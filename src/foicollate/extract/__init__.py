@@ -24,6 +24,7 @@ from foicollate.extract.numbers import (
     question_units,
     read_number,
     sentence_about,
+    unflatten_cells,
 )
 from foicollate.extract.options import (
     asked_terms,
@@ -34,6 +35,7 @@ from foicollate.extract.options import (
     yes_no,
 )
 from foicollate.extract.outcome import RIGHTS_WORDS, Cue, find_cues, neither_confirm_nor_deny
+from foicollate.extract.tables import SEE_TABLE, pointed_table
 from foicollate.markers import labels_match, normalise_label, parse_marker
 from foicollate.metadata import guess_authority_name
 from foicollate.model import (
@@ -45,7 +47,7 @@ from foicollate.model import (
     QuestionType,
     Status,
 )
-from foicollate.segment import Block, Segmentation, content_words
+from foicollate.segment import Block, Segmentation, content_words, table_cells
 
 __all__ = ["read_answer", "resolve_cross_references", "split_shared_figures"]
 
@@ -249,6 +251,9 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         return out
     if not text.strip():
         return Answer(question=q.id, confidence=0.6)
+    if q.type == QuestionType.NUMBER and ans is None and (pointed := _from_pointed_table(doc, q, text, block, seg)):
+        pointed.confidence *= anchor_conf
+        return pointed
     if q.type == QuestionType.TEXT or ans is None:
         # words but no value we could read: answered in prose
         conf = 0.85 if q.type == QuestionType.TEXT else 0.35
@@ -441,6 +446,44 @@ def _read_value(q: Question, rest: str, block: Block, answers: dict[str, Answer]
     s = len(rest) - len(rest.lstrip())
     # (only the question's own words, quoted back: the answer is elsewhere, or nowhere)
     return _Value(_short(quote), [(s, s + min(len(quote), 300))], 0.5 if _restates(quote, q.text) else 0.85, "text")
+
+
+def _from_pointed_table(doc: Document, q: Question, text: str, block: Block, seg: Segmentation) -> Answer | None:
+    """"Please see Table 1 below" / "see the table in our response to question 2": this question's row
+    of the table the answer points at."""
+    m = SEE_TABLE.search(text)
+    if m is None:
+        return None
+    at = _to_doc(block.spans, m.start())
+    pointer = SEE_TABLE.match(doc.text, at)
+    if pointer is None:
+        return None
+    by_label = {normalise_label(k): b.spans for k, b in seg.blocks.items() if b.spans}
+    region = pointed_table(doc.text, at, pointer, block.spans, by_label)
+    if region is None or any(a <= region[0] < b for a, b in block.spans):
+        return None  # (a table inside this answer was read with it)
+    a, b = region
+    table = unflatten_cells(doc.text)[a:b]
+    lines = table.split("\n")
+    want = content_words(q.text)
+    # the rows that give figures (not the header of years), by how many of the question's words they use
+    rows = {i: len(content_words((table_cells(ln) or [""])[0]) & want) for i, ln in enumerate(lines)
+            if i and re.search(r"\d", ln) and not re.match(r"\W*(?:19|20)\d\d", ln)}
+    best = max(rows.values(), default=0)
+    if len(rows) > 1:
+        if best == 0 or list(rows.values()).count(best) > 1:
+            return None  # a table of other things, or two rows alike: a person reads it
+        table = "\n".join(ln if i not in rows or rows[i] == best else " " * len(ln) for i, ln in enumerate(lines))
+    r = read_number(table, money=_asks_money(q.text), percent=bool(_PERCENT_Q.search(q.text)),
+                    price=bool(_PRICE_Q.search(q.text)), units=question_units(q.text), question=q.text)
+    if r is None or r.value is None and not r.breakdown or not r.used:
+        return None
+    spans = _line_spans(table, [(f.start, f.end) for f in r.used])
+    evidence = [_ev(doc, _to_doc(block.spans, m.start()), _to_doc(block.spans, _sentence_end(text, m.start())))]
+    evidence += [_ev(doc, a + s, a + e) for s, e in spans]
+    return Answer(question=q.id, status=Status.ANSWERED, value=as_number(r.value) if r.value is not None else None,
+                  breakdown={k: as_number(v) for k, v in r.breakdown.items()} if r.breakdown else None,
+                  evidence=evidence, confidence=min(r.confidence, 0.75) * 0.8, method="number:pointed-table")
 
 
 def _own_table_row(text: str, q: Question) -> str:

@@ -318,6 +318,9 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
     resp = _respectively(text, money, units, question) if "respectively" in text else None
     if resp is not None:
         return resp
+    down = _years_down(text, question) if question and ("|" in text or "\t" in text) else None
+    if down is not None:
+        return down
     r = _read_number(text, money, percent, price, columns, units, question)
     if r is None or r.value is not None or not r.breakdown or len(r.breakdown) < 2:
         return r
@@ -328,6 +331,49 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
         if len(hit) == 1 and len(r.used) == len(r.breakdown):
             return NumberReading(hit[0][1].value, None, [hit[0][1]], r.confidence)
     return r
+
+
+def _years_down(text: str, question: str) -> NumberReading | None:
+    """A table with a year on each row and several columns ("Financial year | Patients and visitors | Staff
+    permits | Total"): the column the question names (a Total column when it asks for everything or for
+    two of them), year by year; a Total row gives the value."""
+    header: list[str] | None = None
+    rows: list[tuple[str, list[Figure]]] = []
+    total_row: list[Figure] | None = None
+    pos = 0
+    for line in text.split("\n"):
+        cells = table_cells(line)
+        if len(cells) >= 3:
+            first = cells[0].strip()
+            if header is None and not rows and not any(_DIGIT.search(c) for c in cells[1:]):
+                header = [c.strip() for c in cells]
+            elif header and len(cells) == len(header) and (_YEARISH.match(first) or _TOTAL.match(first.lower())):
+                figs = [f for f in figures(line) if not (_YEARISH.match(line[f.start:f.end]) and f.start < len(first) + 2)]
+                if len(figs) == len(header) - 1:
+                    for f in figs:
+                        f.start, f.end = f.start + pos, f.end + pos
+                    if _TOTAL.match(first.lower()):
+                        total_row = figs
+                    else:
+                        rows.append((first, figs))
+        pos += len(line) + 1
+    if header is None or len(rows) < 2:
+        return None
+    want = content_words(question)
+    names = header[1:]
+    score = [len(content_words(n) & want) for n in names]
+    totals = [i for i, n in enumerate(names) if _TOTAL.search(n)]
+    best = max(score)
+    if totals and (_TOTAL.search(question) or sum(1 for x in score if x) >= 2 or best == 0):
+        col = totals[0]
+    elif best > 0 and score.count(best) == 1:
+        col = score.index(best)
+    else:
+        return None
+    breakdown = {_year_key(y): figs[col].value for y, figs in rows}
+    used = [figs[col] for _y, figs in rows]
+    value = total_row[col].value if total_row else None
+    return NumberReading(value, breakdown, used + ([total_row[col]] if total_row else []), 0.8)
 
 
 def _respectively(text: str, money: bool, units: frozenset[str], question: str) -> NumberReading | None:
@@ -394,7 +440,7 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
     by_column = _column_of_table(text, question) if question and ("|" in text or "\t" in text) else None
     if by_column is not None:
         return by_column
-    table = _table_in(text, question)
+    table = _table_in(text, question, money)
     if table is not None:
         columns, figs = table
     if columns and len(figs) >= 2:
@@ -583,13 +629,15 @@ def _rows_of(text: str, figs: list[Figure], width: int) -> list[tuple[str, list[
     return out
 
 
-def _table_in(text: str, question: str = "") -> tuple[list[str], list[Figure]] | None:
+def _table_in(text: str, question: str = "", money: bool = False) -> tuple[list[str], list[Figure]] | None:
     """A header of years, dates (or a Total column) and one row of figures under it, in the passage;
-    of several rows, the one whose name shares most words with the question."""
-    found: list[tuple[int, str, tuple[list[str], list[Figure]]]] = []
+    of several rows, the one whose name shares most words with the question (of two alike, the one
+    in pounds when it asks for an amount: "Funerals arranged" and "Cost (£)" for "the cost of these funerals")."""
+    found: list[tuple[float, str, tuple[list[str], list[Figure]]]] = []
     want = content_words(question) if question else frozenset()
     for line, got in _table_rows(text):
-        found.append((len(content_words(table_cells(line)[0]) & want) if want else 0, line, got))
+        shared = len(content_words(table_cells(line)[0]) & want) if want else 0
+        found.append((shared + (0.5 if shared and money and "£" in line else 0), line, got))
         if not want:
             break
     if not found:
