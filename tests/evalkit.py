@@ -29,6 +29,7 @@ BLIND3 = TESTS / "data" / "blind3"
 BLIND4 = TESTS / "data" / "blind4"
 BLIND5 = TESTS / "data" / "blind5"
 BLIND6 = TESTS / "data" / "blind6"
+BLIND7 = TESTS / "data" / "blind7"
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +43,7 @@ def scorer() -> ModuleType:
 
 
 def fixture_campaigns() -> list[Path]:
-    return sorted(p for d in (FIXTURES, HELDOUT, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6) if d.exists() for p in d.iterdir()
+    return sorted(p for d in (FIXTURES, HELDOUT, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7) if d.exists() for p in d.iterdir()
                   if (p / "gold.yaml").exists())
 
 
