@@ -1250,6 +1250,7 @@ _WHOLE_REQUEST = re.compile(
     r"\binformation\s+(?:that\s+)?you\s+(?:have\s+)?(?:request|ask|seek)|\bany\s+of\s+the\s+information\b|"
     r"\ball\s+(?:of\s+)?your\s+(?:questions|request)\b|\b(?:redirect|forward|transfer|send|direct)\s+your\s+request\b|"
     r"\byour\s+request\s+(?:should|would|must|may|is\s+better)\s+be\s+(?:re-?)?(?:directed|sent|made|addressed)|"
+    r"\b(?:refus|declin)(?:e|es|ed|ing)\s+(?:your|this|the)\s+(?:whole\s+)?request\b|\bcomplying\s+with\s+it\b|"
     r"\bcompl(?:y|ying|iance)\s+with\s+(?:your|this|the)\s+request\b|\b(?:your|this)\s+request\s+(?:is|as)\s+"
     r"(?:vexatious|repeated|manifestly)",
     re.I)
