@@ -648,3 +648,29 @@ def test_a_table_with_a_year_on_each_row_gives_the_column_asked_for() -> None:
     assert both is not None and both.breakdown == {"2021/22": 1919090, "2022/23": 2228627}
     staff = read_number(table, money=True, question="How much income came from staff permits?")
     assert staff is not None and staff.breakdown == {"2021/22": 512870, "2022/23": 540212}
+
+
+PROSE_ANY_ORDER = """Dear Ms Patel
+
+Thank you for your request, which we have answered in the order that best fits our records.
+
+Our empty homes work is carried out by 2.5 full-time equivalent empty homes officers in the housing team.
+
+On our October 2023 return, 1,342 dwellings were recorded as long-term empty.
+
+Of those dwellings, 412 had been empty for two years or more.
+
+We do currently charge a council tax premium on long-term empty homes, at 100% after one year.
+
+Yours sincerely
+
+Council Tax Team
+"""
+
+
+def test_a_letter_in_prose_answering_in_its_own_order() -> None:
+    got = read(PROSE_ANY_ORDER)
+    assert got["3"] == ("answered", 2.5)  # said first, asked fifth
+    assert got["1a"] == ("answered", 1342)
+    assert got["1b"] == ("answered", 412)
+    assert got["2a"] == ("answered", True)

@@ -1219,12 +1219,20 @@ def _fill_from_prose(text: str, lines: list[Line], chain: list[Anchor], blocks: 
     at_q = {q: a for a in chain for q in a.questions}
     anchor_lines = sorted({a.line for a in chain})
     n = len(idx.questions)
-    if not chain:
+    # one or two lines that echo a question's words, in a letter of prose, are no layout: read it all as prose
+    weak = 0 < len(chain) <= 2 and n >= 5 and all(a.kind == "text" for a in chain)
+    if not chain or weak:
         greet = max((i for i, ln in enumerate(lines[:closing]) if _GREETING.match(ln.text)), default=-1)
         if greet + 1 < closing:
             region = (lines[greet + 1].start, lines[closing - 1].end)
-            _assign_sentences(text, [], list(range(n)), blocks, idx, region, min_pairs=max(3, n // 3),
-                              veto=lambda: _blanket(text[region[0]:region[1]]))
+            saved = {k: (b.spans, b.anchor) for k, b in blocks.items()}
+            if weak:
+                for b in blocks.values():
+                    b.spans, b.anchor = [], None
+            if not _assign_sentences(text, [], list(range(n)), blocks, idx, region, min_pairs=max(3, n // 3),
+                                     veto=lambda: _blanket(text[region[0]:region[1]]), out_of_order=True):
+                for k, (sp, an) in saved.items():
+                    blocks[k].spans, blocks[k].anchor = sp, an
         return
     j = 1
     while j < n:
@@ -1275,7 +1283,7 @@ _GREETING = re.compile(r"^\W*(?:dear|hello|hi|good\s+(?:morning|afternoon))\b", 
 
 def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict[str, Block],
                       idx: _QuestionIndex, region: tuple[int, int], skip_first: bool = False,
-                      min_pairs: int = 1, veto: Callable[[], bool] | None = None) -> None:
+                      min_pairs: int = 1, veto: Callable[[], bool] | None = None, out_of_order: bool = False) -> bool:
     """Sentences of `region` that speak of the `run` questions' words start their answers: the best
     pairing in request order (cut from the `owners`' block, whose answer the region's first sentence is)."""
     qs = idx.questions
@@ -1283,7 +1291,7 @@ def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict
     sents = [(s, e) for s, e in _sentences(text, region[0], end)[1 if skip_first else 0:]
              if not re.search(r"[?|\t]", text[s:e])]  # (a question quoted, or a table: not prose)
     if not sents:
-        return
+        return False
     score = [[0.0] * len(run) for _ in sents]
     vocab = frozenset().union(*(idx.content[q] for q in run))
     for i, (s, e) in enumerate(sents):
@@ -1313,16 +1321,30 @@ def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict
         else:
             j += 1
     if len(pairs) < min_pairs or veto is not None and veto():
-        return  # (a letter with no anchors answers several questions in prose, or it is a blanket reply)
-    for i, j in pairs:
-        s = sents[i][0]
-        for q in owners:
-            b = blocks[qs[q].id]
+        return False  # (a letter with no anchors answers several questions in prose, or it is a blanket reply)
+    starts = [(sents[i][0], run[j]) for i, j in pairs]
+    if out_of_order:
+        # a letter that answers "in the order that made most sense": a sentence left over that speaks of a
+        # question left over far more than of any other starts its answer too
+        used_s = {i for i, _j in pairs}
+        for j, q in enumerate(run):
+            if any(j == pj for _i, pj in pairs):
+                continue
+            best = max(((score[i][j], i) for i in range(m) if i not in used_s and score[i][j] >= 0.4
+                        and score[i][j] == max(score[i])), default=None)
+            if best is not None:
+                used_s.add(best[1])
+                starts.append((sents[best[1]][0], q))
+        starts.sort()
+    for k, (s, q) in enumerate(starts):
+        for o in owners:
+            b = blocks[qs[o].id]
             b.spans = [(a, min(z, s)) for a, z in b.spans if a < s]
-        blk = blocks[qs[run[j]].id]
-        blk.anchor = Anchor(0, [run[j]], 50.0, "prose", s)
-        blk.spans = [(s, end)]
-        owners = [run[j]]
+        blk = blocks[qs[q].id]
+        blk.anchor = Anchor(0, [q], 50.0, "prose", s)
+        blk.spans = [(s, starts[k + 1][0] if k + 1 < len(starts) else end)]
+        owners = []
+    return True
 
 
 def _coverage(sw: AbstractSet[str], q: int, idx: _QuestionIndex) -> float:
