@@ -674,3 +674,11 @@ def test_a_letter_in_prose_answering_in_its_own_order() -> None:
     assert got["1a"] == ("answered", 1342)
     assert got["1b"] == ("answered", 412)
     assert got["2a"] == ("answered", True)
+
+
+def test_a_figure_given_as_an_aside_to_not_held_is_not_the_answer() -> None:
+    got = read("1a. The Council does not hold this information, as it does not keep a register of empty homes. "
+               "For your information, the Council brought 61 empty homes back into use in 2023/24.\n"
+               "1b. 45 of them.\n")
+    assert got["1a"] == ("not_held", None)
+    assert got["1b"] == ("answered", 45)

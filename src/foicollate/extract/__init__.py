@@ -203,6 +203,13 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         ans = None  # a reply that opens with a cited exemption: what follows explains the refusal
     if ans is not None and q.type == QuestionType.NUMBER and _refusal_outweighs(cues, ans, rest):
         ans = None
+    held_not = next((c for c in cues if c.status == Status.NOT_HELD and c.strength >= 0.9), None)
+    asides = [(m.start(), _sentence_end(text, m.end())) for m in _ASIDE.finditer(text, held_not.end)] \
+        if held_not is not None and ans is not None and q.type == QuestionType.NUMBER else []
+    if asides and _read_value(q, _without(rest, asides), block, answers) is None:
+        # "The Council does not hold this information ... For your information, the Council approved 164
+        # grants under its own scheme": a figure given as an aside to a not-held answer is not the answer
+        ans, figure_set_aside = None, True
     if ans is not None and q.type == QuestionType.NUMBER and ans.conf < 0.9 and not ans.breakdown and any(
             c.status == Status.REFUSED and c.strength >= 0.95 and c.grounds for c in cues):
         # "The council considers the contract values commercially sensitive. Two of the contracts ... section 43":
@@ -263,6 +270,11 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
                       evidence=[span(0, min(len(text), 300))], confidence=conf * anchor_conf,
                       method="prose")
     return Answer(question=q.id, confidence=0.3)
+
+
+_ASIDE = re.compile(r"(?<![\w,] )\b(?:for\s+(?:your\s+)?information|by\s+way\s+of\s+(?:advice|assistance|background|"
+                    r"context|information)|you\s+(?:may|might)\s+(?:also\s+)?(?:be\s+interested|wish\s+to\s+know)|"
+                    r"(?:as|by)\s+way\s+of\s+context)\b", re.I)
 
 
 _REDIRECT = re.compile(r"\b(?:contact|redirect|direct|refer|forward|send|write\s+to|approach|submit|address|"
