@@ -36,6 +36,8 @@ def test_outcome_cues(text: str, status: str, grounds: str | None) -> None:
 def test_referral_names_the_body() -> None:
     cue = find_cues("Therefore, please refer your FOI request to Westshire County Council who will help.")[0]
     assert cue.referred_to == "Westshire County Council"
+    cue = find_cues("This information is held by the Glen Arn Licensing Board, a separate authority.")[0]
+    assert (cue.status, cue.referred_to) == (Status.REFERRED, "Glen Arn Licensing Board")
 
 
 @pytest.mark.parametrize(
