@@ -552,6 +552,14 @@ def text_similarity(line_norm: str, q_norm: str, q_content: AbstractSet[str], lw
     return score
 
 
+def _figure_row(body: str) -> bool:
+    """A table row that gives a figure ("| Long-term empty dwellings | 1,204 |")."""
+    return bool(_CELL_BREAK.search(body) and _DIGIT.search(body))
+
+
+_CELL_BREAK = re.compile(r"\S\s*[|\t]\s*\S")
+
+
 def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     """Find each question's answer block in a reply (see module docstring)."""
     idx = _index(questionnaire)
@@ -561,9 +569,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     # (a request quoted above the reply puts anchors after the requester's sign-off; a table of figures
     # under the letter whose rows echo the questions does not)
     closing = _closing_line(lines[:hard], _CLOSING, after=max(
-        (a.line for a in candidates if not (re.search(r"\S\s*[|\t]\s*\S", lines[a.line].body)
-                                            and _DIGIT.search(lines[a.line].body))),
-        default=-1))
+        (a.line for a in candidates if not _figure_row(lines[a.line].body)), default=-1))
     candidates, summary = _without_summary_table([a for a in candidates if a.line < closing], lines, closing, idx)
     chain = _best_chain(candidates, lines, closing, idx)
     headings = sum(a.kind == "heading" for a in chain)
@@ -1225,10 +1231,9 @@ def _fill_from_prose(text: str, lines: list[Line], chain: list[Anchor], blocks: 
         greet = max((i for i, ln in enumerate(lines[:closing]) if _GREETING.match(ln.text)), default=-1)
         if greet + 1 < closing:
             region = (lines[greet + 1].start, lines[closing - 1].end)
-            saved = {k: (b.spans, b.anchor) for k, b in blocks.items()}
-            if weak:
-                for b in blocks.values():
-                    b.spans, b.anchor = [], None
+            saved = {k: (b.spans, b.anchor) for k, b in blocks.items()} if weak else {}
+            for b in blocks.values():
+                b.spans, b.anchor = [], None
             if not _assign_sentences(text, [], list(range(n)), blocks, idx, region, min_pairs=max(3, n // 3),
                                      veto=lambda: _blanket(text[region[0]:region[1]]), out_of_order=True):
                 for k, (sp, an) in saved.items():
@@ -1327,8 +1332,9 @@ def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict
         # a letter that answers "in the order that made most sense": a sentence left over that speaks of a
         # question left over far more than of any other starts its answer too
         used_s = {i for i, _j in pairs}
+        paired = {j for _i, j in pairs}
         for j, q in enumerate(run):
-            if any(j == pj for _i, pj in pairs):
+            if j in paired:
                 continue
             best = max(((score[i][j], i) for i in range(m) if i not in used_s and score[i][j] >= 0.4
                         and score[i][j] == max(score[i])), default=None)

@@ -24,7 +24,6 @@ from foicollate.extract.numbers import (
     question_units,
     read_number,
     sentence_about,
-    unflatten_cells,
 )
 from foicollate.extract.options import (
     asked_terms,
@@ -35,7 +34,7 @@ from foicollate.extract.options import (
     yes_no,
 )
 from foicollate.extract.outcome import RIGHTS_WORDS, Cue, find_cues, neither_confirm_nor_deny
-from foicollate.extract.tables import SEE_TABLE, pointed_table
+from foicollate.extract.tables import SEE_TABLE, pointed_table, table_text
 from foicollate.markers import labels_match, normalise_label, parse_marker
 from foicollate.metadata import guess_authority_name
 from foicollate.model import (
@@ -204,12 +203,12 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
     if ans is not None and q.type == QuestionType.NUMBER and _refusal_outweighs(cues, ans, rest):
         ans = None
     held_not = next((c for c in cues if c.status == Status.NOT_HELD and c.strength >= 0.9), None)
-    asides = [(m.start(), _sentence_end(text, m.end())) for m in _ASIDE.finditer(text, held_not.end)] \
-        if held_not is not None and ans is not None and q.type == QuestionType.NUMBER else []
-    if asides and _read_value(q, _without(rest, asides), block, answers) is None:
+    if held_not is not None and ans is not None and q.type == QuestionType.NUMBER:
         # "The Council does not hold this information ... For your information, the Council approved 164
         # grants under its own scheme": a figure given as an aside to a not-held answer is not the answer
-        ans, figure_set_aside = None, True
+        asides = [(m.start(), _sentence_end(text, m.end())) for m in _ASIDE.finditer(text, held_not.end)]
+        if asides and _read_value(q, _without(rest, asides), block, answers) is None:
+            ans, figure_set_aside = None, True
     if ans is not None and q.type == QuestionType.NUMBER and ans.conf < 0.9 and not ans.breakdown and any(
             c.status == Status.REFUSED and c.strength >= 0.95 and c.grounds for c in cues):
         # "The council considers the contract values commercially sensitive. Two of the contracts ... section 43":
@@ -475,7 +474,7 @@ def _from_pointed_table(doc: Document, q: Question, text: str, block: Block, seg
     if region is None or any(a <= region[0] < b for a, b in block.spans):
         return None  # (a table inside this answer was read with it)
     a, b = region
-    table = unflatten_cells(doc.text)[a:b]
+    table = table_text(doc.text, region)
     lines = table.split("\n")
     want = content_words(q.text)
     # the rows that give figures (not the header of years), by how many of the question's words they use

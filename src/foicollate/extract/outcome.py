@@ -274,8 +274,9 @@ def find_cues(text: str, scottish: bool = False, own: AbstractSet[str] = frozens
             continue
         refer = _refer(sent)
         cue = sentence_cue(sent, scottish, refer, own)
+        instruct = bool((cue or refer) and _INSTRUCT.search(sent))
         if cue:
-            cue.instruct = bool(_INSTRUCT.search(sent))
+            cue.instruct = instruct
         if refer is None:  # (a cue with no referral does not depend on the reply's own names)
             if len(_PLAIN_CUES) > 50000:
                 _PLAIN_CUES.clear()
@@ -286,7 +287,6 @@ def find_cues(text: str, scottish: bool = False, own: AbstractSet[str] = frozens
             bodies = [(x, t) for t in near for x in find_bodies(t) if body_key(x[2]) not in own]
             if bodies:
                 (_a, _b, name), where = bodies[-1]
-                instruct = bool(_INSTRUCT.search(sent))
                 # "You may wish to contact X, which may hold it. They can be contacted at ...": still advice
                 cue = Cue(Status.REFERRED, 0, len(sent), referred_to=name, strength=0.7, instruct=instruct,
                           advice=_advice_only(sent) or (not instruct and _advice_only(where)))

@@ -8,6 +8,7 @@ table the pointer names, so the question's own row can be read from it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from foicollate.extract.numbers import unflatten_cells
 from foicollate.markers import normalise_label
@@ -25,8 +26,20 @@ _TABLE_LINE = re.compile(r"^[^\n]*(?:\|[^\n|]*\|[^\n]*|\t[^\n\t]*\t[^\n]*)$")
 _RULE = re.compile(r"^\s*\|?[\s:|-]*-{3,}[\s:|-]*\|?\s*$")
 
 
-def table_regions(text: str) -> list[tuple[int, int]]:
+def table_text(text: str, region: tuple[int, int]) -> str:
+    """A region's text, with a Word table copied out one cell a line put back as rows (same offsets)."""
+    return _tables(text)[0][region[0]:region[1]]
+
+
+def table_regions(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each run of two table rows or more that holds a figure (header, rows, rules)."""
+    return _tables(text)[1]
+
+
+@lru_cache(maxsize=4)
+def _tables(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The text with its one-cell-a-line tables put back as rows, and its table regions: read once per
+    document, however many of its answers point at a table."""
     text = unflatten_cells(text)
     out: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
@@ -40,7 +53,7 @@ def table_regions(text: str) -> list[tuple[int, int]]:
                 out.append((run[0][0], run[-1][1]))
             run = []
         pos = end + 1
-    return out
+    return text, tuple(out)
 
 
 def pointed_table(text: str, at: int, pointer: re.Match[str], own: list[tuple[int, int]],
