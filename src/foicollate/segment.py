@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -104,6 +105,9 @@ def _answers_after_heading(lines: list[Line], chain: list[Anchor], blocks: dict[
     while items and len(items) > min(len(chain), len(idx.questions)) and _INTRO_LINE.search(
             lines[items[0][0]].text):
         items.pop(0)  # "The Council's responses are given in the table below, in the same order as your questions."
+    rows = [lines[i].text.lstrip().startswith("|") for i, _, _ in items]
+    if rows and rows[0] and not all(rows):
+        items = items[:rows.index(False)]  # a table of answers ends at its last row (a note may follow)
     owners = [a.questions[0] for a in chain] if len(items) == len(chain) else \
         list(range(len(idx.questions))) if len(items) == len(idx.questions) else []
     for qi, (i, start, end) in zip(owners, items, strict=False):
@@ -143,7 +147,7 @@ def _request_talk(line: str) -> bool:
 
 
 _BILINGUAL_LABEL = re.compile(r"/\s*\W*(?:Question|Q)\.?\s*(\d{1,3}[a-z]?|[a-z]|[ivx]{2,4})\W*$", re.I)
-_BILINGUAL_PREFIX = re.compile(r"^\W*[^\W\d_]{3,20}\s+[^/\n]{1,25}?\s*/\s*(?=(?:Questions?|Q)\.?\s*\(?\w)", re.I)
+_BILINGUAL_PREFIX = re.compile(r"^\W*(?:[^\W\d_]{3,20}\s+[^/\n]{1,25}?|[^\W\d_]{1,3}\.?\s?\d{1,3}[a-z]?)\s*/\s*(?=(?:Questions?|Q)\.?\s*\(?\w)", re.I)
 _PAGE_OF = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b", re.I)
 _PAGE_FURNITURE = re.compile(_PAGE_OF.pattern + r"|^\s*-?\s*\d+\s*-?\s*$", re.I)
 _ANSWER_PREFIX = re.compile(r"^\W*(?:[\w']+\s*/\s*)?(?:answer|response|reply|a)\s*[:.\-–][*_\s]*", re.I)
@@ -577,6 +581,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
         # a stray heading-like line is not a layout: read the reply without them
         chain = _best_chain([a for a in candidates if a.kind != "heading"], lines, closing, idx)
     chain = _add_out_of_order(chain, candidates, lines, closing, idx)
+    chain = _fill_gaps(chain, lines, closing, idx)
     blocks = {q.id: Block() for q in questionnaire.questions}
     covered: list[tuple[int, int]] = [(lines[i].start, lines[i].end) for i in summary]
     response_heads = [i for i, ln in enumerate(lines[:closing]) if ln.heading]
@@ -590,6 +595,8 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
             nxt = heads[0]
             quoted_tail = n == len(chain) - 1 and n > 0
         spans = _content_spans(lines, a, nxt, idx)
+        if summary:  # (a summary table's rows that gave way to the detail below are no one's answer)
+            spans = [sp for sp in spans if not any(lines[i].start <= sp[0] < lines[i].end for i in summary)]
         if quoted_tail and sum(
             not _content_spans(lines, c, chain[m + 1].line, idx) for m, c in enumerate(chain[:-1])
         ) * 2 >= n:
@@ -612,7 +619,10 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
             chain = []
             for b in blocks.values():
                 b.anchor, b.spans = None, []
-    if chain and few:  # (not a WhatDoTheyKnow page after all)
+    # the request quoted as a tight list (options inline: "4. Which ...? Options: A / B / C.") reads as
+    # answered on its own lines; answers under a "Response" heading below still take the questions
+    compact = len(chain) >= 3 and all(b.line - a.line <= 2 for a, b in zip(chain, chain[1:], strict=False))
+    if chain and (few or compact):  # (not a WhatDoTheyKnow page after all)
         _answers_after_heading(lines, chain, blocks, response_heads, closing, idx, covered)
     _fill_from_prose(doc.text, lines, chain, blocks, closing, idx)
     global_spans = []
@@ -657,6 +667,10 @@ class OwnNames(AbstractSet[str]):
 _HEADER_LINE = re.compile(r"^\s*(?:(?:from|sent|to|cc|date|subject)\s*:|-{3}\s.*\s-{3}\s*$)", re.I)
 
 
+_SEE_BELOW = re.compile(r"^\W*(?:please\s+)?(?:see|refer\s+to)\b.{0,40}\b(?:below|detail|overleaf|following|attached)\b",
+                        re.I)
+
+
 def _without_summary_table(cands: list[Anchor], lines: list[Line], closing: int,
                            idx: _QuestionIndex) -> tuple[list[Anchor], list[int]]:
     """A summary table up top ("| 2b | Withheld – s22 |") with each answer in full further down
@@ -674,7 +688,12 @@ def _without_summary_table(cands: list[Anchor], lines: list[Line], closing: int,
             if _has_content(lines, a, nxt, idx):
                 later.update(a.questions)
     if sum(a.questions[0] in later for a in rows) * 2 < len(rows):
-        return cands, []
+        # only some rows point down ("ii | See detail below"): those rows give way to the detail
+        pointing = [a for a in rows if _SEE_BELOW.match(lines[a.line].text[a.answer_start - lines[a.line].start:])
+                    and any(c.line > last_row and c.questions == a.questions and c.score >= 55 for c in cands)]
+        if not pointing:
+            return cands, []
+        rows = pointing
     dropped = {id(a) for a in rows}
     return [a for a in cands if id(a) not in dropped], sorted({a.line for a in rows})
 
@@ -747,6 +766,47 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
             extra.append(a)
             done.add(q)
             taken.add(a.line)
+    return sorted(chain + extra, key=lambda x: x.line) if extra else chain
+
+
+_FORM_PREFIX = re.compile(r"^\W*(?:(?:Q|Qu|Question|Request)\s*[:.\-–—]\s*)?\W*", re.I)
+
+
+def _form(ln: Line) -> tuple[str, bool]:
+    """The shape of a line restating a question: its lead-in ("Q:", "**") and whether it asks ('?')."""
+    return (_FORM_PREFIX.match(ln.text).group().strip().lower(),  # type: ignore[union-attr]
+            ln.text.rstrip(" *_").endswith("?"))
+
+
+def _fill_gaps(chain: list[Anchor], lines: list[Line], closing: int, idx: _QuestionIndex) -> list[Anchor]:
+    """Questions restated too loosely to anchor ("Q: Total working days lost in 2022/23?") between two that
+    did: when the reply restates its questions in one shape ("Q: ...?") and a gap between anchored
+    questions holds as many lines of that shape as questions are missing there, they take them in order."""
+    texts = [a for a in chain if a.kind == "text" and len(a.questions) == 1]
+    if len(texts) < 2:
+        return chain
+    forms = Counter(_form(lines[a.line]) for a in texts)
+    form, n = forms.most_common(1)[0]
+    if n < 2 or not (form[0] or form[1]):
+        return chain
+    done = {q for a in chain for q in a.questions}
+    greet = next((i for i, ln in enumerate(lines[:closing]) if _GREETING.match(ln.text)), -1)
+    bounds = [(-1, -1, greet)] + [(min(a.questions), max(a.questions), a.line) for a in chain] + [
+        (len(idx.questions), len(idx.questions), closing)]
+    extra: list[Anchor] = []
+    for (_, q0, l0), (q1, _, l1) in zip(bounds, bounds[1:], strict=False):
+        missing = [q for q in range(q0 + 1, q1) if q not in done]
+        if not missing or l1 - l0 < 2:
+            continue
+        shaped = [i for i in range(l0 + 1, l1) if lines[i].marker_key is None and _form(lines[i]) == form
+                  and lines[i].body_norm]
+        if len(shaped) != len(missing):
+            continue
+        pairs = list(zip(shaped, missing, strict=True))
+        if not all(content_words(lines[i].body) & (idx.content[q] | content_words(" ".join(idx.choice_norms[q])))
+                   for i, q in pairs):
+            continue  # each must at least share a word with the question it stands for
+        extra += [Anchor(i, [q], 60.0, "text", _answer_start(lines[i], idx.norms[q])) for i, q in pairs]
     return sorted(chain + extra, key=lambda x: x.line) if extra else chain
 
 
