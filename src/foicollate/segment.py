@@ -357,6 +357,13 @@ def _bare_number_run(out: list[Line]) -> None:
     going up one by one is numbering, though one "42." alone would be an answer."""
     bare = [(i, int(m.group(1))) for i, ln in enumerate(out[:-1])
             if ln.marker_key is None and len(ln.text) <= 6 and (m := _BARE_NUMBER.fullmatch(ln.text))]
+    # a two-column table flattened one cell a line ("Question" / "1" / "Answer" / "12"): without a dot, a
+    # number is numbering when each is the cell under the same repeated header line
+    undotted = [(i, int(ln.text)) for i, ln in enumerate(out[1:-1], 1)
+                if ln.marker_key is None and re.fullmatch(r"\s*\d{1,2}\s*", ln.text)]
+    heads = Counter(out[i - 1].text.strip().lower() for i, _ in undotted)
+    bare = sorted(bare + [(i, n) for i, n in undotted if heads[out[i - 1].text.strip().lower()] >= 3
+                          and re.search(r"[A-Za-z]", out[i - 1].text) and len(out[i - 1].text) <= 40])
     runs: list[list[tuple[int, int]]] = []
     for item in bare:
         if runs and item[1] == runs[-1][-1][1] + 1:
@@ -772,6 +779,9 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
 _FORM_PREFIX = re.compile(r"^\W*(?:(?:Q|Qu|Question|Request)\s*[:.\-–—]\s*)?\W*", re.I)
 
 
+_Q_PREFIXES = {"q:", "q.", "q -", "q –", "question:", "question -", "question –"}
+
+
 def _form(ln: Line) -> tuple[str, bool]:
     """The shape of a line restating a question: its lead-in ("Q:", "**") and whether it asks ('?')."""
     return (_FORM_PREFIX.match(ln.text).group().strip().lower(),  # type: ignore[union-attr]
@@ -783,12 +793,14 @@ def _fill_gaps(chain: list[Anchor], lines: list[Line], closing: int, idx: _Quest
     did: when the reply restates its questions in one shape ("Q: ...?") and a gap between anchored
     questions holds as many lines of that shape as questions are missing there, they take them in order."""
     texts = [a for a in chain if a.kind == "text" and len(a.questions) == 1]
-    if len(texts) < 2:
-        return chain
     forms = Counter(_form(lines[a.line]) for a in texts)
-    form, n = forms.most_common(1)[0]
+    form, n = forms.most_common(1)[0] if forms else (("", False), 0)
     if n < 2 or not (form[0] or form[1]):
-        return chain
+        # none restated closely, but every question put as "Q: ...?": the shape alone is the layout
+        shapes = Counter(f for ln in lines[:closing] if ln.marker_key is None and (f := _form(ln))[0] in _Q_PREFIXES)
+        form, n = shapes.most_common(1)[0] if shapes else (("", False), 0)
+        if n < max(3, len(idx.questions) - len(chain)):
+            return chain
     done = {q for a in chain for q in a.questions}
     greet = next((i for i, ln in enumerate(lines[:closing]) if _GREETING.match(ln.text)), -1)
     bounds = [(-1, -1, greet)] + [(min(a.questions), max(a.questions), a.line) for a in chain] + [
@@ -1177,7 +1189,16 @@ def _lists_choices(norm: str, idx: _QuestionIndex, qi: int) -> bool:
     padded = f" {norm} "
     hits = [c for c in opts if f" {c} " in padded]  # norms are words joined by single spaces
     # (a sentence that names the options as it answers is longer than the options themselves)
-    return len(hits) >= max(3, len(opts) - 1) and len(norm) <= 1.3 * sum(len(c) + 1 for c in hits) + 25
+    if not (len(hits) >= max(3, len(opts) - 1) and len(norm) <= 1.3 * sum(len(c) + 1 for c in hits) + 25):
+        return False
+    for c in hits:
+        padded = padded.replace(f" {c} ", " ")
+    # "It does not require X or Y": words outside the options that give a verdict make it an answer
+    return not _VERDICT_WORDS.search(padded)
+
+
+_VERDICT_WORDS = re.compile(r"\b(?:not|none|we|our|does|do|did|is|are|has|have|requires?|includes?|"
+                            r"provides?|uses?)\b")
 
 
 def _marked(text: str) -> bool:
