@@ -183,3 +183,47 @@ def test_intro_line_under_the_response_heading_is_no_answer() -> None:
             "The Council's responses are given in the table below, in the same order as your questions.\n"
             "Response\n42\nNo\n(i) and (ii)\nYours sincerely\nJo Bloggs")
     assert read(text) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # questions restated loosely, each in the same "Q: ...?" shape, none close enough to anchor alone
+        "Dear Sir\nQ: Staff numbers?\nAnswer: 42.\nQ: Volunteers?\nAnswer: No, we do not.\n"
+        "Q: Services available?\nAnswer: Free Wi-Fi and public computers.\nYours sincerely\nJo Bloggs",
+        # the request quoted as a tight list, options inline, then a one-column table of answers and a note
+        "Dear Sir\n## Your request\na. How many library staff do you employ?\nb. Do you use volunteers in your "
+        "libraries?\nc. Which of these services do you offer? Options: Free Wi-Fi / Public computers / Mobile library.\n"
+        "## Response\n| Response |\n|---|\n| 42 |\n| No |\n| Free Wi-Fi and public computers |\n"
+        "Note: figures are as at 31 March 2023.\nYours sincerely\nJo Bloggs",
+        # a summary table whose rows point down to the detail, in roman numerals
+        "Dear Sir\nQuestion\tResponse\ni\t42\nii\tNo\niii\tSee detail below\n\nDetail\n\nQuestion iii (services)\n"
+        "We offer free Wi-Fi and public computers.\nYours sincerely\nJo Bloggs",
+        # a two-column table flattened one cell a line under repeated header cells
+        "Dear Sir\nCwestiwn / Question\n1\nAteb / Answer\n42\nCwestiwn / Question\n2\nAteb / Answer\nNo\n"
+        "Cwestiwn / Question\n3\nAteb / Answer\nFree Wi-Fi and public computers\nYours sincerely\nJo Bloggs",
+    ],
+)
+def test_more_layouts(text: str) -> None:
+    q = Q if "Question iii" not in text else Questionnaire(title="t", questions=[
+        Question(x.id, x.text, x.type, label, options=x.options) for x, label in zip(Q.questions, ("i", "ii", "iii"),
+                                                                                       strict=True)])
+    out = collate_document(Document(id="r", text=text), q)
+    assert {a.question: (str(a.status), a.value) for a in out.answers} == EXPECTED
+
+
+def test_options_denied_by_their_own_words_are_not_picked() -> None:
+    """'We do not use ... third-party websites': an option named only in a denial is not ticked."""
+    text = ("Dear Sir\nc. We offer free Wi-Fi and public computers via our website. We have no mobile library.\n"
+            "Yours sincerely\nJo Bloggs")
+    assert read(text)["c"] == ("answered", ["wifi", "pcs"])
+
+
+def test_label_cell_of_a_table_row_is_not_the_answer() -> None:
+    """'| C3 / Q3 – policy | Not held |': the label's own cell is no text answer."""
+    q = Questionnaire(title="t", questions=[Question("3", "Please set out your policy on pesticide use.",
+                                                     QuestionType.TEXT, "3")])
+    text = ("Dear Ms P,\n| Cwestiwn / Question | Ateb / Answer |\n|---|---|\n"
+            "| C3 / Q3 – policy | Not held – the Council has no written policy. |\nYours sincerely,\nSian")
+    (ans,) = collate_document(Document(id="r", text=text), q).answers
+    assert str(ans.status) == "not_held"

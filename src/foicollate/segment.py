@@ -147,7 +147,9 @@ def _request_talk(line: str) -> bool:
 
 
 _BILINGUAL_LABEL = re.compile(r"/\s*\W*(?:Question|Q)\.?\s*(\d{1,3}[a-z]?|[a-z]|[ivx]{2,4})\W*$", re.I)
-_BILINGUAL_PREFIX = re.compile(r"^\W*(?:[^\W\d_]{3,20}\s+[^/\n]{1,25}?|[^\W\d_]{1,3}\.?\s?\d{1,3}[a-z]?)\s*/\s*(?=(?:Questions?|Q)\.?\s*\(?\w)", re.I)
+_BILINGUAL_PREFIX = re.compile(r"^\W*(?:[^\W\d_]{3,20}\s+[^/\n]{1,25}?\s*/\s*(?=(?:Questions?|Q)\.?\s*\(?\w)|"
+                               # "C1 / Q1": the Welsh label's number is the English one's
+                               r"[^\W\d_]{1,3}\.?\s?(?P<n>\d{1,3}[a-z]?)\s*/\s*(?=(?:Questions?|Q)\.?\s*\(?(?P=n)\b))", re.I)
 _PAGE_OF = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b", re.I)
 _PAGE_FURNITURE = re.compile(_PAGE_OF.pattern + r"|^\s*-?\s*\d+\s*-?\s*$", re.I)
 _ANSWER_PREFIX = re.compile(r"^\W*(?:[\w']+\s*/\s*)?(?:answer|response|reply|a)\s*[:.\-–][*_\s]*", re.I)
@@ -1058,6 +1060,9 @@ def _label_answer_start(ln: Line, q_norm: str, idx: _QuestionIndex | None = None
     if "?" in ln.body:
         return _answer_start(ln, q_norm)
     at = ln.body_start if rest_at is None else rest_at
+    cell = re.match(r"[^|\t\d]{0,60}?[ \t]*[|\t][ \t|]*(?=\S)", ln.text[at - ln.start:])
+    if cell and (ln.text.lstrip().startswith("|") or "\t" in ln.text):
+        return at + cell.end()  # "| C3 / Q3 – policy | Not held |": the label's cell ends at the pipe
     if idx is not None and qs and _topic_title(ln.text[at - ln.start:], idx, qs):
         return ln.end  # "Question 4 – Kerbside waste streams": the answer is on the lines below
     return at

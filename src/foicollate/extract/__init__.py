@@ -454,6 +454,8 @@ def _read_value(q: Question, rest: str, block: Block, answers: dict[str, Answer]
         conf *= 0.7 + 0.3 * known  # items the reply is silent on may be answered elsewhere
         return _Value(vals, _line_spans(rest, spans), conf, "matrix")
     quote = rest.strip()
+    if len(re.findall(r"[^\W\d_]{2,}", quote)) < 2:
+        return None  # "|" or "–" left beside an outcome statement: nothing more is said
     s = len(rest) - len(rest.lstrip())
     # (only the question's own words, quoted back: the answer is elsewhere, or nowhere)
     return _Value(_short(quote), [(s, s + min(len(quote), 300))], 0.5 if _restates(quote, q.text) else 0.85, "text")

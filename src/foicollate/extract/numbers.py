@@ -74,6 +74,7 @@ _YEARISH = re.compile(r"^(?:(?:fy|financial\s+year|year|calendar\s+year)\s*)?(?:
 
 # (patterns run on every figure, line or name: compiled once)
 _WELSH_BEFORE = re.compile(r"[^\W\d_]+\s*/\s*$")
+_ASIDE_IN_LABEL = re.compile(r"\s*\([^()\n]{1,40}\)(?=\s*[:=–—-])")
 _LABEL_CUT = re.compile(r",(?!\d{3})|[;(]|\.\s|\band\b|\bof\s+which\b|\bwith\b")
 _CELL_GAP = re.compile(r"\s{3,}|\|")
 _LEAD_MARK = re.compile(r"^\W*(?:[a-z0-9]{1,3}[.)]\s+)?")
@@ -268,6 +269,7 @@ def _label(text: str, start: int, end: int) -> str:
     if yr:
         return yr.group(1)  # "2021: 512 2022: 690", "2020/21   £0.00": the year just before the figure
     before = _WELSH_BEFORE.sub("", before)  # "2020/21: Dim / Nil": the Welsh word beside the English
+    before = _ASIDE_IN_LABEL.sub("", before)  # "Police staff (including PCSOs): 9,870"
     before = _LABEL_CUT.split(before)[-1]
     # "2021/22   £86,412.50", "| 2021/22 | 8 |", "2020/21: £96,400 | 2021/22: ...": the nearest cell before
     before = ([p for p in _CELL_GAP.split(before) if p.strip()] or [""])[-1]
@@ -539,7 +541,8 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
                                  r"not\s+included|for\s+comparison|compared\s+(?:with|to)|previous\s+year|"
                                  r"equates?|equivalent|headcount|made\s+up|comprising|consisting|a\s+further|"
                                  r"typically|on\s+average)\b",
-                                 text[max(0, f.start - 60): f.end] + re.split(r"\n|\.\s", text[f.end: f.end + 25])[0],
+                                 _ASIDE_IN_LABEL.sub("", text[max(0, f.start - 60): f.end])
+                                 + re.split(r"\n|\.\s", text[f.end: f.end + 25])[0],
                                  re.I) for f in figs[1:]):
         # rates do not add up, and "63, of which 12 ..." names a part of the first figure
         return NumberReading(figs[0].value, None, figs[:1], 0.6)
