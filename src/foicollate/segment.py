@@ -1054,15 +1054,19 @@ def _answer_start(ln: Line, q_norm: str) -> int:
     return ln.end
 
 
+_LABEL_CELL = re.compile(r"[^|\t\d]{0,60}?[ \t]*[|\t][ \t|]*(?=\S)")
+
+
 def _label_answer_start(ln: Line, q_norm: str, idx: _QuestionIndex | None = None, qs: list[int] | None = None,
                         rest_at: int | None = None) -> int:
     """Where the answer after a label starts: after a restated question or a short topic title."""
     if "?" in ln.body:
         return _answer_start(ln, q_norm)
     at = ln.body_start if rest_at is None else rest_at
-    cell = re.match(r"[^|\t\d]{0,60}?[ \t]*[|\t][ \t|]*(?=\S)", ln.text[at - ln.start:])
-    if cell and (ln.text.lstrip().startswith("|") or "\t" in ln.text):
-        return at + cell.end()  # "| C3 / Q3 – policy | Not held |": the label's cell ends at the pipe
+    if ln.text.lstrip().startswith("|") or "\t" in ln.text:
+        cell = _LABEL_CELL.match(ln.text, at - ln.start)
+        if cell:
+            return ln.start + cell.end()  # "| C3 / Q3 – policy | Not held |": the label's cell ends at the pipe
     if idx is not None and qs and _topic_title(ln.text[at - ln.start:], idx, qs):
         return ln.end  # "Question 4 – Kerbside waste streams": the answer is on the lines below
     return at

@@ -288,10 +288,10 @@ _CLAUSE_NEG = re.compile(r"n[’']t\b|\b(?:not|no\s+longer|never|withdrawn|disco
                          r"except|other\s+than|apart\s+from|excluding|(?:have|has|had|there\s+(?:is|are|was|were))\s+no)\b", re.I)
 
 
-def _clause_ids(text: str, options: list[Option], asked: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
-    """Options named in clauses that affirm them, and in clauses that deny them ("we have not offered ...").
-    An option named only across the sentences, by words of its own that only a denial uses ("We do not use
-    ... third-party websites"), counts as denied."""
+def _negated_ids(text: str, options: list[Option], asked: frozenset[str] = frozenset()) -> set[str]:
+    """Options named only in clauses that deny them ("we have not offered golden hellos"), or named only
+    across the sentences by words of their own that only a denial uses ("We do not use ... third-party
+    websites")."""
     pos_ids: set[str] = set()
     neg_ids: set[str] = set()
     pos_terms: set[str] = set()
@@ -299,21 +299,14 @@ def _clause_ids(text: str, options: list[Option], asked: frozenset[str] = frozen
     for clause in re.split(r"[.;]\s+|,\s+(?:and|but)\s+|\n", text):
         if not clause.strip():
             continue
-        ids = set(by_text(clause, options, asked).ids)
         negative = bool(_CLAUSE_NEG.search(clause))
-        (neg_ids if negative else pos_ids).update(ids)
+        (neg_ids if negative else pos_ids).update(by_text(clause, options, asked).ids)
         (neg_terms if negative else pos_terms).update(_terms(clause))
     texts = tuple(o.text for o in options)
     for o in options:
         own = own_terms(o.text, asked) - _others_terms(texts, o.text, asked)
-        if o.id not in pos_ids and own & neg_terms and not own & pos_terms:
+        if own & neg_terms and not own & pos_terms:
             neg_ids.add(o.id)
-    return pos_ids, neg_ids
-
-
-def _negated_ids(text: str, options: list[Option], asked: frozenset[str] = frozenset()) -> set[str]:
-    """Options named only in clauses that deny them ("we have not offered golden hellos")."""
-    pos_ids, neg_ids = _clause_ids(text, options, asked)
     return neg_ids - pos_ids
 
 
@@ -370,10 +363,10 @@ def pick_multi(text: str, options: list[Option], asked: frozenset[str] = frozens
     if len(lettered) >= 2 and min(sp[0] for _, sp in lettered.values()) <= lead + 40:
         return Picked([o.id for o in options if lettered.get(o.id, (False,))[0]],
                       [sp for yes, sp in lettered.values() if yes], 0.85)
-    affirmed, denied = _clause_ids(text, options, asked)
+    negated = _negated_ids(text, options, asked)
     picked = by_letters(text, options)
     named = by_text(text, options, asked)
-    named.ids = [i for i in named.ids if i not in denied - affirmed]
+    named.ids = [i for i in named.ids if i not in negated]
     if picked:  # options named by letter: the letters say it; the prose after them only explains
         return Picked([o.id for o in options if o.id in picked.ids], picked.spans, 0.85)
     if named.ids:
