@@ -698,8 +698,11 @@ def _without_summary_table(cands: list[Anchor], lines: list[Line], closing: int,
                 later.update(a.questions)
     if sum(a.questions[0] in later for a in rows) * 2 < len(rows):
         # only some rows point down ("ii | See detail below"): those rows give way to the detail
-        pointing = [a for a in rows if _SEE_BELOW.match(lines[a.line].text[a.answer_start - lines[a.line].start:])
-                    and any(c.line > last_row and c.questions == a.questions and c.score >= 55 for c in cands)]
+        # (and so do rows whose question heads a labelled section of its own below: "Question iii (spend)")
+        pointing = [a for a in rows if any(c.line > last_row and c.questions == a.questions and c.score >= 55 and (
+            _SEE_BELOW.match(lines[a.line].text[a.answer_start - lines[a.line].start:])
+            or c.kind == "label" and _has_content(lines, c, next((x for x in starts if x > c.line), closing), idx))
+            for c in cands)]
         if not pointing:
             return cands, []
         rows = pointing
@@ -761,7 +764,8 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
                                             and _TITLE_LINE.match(lines[a.line].text) is not None)
         # "Q5a – Yes, 7 notices": an explicit question label, exactly the question's own
         strong_label = a.kind == "label" and lines[a.line].marker_key == idx.label_keys[q] and (
-            len(idx.label_keys[q]) >= 2 or re.match(r"^\W*Q", lines[a.line].text) is not None or permuted)
+            len(idx.label_keys[q]) >= 2 or re.match(r"^\W*Q", lines[a.line].text) is not None or permuted
+            or "\t" in lines[a.line].text or "|" in lines[a.line].text)  # "v | Framework of contractors": a table row's own label
         strong_heading = heading_layout and a.score == best_on_line[a.line] and (
             a.kind == "heading" and a.score >= 65
             # "**How is street triage delivered in your area?**": a question restated as a bold title

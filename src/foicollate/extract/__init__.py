@@ -24,6 +24,7 @@ from foicollate.extract.numbers import (
     question_units,
     read_number,
     sentence_about,
+    year_in,
 )
 from foicollate.extract.options import (
     asked_terms,
@@ -406,6 +407,15 @@ class _Value:
     count: float | None = None
 
 
+def _with_years(q: Question) -> str:
+    """The question's text and, when only its preamble names the years ("For each of the financial years
+    2021/22, 2022/23 and 2023/24"), those years: "212, 198, 231" is then one figure a year."""
+    if not q.context or year_in(q.text):
+        return q.text
+    years = year_in(q.context)
+    return f"{q.text} (each of {', '.join(years)})" if len(years) >= 2 else q.text
+
+
 def _read_value(q: Question, rest: str, block: Block, answers: dict[str, Answer]) -> _Value | None:
     if not rest.strip():
         return None
@@ -413,7 +423,7 @@ def _read_value(q: Question, rest: str, block: Block, answers: dict[str, Answer]
         rest = _own_table_row(rest, q)
         r = read_number(rest, money=_asks_money(q.text), percent=bool(_PERCENT_Q.search(q.text)),
                         price=bool(_PRICE_Q.search(q.text)), columns=block.columns, units=question_units(q.text),
-                        question=q.text)
+                        question=_with_years(q))
         if r is not None and (r.value is not None or r.breakdown):
             spans = _line_spans(rest, [(f.start, f.end) for f in r.used])
             conf = r.confidence
@@ -488,7 +498,7 @@ def _from_pointed_table(doc: Document, q: Question, text: str, block: Block, seg
             return None  # a table of other things, or two rows alike: a person reads it
         table = "\n".join(ln if i not in rows or rows[i] == best else " " * len(ln) for i, ln in enumerate(lines))
     r = read_number(table, money=_asks_money(q.text), percent=bool(_PERCENT_Q.search(q.text)),
-                    price=bool(_PRICE_Q.search(q.text)), units=question_units(q.text), question=q.text)
+                    price=bool(_PRICE_Q.search(q.text)), units=question_units(q.text), question=_with_years(q))
     if r is None or r.value is None and not r.breakdown or not r.used:
         return None
     spans = _line_spans(table, [(f.start, f.end) for f in r.used])

@@ -413,6 +413,11 @@ def _respectively(text: str, money: bool, units: frozenset[str], question: str) 
 _SEVERAL_YEARS = re.compile(r"\b(?:each|since|from|between|years|annually|per\s+year|by\s+year|to\s+date)\b", re.I)
 
 
+def year_in(text: str) -> list[str]:
+    """The distinct years a text names, in order ("2021/22", "2023")."""
+    return list(dict.fromkeys(_YEAR_IN_QUESTION.findall(text)))
+
+
 def _year_key(label: str) -> str:
     """"2022/23", "2022-2023", "FY 2022/23" -> "2022/23"; "2022" -> "2022"."""
     m = re.search(r"((?:19|20)\d\d)(?:\s?[/-]\s?(?:19|20)?(\d\d))?", label)

@@ -297,6 +297,9 @@ def find_cues(text: str, scottish: bool = False, own: AbstractSet[str] = frozens
     return cues
 
 
+_EXCLUDING = re.compile(r"\b(?:exclud\w*|except|other\s+than|apart\s+from|(?:does|do)\s+not\s+include)\b", re.I)
+
+
 def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool = True,
                  own: AbstractSet[str] = frozenset()) -> Cue | None:
     """The outcome one sentence states, if any (`refer`: the _REFER match if already searched)."""
@@ -353,8 +356,11 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
                 if scottish:
                     gr = {"s21": "s25", "s22": "s27", "s31": "s35", "s43": "s33", "s40": "s38"}.get(gr, gr)
                 return Cue(Status.REFUSED, 0, len(sent), grounds=gr, strength=0.75)
-    if any(k in low for k in ("not", "n't", "no ", "hold", "does not exist", "unable to locate")) and \
-            _NOT_HELD.search(sent):
+    held_not = _NOT_HELD.search(sent) if any(
+        k in low for k in ("not", "n't", "no ", "hold", "does not exist", "unable to locate")) else None
+    if held_not and not (_EXCLUDING.search(sent, 0, held_not.start()) and _DIGIT.search(sent, 0, held_not.start())):
+        # (not "60 surveys ..., but this excludes surveys schools commission, which are not recorded": a
+        # figure given, and what it leaves out is what is not held)
         return Cue(Status.NOT_HELD, 0, len(sent), strength=0.9)
     if ("http" in low or "www." in low) and _PUBLISHED.search(sent) and not re.search(
             r"\d[\d,]*(?!\S*/)", _PUBLISHED.sub("", sent)):
