@@ -227,3 +227,78 @@ def test_label_cell_of_a_table_row_is_not_the_answer() -> None:
             "| C3 / Q3 – policy | Not held – the Council has no written policy. |\nYours sincerely,\nSian")
     (ans,) = collate_document(Document(id="r", text=text), q).answers
     assert str(ans.status) == "not_held"
+
+
+YEARS = Questionnaire(title="t", questions=[
+    Question("1a", "How many inpatient falls were reported?", QuestionType.NUMBER, "1a",
+             context="For each of the financial years 2021/22, 2022/23 and 2023/24"),
+    Question("1b", "How many of those caused moderate or severe harm?", QuestionType.NUMBER, "1b",
+             context="For each of the financial years 2021/22, 2022/23 and 2023/24"),
+])
+
+
+def test_years_named_only_in_the_preamble_key_a_bare_list() -> None:
+    """'1a) 212, 198, 231' for years the request's preamble names: one figure a year, no total."""
+    text = "Dear Dr O\n1a) 212, 198, 231\n1b) 9, 7, 11\nKind regards\nInformation Governance"
+    got = {a.question: a.breakdown for a in collate_document(Document(id="r", text=text), YEARS).answers}
+    assert got["1a"] == {"2021/22": 212, "2022/23": 198, "2023/24": 231}
+    assert got["1b"] == {"2021/22": 9, "2022/23": 7, "2023/24": 11}
+
+
+def test_two_labels_answered_at_once_inline() -> None:
+    """'... 2a/2b) ...' in one paragraph of inline answers: the joint label opens both questions."""
+    q = Questionnaire(title="t", questions=[
+        Question("1", "How many collections were missed?", QuestionType.NUMBER, "1"),
+        Question("2a", "Does your contractor pay a penalty for missed collections?", QuestionType.YESNO, "2a"),
+        Question("2b", "How much was paid in penalties?", QuestionType.NUMBER, "2b"),
+        Question("3", "How can a resident report a missed collection?", QuestionType.TEXT, "3"),
+    ])
+    text = ("Hi Priya - sorry for the delay. 1) 812 last year. 2a/2b) we don't hold anything for these because "
+            "there is no contractor. 3) report it online by the next day and we come back within 2 working days."
+            "\n\nThanks, Kevin")
+    got = {a.question: (str(a.status), a.value) for a in collate_document(Document(id="r", text=text), q).answers}
+    assert got["1"] == ("answered", 812)
+    assert got["2a"][0] == got["2b"][0] == "not_held"
+    assert got["3"][0] == "answered" and "online" in str(got["3"][1])
+
+
+def test_everything_on_the_list_and_nothing_else() -> None:
+    q = Questionnaire(title="t", questions=[
+        Question("m", "Which of these bins do you collect? Tick all that apply.", QuestionType.MULTI, "1",
+                 options=[Option("res", "Residual waste", "a"), Option("food", "Food waste", "b"),
+                          Option("glass", "Glass", "c")]),
+        Question("x", "Do you record the following for each missed collection?", QuestionType.MATRIX, "2",
+                 items=[Option("reason", "The reason it was missed", "a"), Option("fix", "When it was put right", "b"),
+                        Option("repeat", "Whether it was a repeat miss", "c")]),
+    ])
+    text = ("Hi Priya, 1) everything on your list except glass, which goes in the recycling bin. "
+            "2) we only log the reason it was missed, nothing else. 3) n/a. Thanks")
+    got = {a.question: a.value for a in collate_document(Document(id="r", text=text), q).answers}
+    assert got["m"] == ["res", "food"]
+    assert got["x"] == {"reason": True, "fix": False, "repeat": False}
+
+
+def test_a_summary_row_gives_way_to_its_own_section_below() -> None:
+    """'iii | £231,075' up top and 'Question iii (spend)' with the breakdown below: the section is read, and
+    a clause on what a figure leaves out ('which are not recorded') does not hide the figure."""
+    q = Questionnaire(title="t", questions=[
+        Question("i", "How many schools do you maintain?", QuestionType.NUMBER, "i"),
+        Question("ii", "How many surveys were carried out in each of 2020/21, 2021/22 and 2022/23?",
+                 QuestionType.NUMBER, "ii"),
+        Question("iii", "What was the total spent on removal work in 2022/23?", QuestionType.NUMBER, "iii"),
+        Question("iv", "Do you have a register?", QuestionType.YESNO, "iv"),
+    ])
+    text = ("Dear Ms A\nQuestion\tResponse\ni\t64\nii\tSee detail below\niii\t£231,075\niv\tYes\n\nDetail\n\n"
+            "Question ii (surveys per year)\nApproximately 60 surveys were carried out over the three years, but "
+            "this excludes surveys that schools commissioned themselves, which are not recorded by the Council:\n"
+            "    2020/21 - 17\n    2021/22 - 22\n    2022/23 - 21\n\n"
+            "Question iii (spend in 2022/23)\nThe total of £231,075 is made up as follows:\n"
+            "    Licensed removal          £168,420\n    Encapsulation             £41,905\n"
+            "    Air testing               £20,750\n    Total                     £231,075\n\n"
+            "Yours sincerely\nFiona")
+    got = {a.question: (a.value, a.breakdown) for a in collate_document(Document(id="r", text=text), q).answers}
+    assert got["i"] == (64, None)
+    assert got["ii"] == (60, {"2020/21": 17, "2021/22": 22, "2022/23": 21})
+    assert got["iii"][0] == 231075 and got["iii"][1] == {"Licensed removal": 168420, "Encapsulation": 41905,
+                                                         "Air testing": 20750}
+    assert got["iv"] == (True, None)

@@ -211,7 +211,7 @@ _MULTI = re.compile(
 
 
 _MULTI_BARE = re.compile(
-    r"""^\s*(?:[*_]{1,2}|\#{1,6}\s+)?(?P<labels>\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|\.?[-–—])
+    r"""^\s*(?:[*_]{1,2}|\#{1,6}\s+)?(?P<labels>\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|\.?[-–—]|/)
     \(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)\s*(?:[.):\-–—](?:[*_]{1,2})?|[*_]{1,2}[.):\-–—]?)\s""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -234,7 +234,7 @@ def multi_labels(line: str, bilingual: bool = False) -> tuple[list[str], int] | 
         _NUMBERS_ALONE.match(line) if bilingual else None)
     if not m:
         return None
-    parts = re.split(r"\s*(,|&|and|to|-|–|—|\+)\s*(?:Q\.?\s*)?", m.group("labels"), flags=re.I)
+    parts = re.split(r"\s*(,|&|and|to|-|–|—|\+|/)\s*(?:Q\.?\s*)?", m.group("labels"), flags=re.I)
     keys: list[str] = []
     i = 0
     while i < len(parts):

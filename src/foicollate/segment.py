@@ -234,6 +234,8 @@ def content_words(s: str) -> frozenset[str]:
 
 _INLINE_LABEL = re.compile(
     r"(?:^|(?<=\s))\(?(?P<k>[a-z]|[ivx]{1,4}|\d{1,2}[a-z]?)\)\s+(?=\S)"
+    # "5a/5b) we don't hold anything for these": two labels answered at once
+    r"|(?:^|(?<=\s))(?P<k4>\d{1,2}[a-z]?(?:\s*/\s*\d{1,2}[a-z]?)+)\)\s+(?=\S)"
     # "d £8,120; e yes; f external provider", "answers: A 96, B none, C nil": bare labels after ; , or :
     r"|(?<=[;,:]\s)(?P<k2>[a-z]|\d{1,2}[a-z]?)\s+(?=\S)"
     # "Q1 - see attached. Q2a-2b - not held. Q3 and Q4 - no scheme.": Q-labels, alone or several at once
@@ -267,7 +269,8 @@ def _inline_pieces(raw: str) -> list[tuple[int, int, str | None, int]]:
 
     keys, lasts = [], []
     for m in marks:
-        group = multi_labels(m.group("k3")) if m.group("k3") else None
+        k4 = m.group("k4")
+        group = multi_labels(m.group("k3") or f"{k4}) ") if m.group("k3") or k4 else None
         keys.append(group[0][0] if group else normalise_label(m.group("k") or m.group("k2") or m.group("k3")))
         lasts.append(group[0][-1] if group else keys[-1])  # "Q3 and Q4": the next label follows 4
     run: list[int] = []

@@ -154,7 +154,7 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         # "We do not currently have a damp and mould policy" answers "Do you have one?": no
         val, sp, conf = yes_no(text, q.text)
         first = text.strip().split(".")[0]
-        if val is False and sp and not re.search(r"\b(?:information|data|records?|figures|statistics|details)\b",
+        if val is False and sp and not re.search(r"\b(?:information|data|records?|figures|statistics|details|anything)\b",
                                                   first, re.I):
             ans = _Value(False, [sp], min(conf, 0.75), "yesno", count=0)
             cues = [c for c in cues if c.status != Status.NOT_HELD]

@@ -34,7 +34,8 @@ _POS = re.compile(r"\b(?:we|the\s+(?:council|trust|force|authority|service|board
 _ALL = re.compile(
     r"\ball\s+(?:of\s+)?(?:the\s+)?(?:above|options?|listed|these|those|of\s+them|areas|items|the\s+(?:devices|"
     r"tasks|options|above))|\byes\s+to\s+all\b|\ball\s+(?:\w+\s+){0,5}(?:above|listed|asked\s+for|you\s+(?:list|mention|name)\w*)|"
-    r"\b(?:each|every)\s+of\s+(?:the\s+)?(?:above|these|options)",
+    r"\b(?:each|every)\s+of\s+(?:the\s+)?(?:above|these|options)|"
+    r"\beverything\s+(?:(?:on|in)\s+(?:your|the)\s+list|(?:that\s+)?you\s+(?:list|name|mention)\w*)",
     re.I,
 )
 _NONE = re.compile(r"\bnone\s+of\s+(?:the\s+)?(?:above|these|them|those|options)|\bno\s+to\s+all\b|^\W*none\W*$", re.I)
@@ -628,7 +629,7 @@ _YES_NO_RUN = re.compile(r"(?:yes|no)(?:\s*[;,/|]?\s*(?:yes|no))+\W*", re.I)
 _REST_OF_ITEMS = re.compile(
     r"[^.;\n]*\b(?:the\s+)?(?:other|remaining)\s+(?:two|three|four|five|six|\d|items?|matters?|ones?|options?|"
     r"areas?|measures?|controls?)\b[^.;\n]*|[^.;\n]*\b(?:none|neither)\s+of\s+the\s+others?\b[^.;\n]*|"
-    r"(?P<only>\bonly\b\W*$|(?:^|(?<=[.;]\s))\W*only\s+(?:for|in|on|at|by|to|with|where|when)\b[^.;\n]*)",
+    r"(?P<only>\bonly\b\W*$|\bnothing\s+else\b[^.;\n]*|(?:^|(?<=[.;]\s))\W*only\s+(?:for|in|on|at|by|to|with|where|when)\b[^.;\n]*)",
     re.I,
 )
 
