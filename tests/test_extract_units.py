@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from foicollate.extract.bilingual import english_half
-from foicollate.extract.numbers import read_number
+from foicollate.extract.numbers import question_units, read_number
 from foicollate.extract.options import pick_choice, pick_matrix, pick_multi, yes_no
 from foicollate.extract.outcome import find_cues
 from foicollate.model import Option, Status
@@ -326,3 +326,13 @@ def test_year_items_after_a_tab_and_rows_under_a_header_given_elsewhere() -> Non
              "Total          239,616    258,245")
     r = read_number(table, question="How many e-book and e-audiobook loans were there in 2021 and 2022?")
     assert r is not None and sorted(r.breakdown.values()) == [239616, 258245]  # type: ignore[union-attr]
+
+
+def test_a_later_sentences_figure_is_an_aside_not_a_part() -> None:
+    """'41 electric vehicles. Of the pool cars, 6 are hybrids.': the answer opens the passage."""
+    r = read_number("41 electric vehicles are in the fleet. Of the pool cars, 6 are plug-in hybrids.")
+    assert r is not None and (r.value, r.breakdown) == (41, None)
+    # labelled parts, each its own sentence, still add up
+    r = read_number("Police officers: 14,102 days. Police staff: 9,870 days.",
+                    units=question_units("How many working days were lost to sickness?"))
+    assert r is not None and r.value == 23972 and r.breakdown == {"Police officers": 14102, "Police staff": 9870}

@@ -551,6 +551,13 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
                                  re.I) for f in figs[1:]):
         # rates do not add up, and "63, of which 12 ..." names a part of the first figure
         return NumberReading(figs[0].value, None, figs[:1], 0.6)
+    lead = len(text) - len(text.lstrip())
+    if len(figs) == 2 and figs[0].start <= lead + 40 and "\n" not in text[figs[0].end:figs[1].start] and \
+            re.search(r"\.\s+\W*[A-Z]", text[figs[0].end:figs[1].start]) and not all(
+                re.search(r":\s*[£$€]?$", text[:f.start]) for f in figs):  # ("Officers: 14,102. Staff: 9,870.")
+        # "12 vehicles. Of the pool cars, 3 are hybrids.": the answer opens the passage; a later
+        # sentence's figure is an aside, not a part to add
+        return NumberReading(figs[0].value, None, figs[:1], 0.6)
     if all(labels) and len(set(labels)) == len(labels) and not any(_CLAUSE_LABEL.match(lab) for lab in labels):
         bd = dict(zip(labels, (f.value for f in figs), strict=True))
         if all(_YEARISH.match(lab) for lab in labels):
