@@ -336,3 +336,11 @@ def test_a_later_sentences_figure_is_an_aside_not_a_part() -> None:
     r = read_number("Police officers: 14,102 days. Police staff: 9,870 days.",
                     units=question_units("How many working days were lost to sickness?"))
     assert r is not None and r.value == 23972 and r.breakdown == {"Police officers": 14102, "Police staff": 9870}
+
+
+def test_a_year_table_copied_out_one_cell_a_line() -> None:
+    """'Financial year / Claims / 2020/21 / 45 / ... / 2022/23* / 61' and a footnote: one figure a year."""
+    text = "Financial year\nNumber of claims\n2020/21\n45\n2021/22\n52\n2022/23*\n61\n* provisional figure"
+    r = read_number(text, question="How many claims were received in each of 2020/21, 2021/22 and 2022/23?")
+    assert r is not None and r.value is None
+    assert r.breakdown is not None and list(r.breakdown.values()) == [45, 52, 61]

@@ -443,7 +443,15 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
         figs = [f for f in figs if not any(a <= f.start < b for a, b in scene)] or figs
     if not figs:
         return None
-    text = unflatten_cells(text)
+    flat = unflatten_cells(text)
+    if flat != text:
+        # "Financial year / Claims / 2020/21 / 45 / 2021/22 / 52 / 2022/23* / 61": a table copied out one cell
+        # a line, whose rows' years label the figures
+        by_year = [f for f in figures(flat, units) if (f.money == money or money) and (f.percent == percent or percent)]
+        labels = [_clean(f.label) for f in by_year]
+        if len(by_year) >= 2 and all(_YEARISH.match(lab) for lab in labels) and len(set(labels)) == len(labels):
+            figs = by_year
+    text = flat
     by_column = _column_of_table(text, question) if question and ("|" in text or "\t" in text) else None
     if by_column is not None:
         return by_column
