@@ -344,3 +344,12 @@ def test_a_year_table_copied_out_one_cell_a_line() -> None:
     r = read_number(text, question="How many claims were received in each of 2020/21, 2021/22 and 2022/23?")
     assert r is not None and r.value is None
     assert r.breakdown is not None and list(r.breakdown.values()) == [45, 52, 61]
+
+
+def test_an_amount_that_is_the_only_figure_is_the_answer() -> None:
+    """'The fee is £1,450 per licence.' for a question not worded as money: the amount is still read."""
+    r = read_number("The fee is £1,450 per licence.")
+    assert r is not None and r.value == 1450 and r.confidence < 0.85
+    # beside a count, an amount is still a distractor
+    r = read_number("We received 12 claims costing £4,500.")
+    assert r is not None and r.value == 12

@@ -430,6 +430,11 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
                  units: frozenset[str], question: str) -> NumberReading | None:
     figs = [f for f in figures(text, units) if (f.money == money or not f.money and money) and
             (f.percent == percent or not f.percent and percent)]
+    if not figs and not money and not percent:
+        # "£1,450 per licence" for "What is the licence fee?": an amount is the only figure given
+        every = figures(text, units)
+        if len(every) == 1 and every[0].money:
+            return NumberReading(every[0].value, None, every, 0.6)
     if percent and any(f.percent for f in figs):
         figs = [f for f in figs if f.percent]  # "What percentage of the Fund's value": the rate, not the £
     elif money and any(f.money for f in figs):
