@@ -289,7 +289,8 @@ def _inline_pieces(raw: str) -> list[tuple[int, int, str | None, int]]:
         return [(0, len(raw), None, 0)]  # "a notice which: (a) states that fact, (b) ...": a list inside a sentence
     pieces = [(a, b, keys[i], marks[i].end() - a)
               for i, a, b in zip(run, cuts, [*cuts[1:], len(raw)], strict=True)]
-    return ([(0, cuts[0], None, 0)] if cuts[0] > 0 else []) + pieces
+    head: list[tuple[int, int, str | None, int]] = [(0, cuts[0], None, 0)] if cuts[0] > 0 else []
+    return head + pieces
 
 
 # "In relation to your first question, ...", "... listed in your fifth question.": prose that answers in order
@@ -327,7 +328,6 @@ def _running_furniture(raw_lines: list[str]) -> set[int]:
             if len(re.findall(r"[a-z]", key)) >= 3:  # the same words the same distance from two page breaks
                 near.setdefault((key, i - b), set()).add(i)
     return {i for at in near.values() if len(at) >= 2 for i in at}
-
 
 
 def split_lines(text: str) -> list[Line]:
@@ -700,12 +700,14 @@ def _without_summary_table(cands: list[Anchor], lines: list[Line], closing: int,
             if _has_content(lines, a, nxt, idx):
                 later.update(a.questions)
     if sum(a.questions[0] in later for a in rows) * 2 < len(rows):
-        # only some rows point down ("ii | See detail below"): those rows give way to the detail
-        # (and so do rows whose question heads a labelled section of its own below: "Question iii (spend)")
-        pointing = [a for a in rows if any(c.line > last_row and c.questions == a.questions and c.score >= 55 and (
-            _SEE_BELOW.match(lines[a.line].text[a.answer_start - lines[a.line].start:])
-            or c.kind == "label" and _has_content(lines, c, next((x for x in starts if x > c.line), closing), idx))
-            for c in cands)]
+        # only some rows point down ("ii | See detail below"): those rows give way to the detail below
+        # (and so do rows whose question heads a labelled section of its own there: "Question iii (spend)")
+        below = [c for c in cands if c.line > last_row and c.score >= 55]
+        asked_below = {tuple(c.questions) for c in below}
+        sections = {tuple(c.questions) for c in below if c.kind == "label" and _has_content(
+            lines, c, next((x for x in starts if x > c.line), closing), idx)}
+        pointing = [a for a in rows if tuple(a.questions) in sections or tuple(a.questions) in asked_below
+                    and _SEE_BELOW.match(lines[a.line].text[a.answer_start - lines[a.line].start:])]
         if not pointing:
             return cands, []
         rows = pointing
@@ -766,9 +768,10 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
         strong_text = a.kind == "text" and (a.score >= 95 or a.score >= 90 and "?" in lines[a.line].text
                                             and _TITLE_LINE.match(lines[a.line].text) is not None)
         # "Q5a – Yes, 7 notices": an explicit question label, exactly the question's own
+        # (or a table row's own label: "v | Framework of contractors")
         strong_label = a.kind == "label" and lines[a.line].marker_key == idx.label_keys[q] and (
             len(idx.label_keys[q]) >= 2 or re.match(r"^\W*Q", lines[a.line].text) is not None or permuted
-            or "\t" in lines[a.line].text or "|" in lines[a.line].text)  # "v | Framework of contractors": a table row's own label
+            or "\t" in lines[a.line].text or "|" in lines[a.line].text)
         strong_heading = heading_layout and a.score == best_on_line[a.line] and (
             a.kind == "heading" and a.score >= 65
             # "**How is street triage delivered in your area?**": a question restated as a bold title
@@ -984,7 +987,7 @@ def _heading_candidates(i: int, ln: Line, idx: _QuestionIndex) -> list[Anchor]:
         if shared:
             scores.append((sum(idx.idf[w] for w in shared) / weight, j))
     scores.sort(reverse=True)
-    out = []
+    out: list[Anchor] = []
     if not scores:
         return out
     top = scores[0][0]
@@ -1433,11 +1436,11 @@ def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict
         for j, q in enumerate(run):
             if j in paired:
                 continue
-            best = max(((score[i][j], i) for i in range(m) if i not in used_s and score[i][j] >= 0.4
+            pick = max(((score[i][j], i) for i in range(m) if i not in used_s and score[i][j] >= 0.4
                         and score[i][j] == max(score[i])), default=None)
-            if best is not None:
-                used_s.add(best[1])
-                starts.append((sents[best[1]][0], q))
+            if pick is not None:
+                used_s.add(pick[1])
+                starts.append((sents[pick[1]][0], q))
         starts.sort()
     for k, (s, q) in enumerate(starts):
         for o in owners:

@@ -19,6 +19,7 @@ from foicollate import authorities
 from foicollate.extract.bilingual import english_half
 from foicollate.extract.numbers import (
     WORD_NUMBERS,
+    NumberReading,
     as_number,
     figure_about,
     question_units,
@@ -258,18 +259,14 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         return out
     if not text.strip():
         return Answer(question=q.id, confidence=0.6)
-    if q.type == QuestionType.NUMBER and ans is None and (pointed := _from_pointed_table(doc, q, text, block, seg)):
+    if q.type == QuestionType.NUMBER and (pointed := _from_pointed_table(doc, q, text, block, seg)):
         pointed.confidence *= anchor_conf
         return pointed
-    if q.type == QuestionType.TEXT or ans is None:
-        # words but no value we could read: answered in prose
-        conf = 0.85 if q.type == QuestionType.TEXT else 0.35
-        quote = text.strip()[:300]
-        return Answer(question=q.id, status=Status.ANSWERED,
-                      value=_short(quote) if q.type == QuestionType.TEXT else None,
-                      evidence=[span(0, min(len(text), 300))], confidence=conf * anchor_conf,
-                      method="prose")
-    return Answer(question=q.id, confidence=0.3)
+    # words but no value we could read: answered in prose
+    conf = 0.85 if q.type == QuestionType.TEXT else 0.35
+    quote = text.strip()[:300]
+    return Answer(question=q.id, status=Status.ANSWERED, value=_short(quote) if q.type == QuestionType.TEXT else None,
+                  evidence=[span(0, min(len(text), 300))], confidence=conf * anchor_conf, method="prose")
 
 
 _ASIDE = re.compile(r"(?<![\w,] )\b(?:for\s+(?:your\s+)?information|by\s+way\s+of\s+(?:advice|assistance|background|"
@@ -416,14 +413,20 @@ def _with_years(q: Question) -> str:
     return f"{q.text} (each of {', '.join(years)})" if len(years) >= 2 else q.text
 
 
+def _number_for(q: Question, text: str, columns: list[str] | None = None) -> NumberReading | None:
+    """The number a passage gives for a number question, read as the question asks (an amount, a rate, a
+    price; in its units; year by year)."""
+    return read_number(text, money=_asks_money(q.text), percent=bool(_PERCENT_Q.search(q.text)),
+                       price=bool(_PRICE_Q.search(q.text)), columns=columns, units=question_units(q.text),
+                       question=_with_years(q))
+
+
 def _read_value(q: Question, rest: str, block: Block, answers: dict[str, Answer]) -> _Value | None:
     if not rest.strip():
         return None
     if q.type == QuestionType.NUMBER:
         rest = _own_table_row(rest, q)
-        r = read_number(rest, money=_asks_money(q.text), percent=bool(_PERCENT_Q.search(q.text)),
-                        price=bool(_PRICE_Q.search(q.text)), columns=block.columns, units=question_units(q.text),
-                        question=_with_years(q))
+        r = _number_for(q, rest, block.columns)
         if r is not None and (r.value is not None or r.breakdown):
             spans = _line_spans(rest, [(f.start, f.end) for f in r.used])
             conf = r.confidence
@@ -497,8 +500,7 @@ def _from_pointed_table(doc: Document, q: Question, text: str, block: Block, seg
         if best == 0 or list(rows.values()).count(best) > 1:
             return None  # a table of other things, or two rows alike: a person reads it
         table = "\n".join(ln if i not in rows or rows[i] == best else " " * len(ln) for i, ln in enumerate(lines))
-    r = read_number(table, money=_asks_money(q.text), percent=bool(_PERCENT_Q.search(q.text)),
-                    price=bool(_PRICE_Q.search(q.text)), units=question_units(q.text), question=_with_years(q))
+    r = _number_for(q, table)
     if r is None or r.value is None and not r.breakdown or not r.used:
         return None
     spans = _line_spans(table, [(f.start, f.end) for f in r.used])

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import overload
 
 from foicollate.segment import (  # the segmenter's stemming and table rows
     content_words,
@@ -392,7 +393,7 @@ def _respectively(text: str, money: bool, units: frozenset[str], question: str) 
         figs = [f for f in figs if f.money]
     years = list(dict.fromkeys(y.group(0) for y in _YEAR_IN_QUESTION.finditer(text, start, stop)))
     if not years:
-        years = list(dict.fromkeys(_YEAR_IN_QUESTION.findall(question)))
+        years = year_in(question)
     if len(years) >= 2 and len(figs) > len(years):
         # "contains 212 buildings, 38 of which ..., and carried out 96, 104 and 133 audits": the list itself
         tail = figs[-len(years):]
@@ -428,13 +429,11 @@ def _year_key(label: str) -> str:
 
 def _read_number(text: str, money: bool, percent: bool, price: bool, columns: list[str] | None,
                  units: frozenset[str], question: str) -> NumberReading | None:
-    figs = [f for f in figures(text, units) if (f.money == money or not f.money and money) and
-            (f.percent == percent or not f.percent and percent)]
-    if not figs and not money and not percent:
+    every = figures(text, units)
+    figs = [f for f in every if _as_asked(f, money, percent)]
+    if not figs and not money and not percent and len(every) == 1 and every[0].money:
         # "£1,450 per licence" for "What is the licence fee?": an amount is the only figure given
-        every = figures(text, units)
-        if len(every) == 1 and every[0].money:
-            return NumberReading(every[0].value, None, every, 0.6)
+        return NumberReading(every[0].value, None, every, 0.6)
     if percent and any(f.percent for f in figs):
         figs = [f for f in figs if f.percent]  # "What percentage of the Fund's value": the rate, not the £
     elif money and any(f.money for f in figs):
@@ -452,7 +451,7 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
     if flat != text:
         # "Financial year / Claims / 2020/21 / 45 / 2021/22 / 52 / 2022/23* / 61": a table copied out one cell
         # a line, whose rows' years label the figures
-        by_year = [f for f in figures(flat, units) if (f.money == money or money) and (f.percent == percent or percent)]
+        by_year = [f for f in figures(flat, units) if _as_asked(f, money, percent)]
         labels = [_clean(f.label) for f in by_year]
         if len(by_year) >= 2 and all(_YEARISH.match(lab) for lab in labels) and len(set(labels)) == len(labels):
             figs = by_year
@@ -496,10 +495,10 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
                 return NumberReading(t.value, bd, [t, *parts], 0.9)
     # one figure that is the sum of all the others is their total ("21: unit A 12, unit B 9")
     if len(figs) >= 3:
-        years = {lab for lab in (_clean(f.label) for f in figs) if _YEARISH.match(lab)}
+        year_labels = {lab for lab in (_clean(f.label) for f in figs) if _YEARISH.match(lab)}
         for t in (figs[0], figs[-1]):
             rest = [f for f in figs if f is not t]
-            if (_YEARISH.match(_clean(t.label)) and len(years) > 1) or (t.value < 10 and len(rest) < 3):
+            if (_YEARISH.match(_clean(t.label)) and len(year_labels) > 1) or (t.value < 10 and len(rest) < 3):
                 continue  # one more year's figure, or small numbers that add up by chance
             if t.value > 0 and abs(sum(f.value for f in rest) - t.value) < 0.005 * t.value + 0.01:
                 return NumberReading(t.value, _named_parts(rest), figs, 0.9)
@@ -517,13 +516,13 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
                     and _clean(x.label)]
             if near and abs(sum(x.value for x in near) - t.value) < 0.01 * max(t.value, 1):
                 others, ok = near, True
-            years = [x for x in others if _YEARISH.match(_clean(x.label))]
-            if not ok and len(years) >= 2 and abs(sum(x.value for x in years) - t.value) < 0.01 * max(t.value, 1):
-                others, ok = years, True  # the years add up to the total; other figures are asides
+            yearly = [x for x in others if _YEARISH.match(_clean(x.label))]
+            if not ok and len(yearly) >= 2 and abs(sum(x.value for x in yearly) - t.value) < 0.01 * max(t.value, 1):
+                others, ok = yearly, True  # the years add up to the total; other figures are asides
         # "(13 in total). ... none required onward reporting": a later sentence's "none" is no part of it
         others = [x for x in others if x.value or x.start < t.start or not _SENTENCE_BREAK.search(text[t.end:x.start])]
-        parts = _named_parts(others)
-        return NumberReading(t.value, parts if ok and parts else None, figs, 0.9 if ok else 0.7)
+        named = _named_parts(others)
+        return NumberReading(t.value, named if ok and named else None, figs, 0.9 if ok else 0.7)
     labels = [_clean(f.label) for f in figs]
     if len(figs) >= 3 and not _YEARISH.match(labels[0]) and all(_YEARISH.match(lab) for lab in labels[1:]) and \
             len(set(labels[1:])) == len(labels) - 1:
@@ -545,7 +544,7 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
     if len(figs) == len(asked) >= 2 and not any(labels) and len(text.strip()) <= 80:
         # "31 / 35 / 40" for "in each of 2021/22, 2022/23 and 2023/24": the years asked, in order
         return NumberReading(None, dict(zip(asked, (f.value for f in figs), strict=True)), figs, 0.7)
-    years = []
+    years: list[Figure] = []
     for f, lab in zip(figs, labels, strict=True):  # the leading run of figures labelled by distinct years
         if not _YEARISH.match(lab) or lab in {_clean(y.label) for y in years}:
             break
@@ -579,6 +578,11 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
         return NumberReading(sum(bd.values()), bd, figs, 0.75)
     # "45 staff, of whom 12 ..." : the first figure is the answer
     return NumberReading(figs[0].value, None, figs[:1], 0.5)
+
+
+def _as_asked(f: Figure, money: bool, percent: bool) -> bool:
+    """Whether a figure can answer: an amount or a rate only where the question asks for one."""
+    return (money or not f.money) and (percent or not f.percent)
 
 
 def _total_then_parts(figs: list[Figure], text: str) -> NumberReading | None:
@@ -834,7 +838,12 @@ def _clean(label: str) -> str:
     return _SPACES.sub(" ", label).strip(" :=-–—|")
 
 
-def as_number(v: float | None) -> int | float | None:
+@overload
+def as_number(v: float) -> float: ...
+@overload
+def as_number(v: None) -> None: ...
+def as_number(v: float | None) -> float | None:
+    """A figure as JSON shows it: 12 rather than 12.0; decimals to four places."""
     if v is None:
         return None
     return int(v) if float(v).is_integer() else round(v, 4)

@@ -323,6 +323,7 @@ def _ticked(text: str, options: list[Option]) -> Picked | None:
     ids: list[str] = []
     spans: list[tuple[int, int]] = []
     letters = option_letters(options)
+    text_of = {o.id: o.text.lower() for o in options}
     for m in _TICKED.finditer(text):
         rest = m.group("rest")
         key = re.match(r"\(?([a-z]|[ivx]{1,4})[).]\s", rest, re.I)
@@ -333,7 +334,6 @@ def _ticked(text: str, options: list[Option]) -> Picked | None:
         hit = by_text(rest, options)
         if hit.ids and (boxes >= 2 or len(hit.ids) == 1):  # (one ticked line alone must name one option)
             # the option the line is closest to ("... linked to the object of the search" is not "The object")
-            text_of = {o.id: o.text.lower() for o in options}
             best = max(hit.ids, key=lambda i: fuzz.ratio(text_of[i], rest.lower()))
             ids.append(best)
             spans.append((m.start(), m.end()))
@@ -641,7 +641,7 @@ _ITEM_REFS = re.compile(r"\b(?:items?|points?|parts?)\s+(?P<keys>\(?(?:[a-z]|[iv
 def _items_by_label(text: str, letters: dict[str, str]) -> list[tuple[str, bool, tuple[int, int]]]:
     """Items named by their labels in a clause that says yes or no to them ("items (i) and (iii)
     are in place, but not item (ii)")."""
-    out = []
+    out: list[tuple[str, bool, tuple[int, int]]] = []
     for m in re.finditer(r"[^\n.;]+", text):
         for part in re.finditer(r"(?:(?!,?\s+but\s)[^\n])+", m.group(0)):
             clause = part.group(0)

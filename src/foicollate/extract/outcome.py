@@ -267,8 +267,8 @@ def find_cues(text: str, scottish: bool = False, own: AbstractSet[str] = frozens
     spans = sentences(text)
     for n, (s, e) in enumerate(spans):
         sent = text[s:e]
-        known = _PLAIN_CUES.get((sent, scottish), False)
-        if known is not False:  # a sentence seen before (boilerplate, a restated question): the same cue
+        if (sent, scottish) in _PLAIN_CUES:  # a sentence seen before (boilerplate, a restated question): the same cue
+            known = _PLAIN_CUES[(sent, scottish)]
             if known is not None:
                 cues.append(replace(known, start=known.start + s, end=known.end + s))
             continue
