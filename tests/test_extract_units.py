@@ -353,3 +353,23 @@ def test_an_amount_that_is_the_only_figure_is_the_answer() -> None:
     # beside a count, an amount is still a distractor
     r = read_number("We received 12 claims costing £4,500.")
     assert r is not None and r.value == 12
+
+
+PEST_SERVICE = [Option("own", "Council pest control officers", "a"), Option("contract", "An external contractor", "b"),
+                Option("none", "No pest control service is offered", "c")]
+
+
+@pytest.mark.parametrize(
+    ("text", "picked"),
+    [
+        # the option is named in a later sentence, after an account that names none
+        ("Treatments for rats and mice are booked through the contact centre. Since April 2022 this has been "
+         "done by Vermex Ltd, a contractor that is external to us.", "contract"),
+        # a later sentence that denies an option does not pick it
+        ("Treatments are booked online. We have not used an external contractor since 2019; bookings are "
+         "handled by Council officers.", "own"),
+    ],
+)
+def test_choice_named_further_into_the_answer(text: str, picked: str) -> None:
+    p = pick_choice(text, PEST_SERVICE, frozenset({"pest", "control", "servic", "provid"}))
+    assert p is not None and p.ids == [picked]

@@ -458,7 +458,9 @@ def pick_choice(text: str, options: list[Option], asked: frozenset[str] = frozen
     for o in options:
         ol = o.text.lower()
         if len(ol) >= 8:
-            scores.append((fuzz.partial_ratio(ol, low[:400]), o))
+            al = fuzz.partial_ratio_alignment(ol, low[:400])
+            if al is not None and not _CLAUSE_NEG.search(_clause_at(low, al.dest_start)):
+                scores.append((al.score, o))
     scores.sort(key=lambda x: -x[0])
     if scores and scores[0][0] >= 88 and (len(scores) == 1 or scores[0][0] - scores[1][0] >= 5):
         return Picked([scores[0][1].id], [(off, off + min(len(stripped), 200))], 0.8)
@@ -483,7 +485,35 @@ def pick_choice(text: str, options: list[Option], asked: frozenset[str] = frozen
             distinct.append(o)
     if len(distinct) == 1:
         return Picked([distinct[0].id], [(off, off + len(first))], 0.55)
-    return _by_polarity(stripped, off, options)
+    return _by_polarity(stripped, off, options) or _by_later_words(stripped, off, options, asked)
+
+
+def _clause_at(text: str, pos: int) -> str:
+    """The clause (between stops, semicolons and line ends) that holds `pos`."""
+    start = max(text.rfind(c, 0, pos) for c in ".;\n") + 1
+    ends = [e for e in (text.find(c, pos) for c in ".;\n") if e >= 0]
+    return text[start:min(ends, default=len(text))]
+
+
+def _by_later_words(text: str, off: int, options: list[Option], asked: frozenset[str]) -> Picked | None:
+    """An option named only further into the answer ("... The service is therefore delivered in-house"):
+    most of one option's own words in one sentence, not denied there, and no other option near it."""
+    scored: list[tuple[float, Option, tuple[int, int]]] = []
+    for o in options:
+        words = own_terms(o.text, asked)
+        if not words or re.match(r"^\W*(yes|no)\b", o.text, re.I):
+            continue
+        best = (0.0, (0, 0))
+        for m in re.finditer(r"[^.;\n]+", text):
+            share = len(words & _terms(m.group())) / len(words)
+            if share > best[0] and not _CLAUSE_NEG.search(m.group()):
+                best = (share, (m.start(), m.end()))
+        scored.append((best[0], o, best[1]))
+    scored.sort(key=lambda x: -x[0])
+    if not scored or scored[0][0] < 0.75 or (len(scored) > 1 and scored[0][0] - scored[1][0] < 0.5):
+        return None
+    s, e = scored[0][2]
+    return Picked([scored[0][1].id], [(off + s, off + e)], 0.5)
 
 
 _KEY_LINE = re.compile(r"^[ \t]*\(?([A-Ha-h]|[ivx]{1,4})[).]\s+(?=[A-Z])|[\t|][ \t]*\(?([a-h]|[ivx]{1,4}|\d)\)?[ \t|]*$",
