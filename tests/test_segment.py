@@ -302,3 +302,36 @@ def test_a_summary_row_gives_way_to_its_own_section_below() -> None:
     assert got["iii"][0] == 231075 and got["iii"][1] == {"Licensed removal": 168420, "Encapsulation": 41905,
                                                          "Air testing": 20750}
     assert got["iv"] == (True, None)
+
+
+ALLOWANCE = "What was the weekly fostering allowance paid in 2024/25 for a child"
+PARTS = Questionnaire(title="t", questions=[
+    Question("1", "How many approved fostering households did you have on 31 March 2024?", QuestionType.NUMBER, "1"),
+    Question("2a", "aged 0 to 4", QuestionType.NUMBER, "2a", context=ALLOWANCE),
+    Question("2b", "aged 5 to 10", QuestionType.NUMBER, "2b", context=ALLOWANCE),
+    Question("2c", "aged 11 to 15", QuestionType.NUMBER, "2c", context=ALLOWANCE),
+    Question("2d", "aged 16 and over", QuestionType.NUMBER, "2d", context=ALLOWANCE),
+    Question("3", "Do you pay a retainer to carers between placements?", QuestionType.YESNO, "3"),
+])
+
+
+@pytest.mark.parametrize(
+    ("text", "allowances"),
+    [
+        # the parts answered inline on their question's line
+        ("Dear Sir\n1. 212\n2. a) £182.00 b) £201.50 c) £229.00 d) £268.75\n3. No\nYours sincerely\n",
+         [182, 201.5, 229, 268.75]),
+        # the question asked whole and answered row by row, each row named by its age band
+        ("**Q1. How many approved households?**\n\n212\n\n**Q2. What was the weekly allowance in 2024/25?**\n\n"
+         "Our allowances are:\n- 0–4: £180.00\n- 5–10: £199.00\n- 11–15: £226.00\n- 16+: £264.00\n\n"
+         "**Q3. Do you pay a retainer?**\n\nNo.\n", [180, 199, 226, 264]),
+        # a part restated with its own figures ("aged 0 to 4") before the amount
+        ("*Q2. What was the weekly fostering allowance paid in 2024/25 for a child: a) aged 0 to 4, b) aged 5 to 10, "
+         "c) aged 11 to 15, d) aged 16 and over?*\n\nThe allowances for 2024/25 were:\n\n- a) aged 0 to 4: £175.00\n- b) aged 5 to 10: £195.00\n"
+         "- c) aged 11 to 15: £222.00\n- d) aged 16 and over: £260.00\nQ1. 212\nQ3. No.\n", [175, 195, 222, 260]),
+    ],
+)
+def test_a_question_asked_in_parts(text: str, allowances: list[float]) -> None:
+    got = {a.question: a.value for a in collate_document(Document(id="r", text=text), PARTS).answers}
+    assert [got[k] for k in ("2a", "2b", "2c", "2d")] == allowances
+    assert got["1"] == 212 and got["3"] is False

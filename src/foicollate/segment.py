@@ -340,10 +340,13 @@ def split_lines(text: str) -> list[Line]:
         pos += len(whole) + 1
         if n in furniture:
             continue
-        for a, b, key, body_at in _inline_pieces(whole):
+        pieces = _inline_pieces(whole)
+        for a, b, key, body_at in pieces:
             if key is None:
                 for a2, b2, key2, at2 in _ordinal_pieces(whole[a:b]):
-                    out.extend(_line(whole[a + a2:a + b2].rstrip(), line_start + a + a2, key2, at2))
+                    # "2. a) £182 b) £201": the head keeps its label for the parts after it
+                    out.extend(_line(whole[a + a2:a + b2].rstrip(), line_start + a + a2, key2, at2,
+                                     head=len(pieces) > 1))
                 continue
             out.extend(_line(whole[a:b].rstrip(), line_start + a, key, body_at))
     for i in range(len(out) - 1):
@@ -383,7 +386,7 @@ def _bare_number_run(out: list[Line]) -> None:
 _BARE_NUMBER = re.compile(r"\s*(\d{1,2})\.\s*")
 
 
-def _line(raw: str, start: int, key: str | None = None, body_at: int = 0) -> list[Line]:
+def _line(raw: str, start: int, key: str | None = None, body_at: int = 0, head: bool = False) -> list[Line]:
     """One non-blank line (or piece of one) with its marker, body and flags."""
     if not raw.strip():
         return []
@@ -392,7 +395,7 @@ def _line(raw: str, start: int, key: str | None = None, body_at: int = 0) -> lis
         return [Line(start, start + len(raw), raw, key, body, start + body_at,
                      body_norm=" ".join(words(body)))]
     mk = parse_marker(raw)
-    if mk is not None and not mk.rest.strip() and not mk.prefixed and mk.key.isdigit():
+    if mk is not None and not mk.rest.strip() and not mk.prefixed and mk.key.isdigit() and not head:
         mk = None  # "42." alone is an answer, not a label; "Question 3" or "A." alone is a heading
     if mk is None and len(raw) <= 60:
         bi = _BILINGUAL_LABEL.search(raw)
@@ -442,6 +445,8 @@ class _QuestionIndex:
             m = re.fullmatch(r"(\d+)[a-z]{1,2}|([a-z])\d{1,2}[a-z]?", k)  # "2a", "2b"; "a1", "a2" (section A)
             heads.setdefault((m.group(1) or m.group(2)) if m else k or str(j), []).append(j)
         self.groups = list(heads.values())
+        # "2" for a request whose question 2 is asked only in parts ("2a" ... "2d"): all its parts
+        self.parts_of = {k: g for k, g in heads.items() if len(g) > 1 and k.isdigit() and k not in self.label_keys}
         self.nested = any(len(g) > 1 for g in self.groups)
         # questions of one or two content words: any line may restate them
         self.few_words = {j for j, c in enumerate(self.content) if len(c) <= 2}
@@ -871,6 +876,7 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
     letters_are_parts = not letters_for_roman and len({k for k in seq_keys if k.isdigit()}) >= 3
     # "We have numbered your questions 1 to 8": numbers for a request lettered a..h
     numbers_for_letters = not any(k.isdigit() for k in own_keys) and len({k for k in seq_keys if k.isdigit()}) >= 2
+    parent = ""  # the last number label, whose parts a run of letters may answer
     for i, ln in enumerate(lines):
         # a label's words may be a topic title only if the answer can be below it, not another label
         title_ok = i + 1 < len(lines) and lines[i + 1].marker_key is None
@@ -896,6 +902,10 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
         if _is_choice_restatement(body_norm, idx) and not _labels_a_question_not_choice(ln, idx):
             continue
         key = ln.marker_key
+        if key and key.isdigit():
+            parent = key
+        elif key and parent and len(key) == 1 and key.isalpha() and key not in own_keys and parent + key in own_keys:
+            key = parent + key  # "2." then "a) £182": the request's 2a
         maybe_heading = ":" in ln.body or "|" in ln.text or "\t" in ln.text or _TITLE_LINE.match(ln.text) is not None
         if key is None and len(body_norm) < 12 and not maybe_heading:
             continue  # too short to restate a question, with no label and no heading form
@@ -911,6 +921,12 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
             by_position = idx.by_place(key, nested) if ordinal_ok or numbers_for_letters and key.isdigit() else None
             if by_position is not None and letters_are_parts and len(key) == 1 and key.isalpha():
                 by_position = None  # "7." then "a) Yes  b) No": the letters are the parts of question 7
+            parts = idx.parts_of.get(key, []) if not labelled and not nested else []
+            after = next((x.marker_key for x in lines[i + 1:] if x.marker_key), None)
+            if parts and not (after and (len(after) == 1 and after.isalpha() or idx.labelled(after) & set(parts))):
+                # "Q2. What was the weekly allowance ...?" over a request's 2a to 2d, not then answered part by part
+                out.append(Anchor(i, parts, 30.0 * len(parts), "multi", _label_answer_start(ln, "", None, parts)))
+                continue
             out.extend(_labelled_candidates(i, ln, idx, asks, labelled, by_position, title_ok))
         if maybe_heading and not any(a.line == i and a.kind == "text" for a in out[-nq:]):
             out.extend(_heading_candidates(i, ln, idx))

@@ -48,6 +48,7 @@ from foicollate.model import (
     QuestionType,
     Status,
 )
+from foicollate.questionnaire_types import asks as reads_as_question
 from foicollate.segment import Block, Segmentation, content_words, table_cells
 
 __all__ = ["read_answer", "resolve_cross_references", "split_shared_figures"]
@@ -413,11 +414,20 @@ def _with_years(q: Question) -> str:
     return f"{q.text} (each of {', '.join(years)})" if len(years) >= 2 else q.text
 
 
+def _whole_ask(q: Question) -> str:
+    """What a question asks: its text, or, when the text is only a part of a question its preamble asks
+    ("aged 0 to 4" under "What was the weekly allowance paid for a child"), both."""
+    if not q.context or "?" in q.text or reads_as_question(q.text):
+        return q.text
+    return f"{q.context} {q.text}"
+
+
 def _number_for(q: Question, text: str, columns: list[str] | None = None) -> NumberReading | None:
     """The number a passage gives for a number question, read as the question asks (an amount, a rate, a
     price; in its units; year by year)."""
-    return read_number(text, money=_asks_money(q.text), percent=bool(_PERCENT_Q.search(q.text)),
-                       price=bool(_PRICE_Q.search(q.text)), columns=columns, units=question_units(q.text),
+    ask = _whole_ask(q)
+    return read_number(text, money=_asks_money(ask), percent=bool(_PERCENT_Q.search(ask)),
+                       price=bool(_PRICE_Q.search(ask)), columns=columns, units=question_units(ask),
                        question=_with_years(q))
 
 

@@ -856,13 +856,21 @@ def figure_about(text: str, question: str, other_question: str) -> Figure | None
     if len(figs) < 2:
         return None
     own = content_words(question) - content_words(other_question)
+    # the question's own figures ("aged 0 to 4" over "- 0–4: £180") name a row; they are not its answer
+    echoed = {float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", question)}
     scored = []
     for i, f in enumerate(figs):
         lo = max(figs[i - 1].end if i else 0, _clause_start(text, f.start))
         hi = min(figs[i + 1].start if i + 1 < len(figs) else len(text), _clause_end(text, f.end))
-        scored.append((len(content_words(text[lo:hi]) & own), i))
+        if f.value in echoed and not f.money:
+            # the row's own label: score the figure after it on the whole line ("0–4: £180.00")
+            continue
+        line = text[text.rfind("\n", 0, f.start) + 1:f.start]
+        row = echoed and len(line) <= 40 and not re.search(r"[.;]\s", line)  # a short row's label, not a sentence
+        near = content_words(text[lo:hi]) | (content_words(line) if row else frozenset())
+        scored.append((len(near & own), i))
     scored.sort(reverse=True)
-    if scored[0][0] == 0 or scored[0][0] == scored[1][0]:
+    if not scored or scored[0][0] == 0 or len(scored) > 1 and scored[0][0] == scored[1][0]:
         return None
     return figs[scored[0][1]]
 
