@@ -373,3 +373,17 @@ PEST_SERVICE = [Option("own", "Council pest control officers", "a"), Option("con
 def test_choice_named_further_into_the_answer(text: str, picked: str) -> None:
     p = pick_choice(text, PEST_SERVICE, frozenset({"pest", "control", "servic", "provid"}))
     assert p is not None and p.ids == [picked]
+
+
+BINS = [Option("residual", "Residual waste", "a"), Option("dmr", "Mixed recycling", "b"),
+        Option("food", "Food waste", "c"), Option("garden", "Garden waste", "d")]
+
+
+def test_multi_some_options_by_letter_and_more_by_name() -> None:
+    # a letter in passing names one option; the others are named in words
+    p = pick_multi("We collect residual waste and mixed recycling fortnightly, plus food waste (option c) weekly.", BINS)
+    assert p is not None and p.ids == ["residual", "dmr", "food"]
+    # letters that open the answer say it; the words after them only explain
+    p = pick_multi("C and D. Food waste goes to anaerobic digestion and garden waste is composted, unlike residual "
+                   "waste.", BINS)
+    assert p is not None and p.ids == ["food", "garden"]

@@ -368,8 +368,12 @@ def pick_multi(text: str, options: list[Option], asked: frozenset[str] = frozens
     picked = by_letters(text, options)
     named = by_text(text, options, asked)
     named.ids = [i for i in named.ids if i not in negated]
-    if picked:  # options named by letter: the letters say it; the prose after them only explains
+    opens = picked is not None and min(a for a, _ in picked.spans) <= len(text) - len(text.lstrip()) + 3
+    if picked and (opens or not set(picked.ids) < set(named.ids)):
+        # options named by letter: the letters say it; the prose after them only explains
         return Picked([o.id for o in options if o.id in picked.ids], picked.spans, 0.85)
+    if picked:  # "(a) and (b), and we also grit footways and cycle routes": some by letter, more by name
+        return Picked([o.id for o in options if o.id in named.ids], picked.spans + named.spans, 0.7)
     if named.ids:
         return Picked([o.id for o in options if o.id in named.ids], named.spans, 0.7)
     return None
