@@ -335,3 +335,12 @@ def test_a_question_asked_in_parts(text: str, allowances: list[float]) -> None:
     got = {a.question: a.value for a in collate_document(Document(id="r", text=text), PARTS).answers}
     assert [got[k] for k in ("2a", "2b", "2c", "2d")] == allowances
     assert got["1"] == 212 and got["3"] is False
+
+
+def test_one_bullet_per_question_in_order() -> None:
+    """A disclosure-log page that answers in an unlabelled bullet list, one bullet per question."""
+    text = ("FOI 2024/118 - Library staff | Disclosure log\nHome » Council » FOI » Disclosure log\n"
+            "Reference: FOI/2024/118\nDate received: 3 May 2024\nResponse\n"
+            "- 42 staff, of whom 30 are full time.\n- No\n- Free Wi-Fi and public computers.\n"
+            "Contact us, privacy, accessibility, cookies.\n")
+    assert read(text) == EXPECTED

@@ -598,7 +598,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
         # a stray heading-like line is not a layout: read the reply without them
         chain = _best_chain([a for a in candidates if a.kind != "heading"], lines, closing, idx)
     chain = _add_out_of_order(chain, candidates, lines, closing, idx)
-    chain = _fill_gaps(chain, lines, closing, idx)
+    chain = _fill_gaps(chain, lines, closing, idx) or _bullet_run(lines, closing, idx)
     blocks = {q.id: Block() for q in questionnaire.questions}
     covered: list[tuple[int, int]] = [(lines[i].start, lines[i].end) for i in summary]
     response_heads = [i for i, ln in enumerate(lines[:closing]) if ln.heading]
@@ -654,6 +654,21 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
 
     return Segmentation(lines=lines, blocks=blocks, global_spans=global_spans, scottish=is_scottish(doc.text),
                         own_names=OwnNames(doc.text))
+
+
+def _bullet_run(lines: list[Line], closing: int, idx: _QuestionIndex) -> list[Anchor]:
+    """Nothing labelled or restated, but one bulleted line per question, in the request's order (a disclosure
+    log's "- 14 contracts ...", "- No", "- £1,204,330"): the bullets by position."""
+    runs: list[list[int]] = [[]]
+    for i, ln in enumerate(lines[:closing]):
+        if ln.marker_key is None and parse_bullet(ln.text) is not None:
+            if runs[-1] and runs[-1][-1] != i - 1:
+                runs.append([])
+            runs[-1].append(i)
+    fits = [r for r in runs if len(r) == len(idx.questions) >= 3]
+    if len(fits) != 1:
+        return []
+    return [Anchor(i, [j], 40.0, "ordinal", lines[i].body_start) for j, i in enumerate(fits[0])]
 
 
 class OwnNames(AbstractSet[str]):
