@@ -30,6 +30,8 @@ BLIND4 = TESTS / "data" / "blind4"
 BLIND5 = TESTS / "data" / "blind5"
 BLIND6 = TESTS / "data" / "blind6"
 BLIND7 = TESTS / "data" / "blind7"
+#: An eighth set, written 2026-11-21 by a writer who saw no engine code; still blind.
+BLIND8 = TESTS / "data" / "blind8"
 
 
 @lru_cache(maxsize=1)
@@ -43,8 +45,8 @@ def scorer() -> ModuleType:
 
 
 def fixture_campaigns() -> list[Path]:
-    return sorted(p for d in (FIXTURES, HELDOUT, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7) if d.exists() for p in d.iterdir()
-                  if (p / "gold.yaml").exists())
+    sets = (FIXTURES, HELDOUT, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8)
+    return sorted(p for d in sets if d.exists() for p in d.iterdir() if (p / "gold.yaml").exists())
 
 
 @lru_cache(maxsize=32)

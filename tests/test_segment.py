@@ -344,3 +344,15 @@ def test_one_bullet_per_question_in_order() -> None:
             "- 42 staff, of whom 30 are full time.\n- No\n- Free Wi-Fi and public computers.\n"
             "Contact us, privacy, accessibility, cookies.\n")
     assert read(text) == EXPECTED
+
+
+@pytest.mark.parametrize("prompt", ["(Yes/No)", "(Yes / No)", "[Y/N]"])
+def test_a_yes_no_prompt_after_a_restated_question_is_not_the_answer(prompt: str) -> None:
+    q = Questionnaire(title="t", questions=[
+        Question("q1", "Does the force use live facial recognition?", QuestionType.YESNO, "1"),
+        Question("q2", "How many deployments were there in 2023?", QuestionType.NUMBER, "2"),
+    ])
+    text = (f"Question 1: Does the force use live facial recognition? {prompt}\n\nYes.\n\n"
+            "Question 2: How many deployments were there in 2023?\n\n14\n")
+    got = {a.question: a.value for a in collate_document(Document(id="r", text=text), q).answers}
+    assert got == {"q1": True, "q2": 14}

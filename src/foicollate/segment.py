@@ -1074,8 +1074,18 @@ def table_cells(s: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+# the form's prompt after a restated question ("? (Yes/No)", "(Y/N)"): not an answer
+_YES_NO_PROMPT = re.compile(r"\s*[\[(]?\s*(?:yes|y)\s*(?:/|or)\s*(?:no|n)\s*[\])]?[\s:.*_]*", re.I)
+
+
 def _answer_start(ln: Line, q_norm: str) -> int:
     """Where the answer can start on a line that restates a question (after a '?' if any)."""
+    start = _answer_start_raw(ln, q_norm)
+    prompt = _YES_NO_PROMPT.match(ln.text, start - ln.start) if start < ln.end else None
+    return ln.start + prompt.end() if prompt and prompt.end() > start - ln.start else start
+
+
+def _answer_start_raw(ln: Line, q_norm: str) -> int:
     body = ln.body
     qpos = body.rfind("?")
     if qpos >= 0 and body[qpos + 1 :].strip():

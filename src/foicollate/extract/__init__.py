@@ -635,6 +635,8 @@ def split_shared_figures(doc: Document, questionnaire: Questionnaire, seg: Segme
                 sent = about[qid] if distinct else None
                 r = read_number(text[sent[0]:sent[1]], money=_asks_money(q.text)) if sent else None
                 if sent is None or r is None or r.value is None:
+                    # one figure left standing for several questions: which one it answers is a guess
+                    a.confidence = min(a.confidence, 0.6)
                     continue
                 value, (start, end) = r.value, sent
             if value == a.value:
