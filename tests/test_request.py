@@ -18,14 +18,19 @@ ID_FLOOR = 0.99
 TYPE_FLOOR = 0.98  # type and the number of options/items both right
 
 
+def _plain(qid: str) -> str:
+    """An id as numbered, whatever the writer's naming: "q3" and "3" are both the third question."""
+    return qid.lower().removeprefix("q")
+
+
 def _agreement() -> tuple[float, float]:
     total = ids = types = 0
     for c in fixture_campaigns():
         expected = load_questionnaire(c / "questionnaire.yaml")
-        got = {q.id: q for q in parse_request((c / "request.txt").read_text()).questions}
+        got = {_plain(q.id): q for q in parse_request((c / "request.txt").read_text()).questions}
         for q in expected.questions:
             total += 1
-            g = got.get(q.id)
+            g = got.get(_plain(q.id))
             ids += g is not None
             types += g is not None and g.type == q.type and len(g.choices) == len(q.choices)
     return ids / total, types / total
