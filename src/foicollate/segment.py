@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -82,7 +83,7 @@ _DIGIT = re.compile(r"\d")
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+| {2,}")
 
 
-_TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]*-{3,}[\s:|-]*\|?\s*$")
+TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]*-{3,}[\s:|-]*\|?\s*$")
 _ANSWER_HEAD_CELL = re.compile(r"^\W*(?:our\s+)?(?:response|answer|reply)s?\W*$", re.I)
 
 
@@ -97,7 +98,7 @@ def _answers_after_heading(lines: list[Line], chain: list[Anchor], blocks: dict[
     for i in range(after[0] + 1, closing):
         ln = lines[i]
         body = ln.text.strip()
-        if not body or _TABLE_RULE.match(body) or _ANSWER_HEAD_CELL.match(body.strip("|")):
+        if not body or TABLE_RULE.match(body) or _ANSWER_HEAD_CELL.match(body.strip("|")):
             continue
         lead = len(ln.text) - len(ln.text.lstrip(" \t|"))
         tail = len(ln.text) - len(ln.text.rstrip(" \t|"))
@@ -204,8 +205,8 @@ class Segmentation:
     blocks: dict[str, Block]
     global_spans: list[tuple[int, int]]  # text outside every block, before the closing lines
     scottish: bool = False  # a FOISA reply: section numbers mean other things
-    global_cues: list[Any] | None = None  # outcome cues of the global text, read once
-    global_cues_in_blocks: list[bool] | None = None  # whether each lies inside some question's passage
+    # outcome cues of the global text, read once, each with whether it lies inside some question's passage
+    global_cues: list[tuple[Any, bool]] | None = None
     own_names: AbstractSet[str] = frozenset()  # keys of bodies in the letterhead and signature
 
     def global_text(self, doc: Document) -> str:
@@ -355,9 +356,14 @@ def split_lines(text: str) -> list[Line]:
             mk = parse_marker(ln.text)
             if mk is not None and not mk.rest.strip() and mk.key.isdigit():
                 # "3." alone with "Response: ..." under it: a label after all
-                out[i] = Line(ln.start, ln.end, ln.text, mk.key, "", ln.end)
+                out[i] = _as_label(ln, mk.key)
     _bare_number_run(out)
     return out
+
+
+def _as_label(ln: Line, key: str) -> Line:
+    """A line read as a label alone after all ("3." over "Response: ..."), its answer on the lines below."""
+    return Line(ln.start, ln.end, ln.text, key, "", ln.end)
 
 
 def _bare_number_run(out: list[Line]) -> None:
@@ -379,8 +385,7 @@ def _bare_number_run(out: list[Line]) -> None:
         else:
             runs.append([item])
     for i, n in (item for run in runs if len(run) >= 3 for item in run):
-        ln = out[i]
-        out[i] = Line(ln.start, ln.end, ln.text, str(n), "", ln.end)
+        out[i] = _as_label(out[i], str(n))
 
 
 _BARE_NUMBER = re.compile(r"\s*(\d{1,2})\.\s*")
@@ -937,15 +942,20 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
             if by_position is not None and letters_are_parts and len(key) == 1 and key.isalpha():
                 by_position = None  # "7." then "a) Yes  b) No": the letters are the parts of question 7
             parts = idx.parts_of.get(key, []) if not labelled and not nested else []
-            after = next((x.marker_key for x in lines[i + 1:] if x.marker_key), None)
-            if parts and not (after and (len(after) == 1 and after.isalpha() or idx.labelled(after) & set(parts))):
+            if parts and not _parts_follow(lines, i, idx, parts):
                 # "Q2. What was the weekly allowance ...?" over a request's 2a to 2d, not then answered part by part
-                out.append(Anchor(i, parts, 30.0 * len(parts), "multi", _label_answer_start(ln, "", None, parts)))
+                out.append(Anchor(i, parts, 30.0 * len(parts), "multi", _label_answer_start(ln, "")))
                 continue
             out.extend(_labelled_candidates(i, ln, idx, asks, labelled, by_position, title_ok))
         if maybe_heading and not any(a.line == i and a.kind == "text" for a in out[-nq:]):
             out.extend(_heading_candidates(i, ln, idx))
     return out
+
+
+def _parts_follow(lines: list[Line], i: int, idx: _QuestionIndex, parts: list[int]) -> bool:
+    """Is the next label after line i a letter, or one of the parts ("a)" or "2a." under "2.")?"""
+    after = next((x.marker_key for x in islice(lines, i + 1, None) if x.marker_key), None)
+    return after is not None and (len(after) == 1 and after.isalpha() or bool(idx.labelled(after) & set(parts)))
 
 
 _HEADING = re.compile(r"^[\W_]*?(?:\*\*|__)?(?P<h>[A-Za-z][^:|\n?]{2,70}?)(?:\*\*|__)?\s*:(?:\*\*|__)?(?:\s|$)")
@@ -1082,7 +1092,7 @@ def _answer_start(ln: Line, q_norm: str) -> int:
     """Where the answer can start on a line that restates a question (after a '?' if any)."""
     start = _answer_start_raw(ln, q_norm)
     prompt = _YES_NO_PROMPT.match(ln.text, start - ln.start) if start < ln.end else None
-    return ln.start + prompt.end() if prompt and prompt.end() > start - ln.start else start
+    return ln.start + prompt.end() if prompt else start
 
 
 def _answer_start_raw(ln: Line, q_norm: str) -> int:
@@ -1211,7 +1221,7 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex,
             continue  # "weekly / monthly / quarterly": the options restated on one line
         if ln.talk or any(fuzz.ratio(norm, c) >= 90 for c in idx.context_norms):
             continue
-        if "?" in ln.text and (_is_restatement(ln, idx) or _ASKED_LINE.match(ln.text)):
+        if "?" in ln.text and (_ASKED_LINE.match(ln.text) or _is_restatement(ln, idx)):
             continue  # another question of the request, quoted (or this one, in other words: "You asked: ...?")
         furniture = _PAGE_FURNITURE.search(ln.text) and (spans or not re.fullmatch(r"\s*\d[\d,]*\s*", ln.text)) and not (
             # a bare number packed between other lines is a cell of a table flattened one cell a line
@@ -1372,7 +1382,7 @@ def _fill_from_prose(text: str, lines: list[Line], chain: list[Anchor], blocks: 
         greet = max((i for i, ln in enumerate(lines[:closing]) if _GREETING.match(ln.text)), default=-1)
         if greet + 1 < closing:
             region = (lines[greet + 1].start, lines[closing - 1].end)
-            saved = {k: (b.spans, b.anchor) for k, b in blocks.items()} if weak else {}
+            saved = {k: (b.spans, b.anchor) for k, b in blocks.items()}  # (all empty unless weak)
             for b in blocks.values():
                 b.spans, b.anchor = [], None
             if not _assign_sentences(text, [], list(range(n)), blocks, idx, region, min_pairs=max(3, n // 3),
@@ -1474,11 +1484,12 @@ def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict
         # question left over far more than of any other starts its answer too
         used_s = {i for i, _j in pairs}
         paired = {j for _i, j in pairs}
+        top = [max(row) for row in score]
         for j, q in enumerate(run):
             if j in paired:
                 continue
             pick = max(((score[i][j], i) for i in range(m) if i not in used_s and score[i][j] >= 0.4
-                        and score[i][j] == max(score[i])), default=None)
+                        and score[i][j] == top[i]), default=None)
             if pick is not None:
                 used_s.add(pick[1])
                 starts.append((sents[pick[1]][0], q))

@@ -240,7 +240,7 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         value, spans, conf = ans.value, ans.spans, ans.conf
         if cues:
             conf *= 0.85  # an answer beside an outcome statement: partly answered
-        if _NOT_APPLICABLE.match(text) or RIGHTS_WORDS.search(text):
+        if na or RIGHTS_WORDS.search(text):
             # "Not applicable – we do not ...": nothing, or none, or not held? A person decides.
             # (and a passage that runs on into the letter's closing rights has no clear end)
             conf = min(conf, 0.7)
@@ -349,14 +349,15 @@ def _global_answer(doc: Document, q: Question, seg: Segmentation) -> Answer:
     """A question without its own passage: the reply's blanket outcome, if it states one."""
     text = seg.global_text(doc)
     if seg.global_cues is None:
-        seg.global_cues = [c for c in find_cues(text, seg.scottish, seg.own_names) if c.status != Status.ANSWERED]
         taken = [sp for b in seg.blocks.values() for sp in b.spans]
-        seg.global_cues_in_blocks = [any(a <= _to_doc(seg.global_spans, c.start) < b for a, b in taken)
-                                     for c in seg.global_cues]
+        seg.global_cues = []
+        for c in find_cues(text, seg.scottish, seg.own_names):
+            if c.status != Status.ANSWERED:
+                at = _to_doc(seg.global_spans, c.start)
+                seg.global_cues.append((c, any(a <= at < b for a, b in taken)))
     # a refusal inside the passage that answers another question is about that answer ("The 2022/23
     # figure will be published ... exempt under section 22"), unless its paragraph names this one
-    cues = [c for c, inside in zip(seg.global_cues, seg.global_cues_in_blocks or [], strict=True)
-            if not inside or _names(text, c, q)]
+    cues = [c for c, inside in seg.global_cues if not inside or _names(text, c, q)]
     if not cues:
         return Answer(question=q.id, confidence=0.6 if any(not b.empty for b in seg.blocks.values()) else 0.4)
 
@@ -608,16 +609,16 @@ def split_shared_figures(doc: Document, questionnaire: Questionnaire, seg: Segme
                          answers: dict[str, Answer]) -> None:
     """"1a and 1b. Our establishment is 184.5 FTE posts ... Of these posts, 31 were filled by agency staff":
     one answer under two number questions gives each the figure its own words describe."""
-    groups: dict[tuple[int, tuple[int, ...]], list[str]] = {}
+    groups: dict[tuple[int, tuple[int, int]], list[str]] = {}
     for q in questionnaire.questions:
         block = seg.blocks.get(q.id)
         a = answers.get(q.id)
         if (block is None or block.empty or block.anchor is None or block.anchor.kind != "multi" or a is None
                 or q.type != QuestionType.NUMBER or a.status != Status.ANSWERED or a.method.startswith("see:")):
             continue
-        groups.setdefault((block.anchor.line, tuple(block.spans[0])), []).append(q.id)
+        groups.setdefault((block.anchor.line, block.spans[0]), []).append(q.id)
     for qids in groups.values():
-        if len(qids) < 2 or len({str(answers[q].value) for q in qids}) > 1 or answers[qids[0]].value is None:
+        if len(qids) < 2 or len({str(answers[qid].value) for qid in qids}) > 1 or answers[qids[0]].value is None:
             continue  # each already has a figure of its own
         block = seg.blocks[qids[0]]
         text = block.text(doc)

@@ -186,7 +186,7 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
                      re.I):
             continue  # "fewer than 5" is a suppressed figure, not an answer
         k = (m.group("k") or "").strip().lower()
-        value *= {"k": 1e3, "m": 1e6, "bn": 1e9, "thousand": 1e3, "million": 1e6, "billion": 1e9, "miliwn": 1e6, "filiwn": 1e6, "biliwn": 1e9}.get(k, 1)
+        value *= _SCALE.get(k, 1)
         out.append(Figure(value, m.start(), m.end(), bool(m.group("money")), bool(m.group("pct")),
                           _label(text, m.start(), m.end()), False))
     for m in _WORD.finditer(masked.lower()):  # (lower-cased: the pattern runs faster without IGNORECASE)
@@ -210,8 +210,6 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
         out.append(Figure(0.0, zero.start(), zero.end(), False, False, "", False))
     out.sort(key=lambda f: f.start)
     for f in out:
-        before = text[max(0, f.start - 30): f.start]
-        after = text[f.end: f.end + 15]
         line_start = text.rfind("\n", 0, f.start) + 1
         before = text[max(0, f.start - 40): f.start]
         tm = _TOTAL.search(before)
@@ -222,6 +220,10 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
                                    r"(?:years|period)|across\s+(?:the|all)\b)", text[f.end: f.end + 40], re.I)
                        or re.match(r"\W*(?:grand\s+)?total\b", text[line_start:f.start], re.I))
     return out
+
+
+_SCALE = {"k": 1e3, "m": 1e6, "bn": 1e9, "thousand": 1e3, "million": 1e6, "billion": 1e9, "miliwn": 1e6, "filiwn": 1e6,
+          "biliwn": 1e9}
 
 
 def _unit_word(s: str) -> str:
@@ -240,6 +242,9 @@ def question_units(question: str) -> frozenset[str]:
     return frozenset(found - {"th", "st", "nd", "rd", "am", "pm"})
 
 
+# "612 in 2021/22", "£4,873,900 during the financial year 2022/23": the year just after a figure
+_YEAR_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?(?:(?:financial|calendar)\s+year\s+|"
+                         r"(?:year|winter|fy)\s+)?((?:fy\s*)?(?:(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?|\d\d/\d\d))\b", re.I)
 _YEAR_IN_BRACKETS = re.compile(r"\s*\(\s*((?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)\s*\)")
 _YEAR_OPENS = re.compile(r"^\s*(?:in|during|for)\s+(?:the\s+)?(?:(?:financial|calendar)\s+year\s+|year\s+)?"
                          r"((?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?),?\s+(?:\w+\s+){0,5}?$", re.I)
@@ -257,9 +262,7 @@ def _label(text: str, start: int, end: int) -> str:
     after0 = text[end: line_end0 if line_end0 >= 0 else len(text)]
     if not after0.strip():  # "£4,873,900\nin 2021/22": a hard-wrapped line goes on below
         after0 = text[end: end + 40].split("\n\n")[0].replace("\n", " ")
-    m0 = re.match(r"\s*(?:\w+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?(?:(?:financial|calendar)\s+year\s+|"
-                  r"(?:year|winter|fy)\s+)?((?:fy\s*)?(?:(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?|\d\d/\d\d))\b",
-                  after0, re.I)
+    m0 = _YEAR_AFTER.match(after0)
     if m0:
         return m0.group(1)
     m0 = _YEAR_IN_BRACKETS.match(after0)
@@ -284,14 +287,8 @@ def _label(text: str, start: int, end: int) -> str:
     before = _TRAILING_VERB.sub("", before).strip(" :=-–—|\t")
     if before and len(before) <= 60 and (_LETTER.search(before) or _YEARISH.match(before)):
         return before
-    line_end = text.find("\n", end)
-    after = text[end: line_end if line_end >= 0 else len(text)]
-    m = re.match(r"\s*(?:\w+\s+){0,2}?(?:in|for|during)\s+((?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)\b",
-                 after, re.I)
-    if m:
-        return m.group(1)
-    line_end = text.find("\n", end)
-    after = text[end: line_end if line_end >= 0 else len(text)]
+    # (a year after the figure was taken above, by _YEAR_AFTER on the same words)
+    after = text[end: line_end0 if line_end0 >= 0 else len(text)]
     m = re.match(r"\s*(?:are|is|were|was|work|worked|based|employed)?\s*(?:in|at|within|for|from)\s+(?:the\s+)?"
                  r"([A-Za-z][\w &'’-]{1,50}?)(?=[,.;]|\s+and\b|\s*$)", after)
     if m:
@@ -668,18 +665,19 @@ def _table_in(text: str, question: str = "", money: bool = False) -> tuple[list[
     found: list[tuple[float, str, tuple[list[str], list[Figure]]]] = []
     want = content_words(question) if question else frozenset()
     for line, got in _table_rows(text):
-        shared = len(content_words(table_cells(line)[0]) & want) if want else 0
-        found.append((shared + (0.5 if shared and money and "£" in line else 0), line, got))
+        name = table_cells(line)[0]
+        shared = len(content_words(name) & want) if want else 0
+        found.append((shared + (0.5 if shared and money and "£" in line else 0), name, got))
         if not want:
             break
     if not found:
         return None
-    best = max(found, key=lambda x: x[0])
+    best = max(found, key=lambda x: x[0])  # (the first of equals: the first row when none is named)
     tied = [f for f in found if f[0] == best[0]]
-    total = [f for f in found if _TOTAL.match(table_cells(f[1])[0].strip().lower())]
+    total = [f for f in found if _TOTAL.match(f[1].strip().lower())]
     if len(tied) >= 2 and total:
         return total[0][2]  # "e-book and e-audiobook loans": both rows asked for, so their Total row
-    return best[2] if best[0] > 0 else found[0][2]
+    return best[2]
 
 
 def _table_rows(text: str) -> Iterator[tuple[str, tuple[list[str], list[Figure]]]]:
@@ -860,13 +858,12 @@ def figure_about(text: str, question: str, other_question: str) -> Figure | None
     echoed = {float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", question)}
     scored = []
     for i, f in enumerate(figs):
+        if f.value in echoed and not f.money:
+            continue  # the row's own label: the figure after it is scored on the whole line ("0–4: £180.00")
         lo = max(figs[i - 1].end if i else 0, _clause_start(text, f.start))
         hi = min(figs[i + 1].start if i + 1 < len(figs) else len(text), _clause_end(text, f.end))
-        if f.value in echoed and not f.money:
-            # the row's own label: score the figure after it on the whole line ("0–4: £180.00")
-            continue
         line = text[text.rfind("\n", 0, f.start) + 1:f.start]
-        row = echoed and len(line) <= 40 and not re.search(r"[.;]\s", line)  # a short row's label, not a sentence
+        row = bool(echoed) and len(line) <= 40 and not re.search(r"[.;]\s", line)  # a short row's label, not a sentence
         near = content_words(text[lo:hi]) | (content_words(line) if row else frozenset())
         scored.append((len(near & own), i))
     scored.sort(reverse=True)

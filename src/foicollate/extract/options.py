@@ -67,8 +67,9 @@ _FREQUENCY = [
 ]
 
 
-def _kinds(text: str) -> set[str]:
-    return {tok for pat, tok in _FREQUENCY if pat.search(text)}
+@lru_cache(maxsize=4096)
+def _kinds(text: str) -> frozenset[str]:
+    return frozenset(tok for pat, tok in _FREQUENCY if pat.search(text))
 
 
 
@@ -79,6 +80,7 @@ class Picked:
     confidence: float
 
 
+@lru_cache(maxsize=1024)  # (read_answer may ask more than once of one passage)
 def yes_no(text: str, question: str = "") -> tuple[bool | None, tuple[int, int] | None, float]:
     """(value, span of the deciding sentence, confidence) for a yes/no answer."""
     stripped = text.lstrip()
@@ -289,6 +291,11 @@ _CLAUSE_NEG = re.compile(r"n[’']t\b|\b(?:not|no\s+longer|never|withdrawn|disco
                          r"except|other\s+than|apart\s+from|excluding|(?:have|has|had|there\s+(?:is|are|was|were))\s+no)\b", re.I)
 
 
+def _denies(clause: str) -> bool:
+    """Does a clause say no ("not", "never", "no longer", a bare "no")?"""
+    return bool(_CLAUSE_NEG.search(clause) or re.search(r"\bno\b", clause, re.I))
+
+
 def _negated_ids(text: str, options: list[Option], asked: frozenset[str] = frozenset()) -> set[str]:
     """Options named only in clauses that deny them ("we have not offered golden hellos"), or named only
     across the sentences by words of their own that only a denial uses ("We do not use ... third-party
@@ -368,7 +375,7 @@ def pick_multi(text: str, options: list[Option], asked: frozenset[str] = frozens
     picked = by_letters(text, options)
     named = by_text(text, options, asked)
     named.ids = [i for i in named.ids if i not in negated]
-    opens = picked is not None and min(a for a, _ in picked.spans) <= len(text) - len(text.lstrip()) + 3
+    opens = picked is not None and min(a for a, _ in picked.spans) <= lead + 3
     if picked and (opens or not set(picked.ids) < set(named.ids)):
         # options named by letter: the letters say it; the prose after them only explains
         return Picked([o.id for o in options if o.id in picked.ids], picked.spans, 0.85)
@@ -502,16 +509,18 @@ def _clause_at(text: str, pos: int) -> str:
 def _by_later_words(text: str, off: int, options: list[Option], asked: frozenset[str]) -> Picked | None:
     """An option named only further into the answer ("... The service is therefore delivered in-house"):
     most of one option's own words in one sentence, not denied there, and no other option near it."""
+    clauses = [(_terms(m.group()), (m.start(), m.end())) for m in re.finditer(r"[^.;\n]+", text)
+               if not _CLAUSE_NEG.search(m.group())]
     scored: list[tuple[float, Option, tuple[int, int]]] = []
     for o in options:
         words = own_terms(o.text, asked)
         if not words or re.match(r"^\W*(yes|no)\b", o.text, re.I):
             continue
         best = (0.0, (0, 0))
-        for m in re.finditer(r"[^.;\n]+", text):
-            share = len(words & _terms(m.group())) / len(words)
-            if share > best[0] and not _CLAUSE_NEG.search(m.group()):
-                best = (share, (m.start(), m.end()))
+        for terms, where in clauses:
+            share = len(words & terms) / len(words)
+            if share > best[0]:
+                best = (share, where)
         scored.append((best[0], o, best[1]))
     scored.sort(key=lambda x: -x[0])
     if not scored or scored[0][0] < 0.75 or (len(scored) > 1 and scored[0][0] - scored[1][0] < 0.5):
@@ -574,7 +583,7 @@ def by_negative_option(text: str, off: int, options: list[Option], asked: frozen
     if not own:
         return None
     end = _sentence_end(text)
-    end = max(end, end + _sentence_end(text[end:]))  # the first two sentences
+    end += _sentence_end(text[end:])  # the first two sentences
     for m in re.finditer(r"[^.;]+", text[:end]):
         clause = m.group(0)
         if re.search(r"\b(?:not|no|never|yet\s+to)\b|n[’']t\b", clause, re.I) and own & _terms(clause):
@@ -687,7 +696,7 @@ def _items_by_label(text: str, letters: dict[str, str]) -> list[tuple[str, bool,
             if not keys or not all(k in letters for k in keys):
                 continue
             rest = _ITEM_REFS.sub(" ", clause)
-            negative = bool(_CLAUSE_NEG.search(rest) or re.search(r"\bno\b", rest, re.I))
+            negative = _denies(rest)
             at = m.start() + part.start()
             out.extend((letters[k], not negative, (at, at + len(clause))) for k in keys)
     return out
@@ -699,6 +708,7 @@ def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | 
     words_of = {it.id: own_terms(it.text, asked) | initials(it.text) for it in items}
     best: dict[str, tuple[int, bool]] = {}  # item -> (its words the clause names, the clause's polarity)
     named_in: dict[int, tuple[int, int]] = {}
+    others_of = {it.id: set().union(*(words_of[x.id] for x in items if x.id != it.id)) for it in items}
     for m in re.finditer(r"[^\n.;]+", unwrapped(text)):
         clause = m.group(0)
         # (initials count only written in capitals: "FSM", not the word "car")
@@ -706,13 +716,12 @@ def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | 
             a.lower() for a in re.findall(r"\b[A-Z]{3,4}(?=s?\b)", clause)}
         hits = []
         for it in items:
-            others = set().union(*(words_of[x.id] for x in items if x.id != it.id))
-            own = words_of[it.id] - others
+            own = words_of[it.id] - others_of[it.id]
             if own & terms or (words_of[it.id] and len(words_of[it.id] & terms) * 2 > len(words_of[it.id])):
                 hits.append(it.id)
         if not hits:
             continue
-        negative = bool(_CLAUSE_NEG.search(clause) or re.search(r"\bno\b", clause, re.I))
+        negative = _denies(clause)
         for h in hits:
             # (the clause that names most of an item's words speaks of it: not the "Get Kelbrook
             # Online" scheme but "We do not provide help with online benefit claims")

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from foicollate.extract.numbers import unflatten_cells
 from foicollate.markers import normalise_label
+from foicollate.segment import TABLE_RULE
 
 # the pointer: "see Table 2", "see the table below", "in the following table", "see the table in our response to
 # question 2", "See the table under B1"
@@ -23,7 +24,6 @@ SEE_TABLE = re.compile(
 _WHERE = re.compile(r"\b(?:(?:response|answer|reply)\s+to|under|in)\s+(?:question\s+|q\.?\s*)?\(?"
                     r"(?P<label>[A-Za-z]?\d{1,2}[a-z]?|[a-z]|[ivx]{1,5})\)?(?=[\s.,;:)]|$)", re.I)
 _TABLE_LINE = re.compile(r"^[^\n]*(?:\|[^\n|]*\|[^\n]*|\t[^\n\t]*\t[^\n]*)$")
-_RULE = re.compile(r"^\s*\|?[\s:|-]*-{3,}[\s:|-]*\|?\s*$")
 
 
 def table_text(text: str, region: tuple[int, int]) -> str:
@@ -46,7 +46,7 @@ def _tables(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     pos = 0
     for line in text.split("\n") + [""]:
         end = pos + len(line)
-        if line.strip() and (_TABLE_LINE.match(line) or run and _RULE.match(line)):
+        if line.strip() and (_TABLE_LINE.match(line) or run and TABLE_RULE.match(line)):
             run.append((pos, end))
         else:
             if len(run) >= 2 and re.search(r"\d", text[run[1][0]:run[-1][1]]):
