@@ -387,3 +387,20 @@ def test_multi_some_options_by_letter_and_more_by_name() -> None:
     p = pick_multi("C and D. Food waste goes to anaerobic digestion and garden waste is composted, unlike residual "
                    "waste.", BINS)
     assert p is not None and p.ids == ["food", "garden"]
+
+
+@pytest.mark.parametrize(
+    ("question", "money"),
+    [
+        ("What is the current average wait in weeks?", False),  # "rent" inside "current"
+        ("What share of patients were discharged within 24 hours?", False),  # "charge" inside "discharged"
+        ("What is the longest time a defined case stayed open?", False),  # "fine" inside "defined"
+        ("What were the charges for a rat treatment?", True),
+        ("How much was spent on agency staff?", True),
+        ("What was the £ value of fines issued?", True),
+    ],
+)
+def test_a_money_question_is_told_by_whole_words(question: str, money: bool) -> None:
+    from foicollate.extract import _asks_money
+
+    assert _asks_money(question) is money

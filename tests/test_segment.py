@@ -356,3 +356,29 @@ def test_a_yes_no_prompt_after_a_restated_question_is_not_the_answer(prompt: str
             "Question 2: How many deployments were there in 2023?\n\n14\n")
     got = {a.question: a.value for a in collate_document(Document(id="r", text=text), q).answers}
     assert got == {"q1": True, "q2": 14}
+
+
+def test_a_repeated_number_before_a_bracket_is_no_crash() -> None:
+    # "7/7)" looks like two labels answered at once but names one twice: read on, never raise
+    text = "Dear Sir\nOur sites are staffed 7/7) see a) 42; b) no; c) free Wi-Fi and public computers\n"
+    got = read(text)
+    assert set(got) == {"a", "b", "c"}
+
+
+def test_a_table_is_not_a_list_of_bullets() -> None:
+    """A reply whose only layout is a table of as many lines as questions is not one bullet per question."""
+    from foicollate.segment import segment
+
+    text = "Dear Sir\nPlease see below.\n| Zone | Permits |\n|---|---|\n| North | 42 |\nRegards\n"
+    seg = segment(Document(id="r", text=text), Q)
+    assert all(b.anchor is None or b.anchor.kind != "ordinal" for b in seg.blocks.values())
+
+
+def test_a_yes_no_prompt_is_cut_only_as_a_whole_word() -> None:
+    q = Questionnaire(title="t", questions=[
+        Question("q1", "Do you record the reason?", QuestionType.YESNO, "1"),
+        Question("q2", "How many reports were made?", QuestionType.NUMBER, "2"),
+    ])
+    text = "1. Do you record the reason? Yes/None held centrally\n2. How many reports were made?\n14\n"
+    got = {a.question: a for a in collate_document(Document(id="r", text=text), q).answers}
+    assert got["q1"].evidence and got["q1"].evidence[0].text.startswith("Yes/None")

@@ -271,9 +271,11 @@ def _inline_pieces(raw: str) -> list[tuple[int, int, str | None, int]]:
     keys, lasts = [], []
     for m in marks:
         k4 = m.group("k4")
-        group = multi_labels(m.group("k3") or f"{k4}) ") if m.group("k3") or k4 else None
-        keys.append(group[0][0] if group else normalise_label(m.group("k") or m.group("k2") or m.group("k3")))
-        lasts.append(group[0][-1] if group else keys[-1])  # "Q3 and Q4": the next label follows 4
+        # "Q3 and Q4", "5a/5b)": the next label follows the last of them
+        ml = multi_labels(m.group("k3")) if m.group("k3") else None
+        group = ml[0] if ml else [normalise_label(k) for k in re.split(r"\s*/\s*", k4)] if k4 else None
+        keys.append(group[0] if group else normalise_label(m.group("k") or m.group("k2") or m.group("k3")))
+        lasts.append(group[-1] if group else keys[-1])
     run: list[int] = []
     for first in range(len(marks) - 2):  # the longest run of labels in sequence ("Hello Tom, a to c ...; d ...")
         cand = [first]
@@ -666,7 +668,7 @@ def _bullet_run(lines: list[Line], closing: int, idx: _QuestionIndex) -> list[An
     log's "- 14 contracts ...", "- No", "- £1,204,330"): the bullets by position."""
     runs: list[list[int]] = [[]]
     for i, ln in enumerate(lines[:closing]):
-        if ln.marker_key is None and parse_bullet(ln.text) is not None:
+        if ln.marker_key is None and parse_bullet(ln.text) is not None and not ln.text.lstrip().startswith(("|", "#", ">")):
             if runs[-1] and runs[-1][-1] != i - 1:
                 runs.append([])
             runs[-1].append(i)
@@ -1085,7 +1087,7 @@ def table_cells(s: str) -> list[str]:
 
 
 # the form's prompt after a restated question ("? (Yes/No)", "(Y/N)"): not an answer
-_YES_NO_PROMPT = re.compile(r"\s*[\[(]?\s*(?:yes|y)\s*(?:/|or)\s*(?:no|n)\s*[\])]?[\s:.*_]*", re.I)
+_YES_NO_PROMPT = re.compile(r"\s*[\[(]?\s*(?:yes|y)\s*(?:/|or)\s*(?:no|n)\b\s*[\])]?[\s:.*_]*", re.I)
 
 
 def _answer_start(ln: Line, q_norm: str) -> int:

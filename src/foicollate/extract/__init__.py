@@ -68,9 +68,10 @@ _ATTACHMENT_NAMES = re.compile(r"\b(?:tab|sheet|page|appendix|annex|table)\s+\d+
                                r"[\w-]*\d[\w-]*\.(?:xlsx?|csv|ods|pdf|docx?|odt)\b", re.I)
 # a count can be there only with a digit, a number word or a "no ... recorded" (numbers.figures reads them)
 _MAY_COUNT = re.compile(r"\d|\b(?:" + "|".join(WORD_NUMBERS) + r")\b|\bno\b|\bnot\s+(?:had|received)", re.I)
-_MONEY_Q = re.compile(r"how\s+much|cost|spend|spent|paid|pay|payments?|amount|budget|£|value|expenditure|price|"
+# (each word from its start: "current" holds no rent, "discharged" no charge; "costs", "charged" still count)
+_MONEY_Q = re.compile(r"£|\b(?:how\s+much|cost|spend|spent|paid|pay|payments?|amount|budget|value|expenditure|price|"
                       r"income|revenue|fees?|compensation|salary|salaries|rents?|charges?|pounds|gbp|grants?|"
-                      r"funding|allowances?|wages?|fines?", re.I)
+                      r"funding|allowances?|wages?|fines?)", re.I)
 _COUNT_Q = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.I)
 _SURE_MONEY_Q = re.compile(r"how\s+much|£|pounds|\bgbp\b|spen[dt]|\bcost|expenditure|budget", re.I)
 
