@@ -682,3 +682,61 @@ def test_a_figure_given_as_an_aside_to_not_held_is_not_the_answer() -> None:
                "1b. 45 of them.\n")
     assert got["1a"] == ("not_held", None)
     assert got["1b"] == ("answered", 45)
+
+
+RENUMBERED = """Freedom of Information response
+
+Question 1 (your Q1a) - Long-term empty dwellings
+1,240 dwellings were on the October 2023 return.
+Northvale Council          Page 1 of 3
+\f
+Question 2 (your question 2a)
+Yes. The premium applies from one year empty.
+
+Question 3 (your question 2b)
+No.
+Northvale Council          Page 2 of 3
+\f
+Question 4 (your Q3)
+2.5 FTE officers.
+
+Question 5 (your Q4) - Measures used
+  (a) Empty homes loans or grants
+  (b) Enforced sale
+  (c) Empty Dwelling Management Orders
+  (d) Compulsory purchase orders
+
+(a) and (c). An enforced sale was considered in 2022 but not pursued.
+Northvale Council          Page 3 of 3
+"""
+
+
+def test_reply_numbered_its_own_way_says_which_request_question() -> None:
+    """"Question 4 (your Q3)" answers the request's 3, and the options listed again under "Question 6 (your Q4)"
+    are the question, not the answer; a question heading beside a page break is not a running header."""
+    got = read(RENUMBERED)
+    assert got["1a"] == ("answered", 1240)
+    assert got["1b"] == ("not_answered", None)  # the reply skips it, so its own numbers run one behind
+    assert got["2a"] == ("answered", True)
+    assert got["2b"] == ("answered", False)
+    assert got["3"] == ("answered", 2.5)
+    assert got["4"] == ("answered", ["loans", "edmo"])
+
+
+def test_marker_reads_the_requests_label_in_brackets() -> None:
+    mk = parse_marker("Question 4 (your question 3b): We hold 12.")
+    assert mk is not None and mk.key == "3b" and mk.rest == "We hold 12."
+    mk = parse_marker("5. [Q4 of your request] - Yes")
+    assert mk is not None and mk.key == "4" and mk.rest == "Yes"
+    mk = parse_marker("Question 4 (2023)")
+    assert mk is not None and mk.key == "4"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("We employ 2 junior officers.", 2),  # "jun..." is not June
+    ("There were 3 market inspections.", 3),  # nor "mar..." March
+    ("The council does not have any such records.", None),  # no records is not a count of nought
+])
+def test_figures_beside_month_like_words(text: str, value: float | None) -> None:
+    r = read_number(text)
+    assert (r.value if r else None) == value

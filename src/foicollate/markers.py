@@ -50,6 +50,13 @@ class Marker:
     prefixed: bool  # written with Q / Question
 
 
+#: "(your Q3)", "(your question 3)", "[Q3 in your request]", "(request question 3b)"
+_YOUR_LABEL = re.compile(
+    r"\s*[(\[]\s*(?:(?:your|original|request|requester'?s?)\s+(?:question|q)\.?\s*(?P<label>\d{1,2}\s?\(?[a-z]?\)?)|"
+    r"(?:question|q)\.?\s*(?P<label2>\d{1,2}\s?\(?[a-z]?\)?)\s+(?:of|in|from)\s+your\s+(?:request|e-?mail|letter))"
+    r"\s*[)\]][\s:.\-\u2013]*", re.I)
+
+
 def parse_marker(line: str) -> Marker | None:
     """The numbering marker that starts a line, if any."""
     m = _MARKER.match(line)
@@ -61,7 +68,11 @@ def parse_marker(line: str) -> Marker | None:
     if not key:
         return None
     # "I can confirm" / "A total of" are words, not markers: single capitals need punctuation
-    rest = m.group("rest")
+    rest, rest_offset = m.group("rest"), m.start("rest")
+    yours = _YOUR_LABEL.match(rest)
+    if yours:  # "Question 4 (your Q3)": a reply numbered its own way says which of the request's it answers
+        key = normalise_label(yours.group("label") or yours.group("label2"))
+        rest, rest_offset = rest[yours.end():], rest_offset + yours.end()
     indent = len(m.group("indent").expandtabs(4))
     qword = m.group("qword") or m.group("rword")
     return Marker(
@@ -70,7 +81,7 @@ def parse_marker(line: str) -> Marker | None:
         indent=indent,
         bullet=bool(m.group("bullet")),
         rest=rest,
-        rest_offset=m.start("rest"),
+        rest_offset=rest_offset,
         style=label_style(raw),
         prefixed=bool(qword),
     )

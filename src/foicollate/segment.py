@@ -34,6 +34,7 @@ from foicollate.markers import (
     ordinal,
     parse_bullet,
     parse_marker,
+    to_roman,
 )
 from foicollate.model import Document, Question, Questionnaire
 from foicollate.names import body_key, find_bodies, letterhead_names
@@ -328,7 +329,7 @@ def _running_furniture(raw_lines: list[str]) -> set[int]:
     for b in breaks:
         for i in range(max(0, b - 3), min(len(raw_lines), b + 4)):
             key = re.sub(r"\d+", "#", " ".join(raw_lines[i].replace("\f", " ").split())).lower()
-            if len(re.findall(r"[a-z]", key)) >= 3:  # the same words the same distance from two page breaks
+            if len(re.findall(r"[a-z]", key)) >= 3 and not re.match(r"\W*(?:question|q)\W*#", key):  # the same words the same distance from two page breaks
                 near.setdefault((key, i - b), set()).add(i)
     return {i for at in near.values() if len(at) >= 2 for i in at}
 
@@ -1211,9 +1212,12 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex,
     qi = a.questions[0]
     q_norm = idx.norms[qi]
     restating = True
+    listed = _listed_options(lines, a.line + 1, stop, idx.choice_norms[qi])
     for k in range(a.line + 1, stop):
         ln = lines[k]
         norm = ln.body_norm
+        if k in listed:
+            continue
         if restating and not spans and len(norm) >= 8 and len(norm) < len(q_norm) and \
                 fuzz.partial_ratio(norm, q_norm) >= 90:
             continue  # the wrapped rest of the restated question
@@ -1271,6 +1275,29 @@ def _lists_choices(norm: str, idx: _QuestionIndex, qi: int) -> bool:
 
 _VERDICT_WORDS = re.compile(r"\b(?:not|none|we|our|does|do|did|is|are|has|have|requires?|includes?|"
                             r"provides?|uses?)\b")
+
+
+def _listed_options(lines: list[Line], begin: int, stop: int, choices: list[str]) -> set[int]:
+    """The question's options listed again under it, lettered in order, before the answer ("(a) the Trust
+    itself", "(b) a private contractor", "(c) a PFI partner", then "(c) - see question 1"): the whole list
+    is the question, not a pick. A list that is all there is (or misses an option) may be the answer."""
+    if len(choices) < 2:
+        return set()
+    start = next((k for k in range(begin, min(stop, begin + 3)) if lines[k].marker_key in ("a", "i", "1")), None)
+    if start is None:
+        return set()
+    style = lines[start].marker_key
+    run: list[int] = []
+    for k in range(start, stop):
+        ln, n = lines[k], len(run)
+        want = chr(ord("a") + n) if style == "a" else to_roman(n + 1) if style == "i" else str(n + 1)
+        if (ln.marker_key != want or n >= len(choices) or _marked(ln.text)
+                or fuzz.token_set_ratio(ln.body_norm, choices[n]) < 70):
+            break
+        run.append(k)
+    if len(run) == len(choices) and any(lines[k].text.strip() for k in range(run[-1] + 1, stop)):
+        return set(run)
+    return set()
 
 
 def _marked(text: str) -> bool:

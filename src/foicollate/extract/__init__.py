@@ -277,7 +277,7 @@ _ASIDE = re.compile(r"(?<![\w,] )\b(?:for\s+(?:your\s+)?information|by\s+way\s+o
 
 
 _REDIRECT = re.compile(r"\b(?:contact|redirect|direct|refer|forward|send|write\s+to|approach|submit|address|"
-                       r"transferred\s+your|passed\s+your)\w*", re.I)
+                       r"transferred\s+your|passed\s+your)(?:s|e?d|r?ed|r?ing|ted|ting|ral|rals)?\b", re.I)
 _NOT_APPLICABLE = re.compile(r"^\W*(?:not\s+applicable|n/a)\b", re.I)
 
 
@@ -622,7 +622,7 @@ def split_shared_figures(doc: Document, questionnaire: Questionnaire, seg: Segme
         if len(qids) < 2 or len({str(answers[qid].value) for qid in qids}) > 1 or answers[qids[0]].value is None:
             continue  # each already has a figure of its own
         block = seg.blocks[qids[0]]
-        text = block.text(doc)
+        text = english_half(block.text(doc))
         others = {qid: " ".join(questionnaire.get(o).text for o in qids if o != qid) for qid in qids}
         about = {qid: sentence_about(text, questionnaire.get(qid).text, others[qid]) for qid in qids}
         distinct = None not in about.values() and len(set(about.values())) == len(qids)

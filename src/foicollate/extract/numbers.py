@@ -30,17 +30,18 @@ _NUM = re.compile(
 WORD_NUMBERS = tuple(_WORDNUM)
 _WORD = re.compile(r"\b(?P<w>" + "|".join(_WORDNUM) + r")\b")
 _ZERO = re.compile(r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:operate|run|employ|own|use|have)\s+any\s+"
-                   r"(?!information|data|records?|figures|details)|\bno\s+(?:\w+\s+){0,2}(?:have\s+been|has\s+been|were|was|are|is)?\s*(?:recorded|reported|"
+                   r"(?!(?:such\s+|relevant\s+|recorded\s+)?(?:information|data|records?|figures|details))|\bno\s+(?:\w+\s+){0,2}(?:have\s+been|has\s+been|were|was|are|is)?\s*(?:recorded|reported|"
                    r"received|made|identified|logged|paid|issued)|\bthere\s+(?:have|has)\s+been\s+no\b|"
                    r"\bthere\s+(?:are|were|was|is)\s+no\b|\bnot\s+(?:had|received)\s+any\b", re.I)
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _WEB = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")  # links and e-mail addresses
 _MASKS = [
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\.?,?\s+\d{{2,4}}\b", re.I),  # 11 February 2020
-    re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.I),
-    re.compile(rf"\b{_MONTHS}\s+\d{{4}}\b", re.I),  # March 2021
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b", re.I),  # 31 March
-    re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.I),  # March 31
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?,?\s+\d{{2,4}}\b", re.I),  # 11 February 2020
+    re.compile(rf"\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.I),
+    re.compile(rf"\b{MONTHS}\s+\d{{4}}\b", re.I),  # March 2021
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\b", re.I),  # 31 March
+    re.compile(rf"\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.I),  # March 31
     re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"),  # 11/02/2020
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
     re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),  # phone
@@ -408,7 +409,8 @@ def _respectively(text: str, money: bool, units: frozenset[str], question: str) 
                          [*figs, said] if said else figs, 0.8)
 
 
-_SEVERAL_YEARS = re.compile(r"\b(?:each|since|from|between|years|annually|per\s+year|by\s+year|to\s+date)\b", re.I)
+_SEVERAL_YEARS = re.compile(r"\b(?:each|since|from\s+(?:19|20)\d\d|between|annually|per\s+year|by\s+year|to\s+date|"
+                            r"(?:last|past|previous|\d+|two|three|four|five|six|ten)\s+(?:\w+\s+)?years)\b", re.I)
 
 
 def year_in(text: str) -> list[str]:
@@ -877,7 +879,7 @@ def sentence_about(text: str, question: str, other_question: str) -> tuple[int, 
     sentence sharing the most words with this question that the other lacks (None if no single one does)."""
     own = content_words(question) - content_words(other_question)
     scored = []
-    for m in re.finditer(r"[^.!?\n]+[.!?]?", text):
+    for m in re.finditer(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]?", text):  # "£10.25" is not a sentence's end
         if m.group(0).strip():
             scored.append((len(content_words(m.group(0)) & own), m.start(), m.end()))
     scored.sort(key=lambda x: -x[0])

@@ -10,6 +10,7 @@ from functools import lru_cache
 import Stemmer
 from rapidfuzz import fuzz
 
+from foicollate.extract.numbers import MONTHS
 from foicollate.markers import ORDINAL_WORDS, to_roman
 from foicollate.model import Option
 from foicollate.segment import initials
@@ -569,7 +570,7 @@ def _interval(text: str) -> tuple[float, float, str] | None:
     return (v, v, unit) if unit else None  # "200% (three times the standard charge)"
 
 
-_ASIDE_FIGURE = re.compile(r"\(\s*\d[^()]{0,20}\)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d+", re.I)
+_ASIDE_FIGURE = re.compile(rf"\(\s*\d[^()]{{0,20}}\)|\b{MONTHS}\.?\s+\d+", re.I)
 
 
 def by_negative_option(text: str, off: int, options: list[Option], asked: frozenset[str]) -> Picked | None:

@@ -18,7 +18,7 @@ from foicollate.segment import TABLE_RULE
 # question 2", "See the table under B1"
 SEE_TABLE = re.compile(
     r"\b(?:see|in|at|under|shown\s+in|set\s+out\s+in|given\s+in|refer\s+to)\s+(?:the\s+|our\s+)?"
-    r"(?:table\s+(?P<num>\d{1,2}|[A-Z])\b|(?P<dir>following|above|below|attached)\s+table\b|"
+    r"(?:table\s+(?P<num>\d{1,2}|(?-i:[A-HJ-Z]))\b|(?P<dir>following|above|below|attached)\s+table\b|"
     r"table\s+(?P<dir2>below|above|overleaf|at\s+the\s+end|that\s+follows|attached)\b|tables?\b)",
     re.I)
 _WHERE = re.compile(r"\b(?:(?:response|answer|reply)\s+to|under|in)\s+(?:question\s+|q\.?\s*)?\(?"
