@@ -32,6 +32,8 @@ BLIND6 = TESTS / "data" / "blind6"
 BLIND7 = TESTS / "data" / "blind7"
 #: An eighth set, written 2026-11-21 by a writer who saw no engine code; still blind.
 BLIND8 = TESTS / "data" / "blind8"
+#: A ninth set, written 2026-11-21 by a writer who saw no engine code; first scored blind at 0.718 (401 cells).
+BLIND9 = TESTS / "data" / "blind9"
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +47,7 @@ def scorer() -> ModuleType:
 
 
 def fixture_campaigns() -> list[Path]:
-    sets = (FIXTURES, HELDOUT, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8)
+    sets = (FIXTURES, HELDOUT, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9)
     return sorted(p for d in sets if d.exists() for p in d.iterdir() if (p / "gold.yaml").exists())
 
 
