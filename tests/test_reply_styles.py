@@ -740,3 +740,22 @@ def test_marker_reads_the_requests_label_in_brackets() -> None:
 def test_figures_beside_month_like_words(text: str, value: float | None) -> None:
     r = read_number(text)
     assert (r.value if r else None) == value
+
+
+SHARED_HEADING = """### Questions 1a and 1b
+
+*How many dwellings were recorded as long-term empty on your October 2023 return, and how many of those dwellings had been empty for two years or more?*
+
+**Response:** 1,240 dwellings were long-term empty, of which 312 had been empty for two years or more.
+
+### Question 2a
+
+Yes.
+"""
+
+
+def test_questions_restated_as_one_under_a_shared_heading_share_the_answer() -> None:
+    got = read(SHARED_HEADING)
+    assert got["1a"] == ("answered", 1240)
+    assert got["1b"] == ("answered", 312)
+    assert got["2a"] == ("answered", True)

@@ -633,6 +633,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
             b.spans = spans
             if a.kind == "table" or _is_table_row(lines[a.line].body):
                 b.columns = _table_header(lines, a.line)
+    _restated_under_shared_heading(chain, blocks, questionnaire)
     _ordinal_sentence_starts(doc.text, lines, chain, blocks, idx)
     few = bool(chain) and _few_answered(blocks, doc)
     if few:
@@ -1275,6 +1276,21 @@ def _lists_choices(norm: str, idx: _QuestionIndex, qi: int) -> bool:
 
 _VERDICT_WORDS = re.compile(r"\b(?:not|none|we|our|does|do|did|is|are|has|have|requires?|includes?|"
                             r"provides?|uses?)\b")
+
+
+def _restated_under_shared_heading(chain: list[Anchor], blocks: dict[str, Block], questionnaire: Questionnaire) -> None:
+    """"Questions 2a and 2b" then the questions restated as one ("How many spaces (a) for patients? (b) for
+    staff?") then one answer: the restatement anchors only one of them, and the heading's own block is empty;
+    the answer under the restatement is the whole group's."""
+    qs = questionnaire.questions
+    for a, b in zip(chain, chain[1:], strict=False):
+        if a.kind != "multi" or not set(b.questions) < set(a.questions):
+            continue
+        spans = blocks[qs[b.questions[0]].id].spans
+        rest = [blocks[qs[qi].id] for qi in a.questions if qi not in b.questions]
+        if spans and all(r.anchor is a and not r.spans for r in rest):
+            for qi in a.questions:
+                blocks[qs[qi].id].anchor, blocks[qs[qi].id].spans = a, list(spans)
 
 
 def _listed_options(lines: list[Line], begin: int, stop: int, choices: list[str]) -> set[int]:
