@@ -759,3 +759,19 @@ def test_questions_restated_as_one_under_a_shared_heading_share_the_answer() -> 
     assert got["1a"] == ("answered", 1240)
     assert got["1b"] == ("answered", 312)
     assert got["2a"] == ("answered", True)
+
+
+def test_lettered_answer_quoting_an_option_of_another_letter_answers_its_question() -> None:
+    """"(c) A commercial contractor appointed by the council." answers question c (the contractor is option b);
+    "b. A commercial contractor ..." under a question would restate option b."""
+    q = Questionnaire(title="catering", questions=[
+        Question("a", "How many schools do you maintain?", QuestionType.NUMBER, "a"),
+        Question("b", "Do you offer universal free school meals?", QuestionType.YESNO, "b"),
+        Question("c", "Which best describes how school catering is provided? Please choose one.", QuestionType.CHOICE,
+                 "c", options=[Option("in_house", "In-house council catering service"),
+                               Option("contractor", "A commercial contractor appointed by the council"),
+                               Option("own", "Each school makes its own arrangements")]),
+    ])
+    text = "(a) 84 schools.\n\n(b) No.\n\n(c) A commercial contractor appointed by the council.\n"
+    got = {a.question: (str(a.status), a.value) for a in collate_document(Document(id="r", text=text), q).answers}
+    assert got == {"a": ("answered", 84), "b": ("answered", False), "c": ("answered", "contractor")}

@@ -1050,9 +1050,12 @@ def _labels_a_question_not_choice(ln: Line, idx: _QuestionIndex) -> bool:
         return False
     if not any(labels_match(ln.marker_key, k) for k in idx.label_keys):
         return False
-    choice_labels = {(o.label or "").lower() for q in idx.questions for o in q.choices}
-    choice_labels |= {chr(ord("a") + i) for q in idx.questions for i in range(len(q.choices))}
-    return ln.marker_key not in choice_labels
+    # "b. Smartphone" restates the option lettered b; "(e) A commercial contractor appointed by the council"
+    # answers question e with the option lettered b
+    key, norm = ln.marker_key, ln.body_norm
+    return not any(key in ((o.label or "").lower(), chr(ord("a") + i)) and fuzz.ratio(norm, n) >= 88
+                   for q, ns in zip(idx.questions, idx.choice_norms, strict=True)
+                   for i, (o, n) in enumerate(zip(q.choices, ns, strict=True)))
 
 
 def _is_table_row(body: str) -> bool:
