@@ -404,3 +404,25 @@ def test_a_money_question_is_told_by_whole_words(question: str, money: bool) -> 
     from foicollate.extract import _asks_money
 
     assert _asks_money(question) is money
+
+
+SUPPLY = [Option("council_operated", "owned and operated by the council"),
+          Option("contractor_operated", "owned by the council and operated by a contractor"),
+          Option("concession", "concession (the operator funds, owns and runs the charge points)"),
+          Option("joint_venture", "a joint venture with a private operator")]
+
+
+def test_option_inside_another_quoted_option_is_not_named() -> None:
+    """"Owned by the council and operated by a contractor" quotes one option; the words of "owned and operated by
+    the council" lie inside it and name nothing more."""
+    got = pick_multi("Owned by the Council and operated by a contractor.", SUPPLY)
+    assert got is not None and got.ids == ["contractor_operated"]
+    pay = [Option("earnings", "Attachment of earnings"), Option("benefits", "Attachment of benefits")]
+    got = pick_multi("We used attachment of earnings and, for residents on benefits, deductions.", pay)
+    assert got is not None and got.ids == ["earnings", "benefits"]
+
+
+def test_letter_said_to_be_the_only_one() -> None:
+    got = pick_multi("Option (b) only: the points are run by our contractor. A joint venture, option (d), is being "
+                     "procured but no contract has been awarded.", SUPPLY)
+    assert got is not None and got.ids == ["contractor_operated"]

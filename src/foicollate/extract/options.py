@@ -239,37 +239,50 @@ def _others_terms(texts: tuple[str, ...], own: str, asked: frozenset[str]) -> fr
     return frozenset().union(*(own_terms(t, asked) for t in texts if t != own))
 
 
+def _literal_at(o: Option, low: str) -> tuple[int, int]:
+    """Where an option's own text (or one of its " / " names, or a near copy of it) stands in a passage; -1 if not."""
+    ot = " ".join(re.findall(r"[a-z0-9]+", o.text.lower()))
+    pos = low.find(o.text.lower()) if len(ot) >= 3 else -1
+    if pos >= 0:
+        return pos, pos + len(o.text)
+    if " / " in o.text:  # "Black bags / household waste": either name will do
+        alts = [x.strip().lower() for x in o.text.split(" / ") if len(x.strip()) >= 4]
+        at = next((p for p in (re.search(rf"\b{re.escape(x)}\b", low) for x in alts) if p), None)
+        if at:
+            return at.start(), at.end()
+    if len(ot) >= 6:
+        al = fuzz.partial_ratio_alignment(o.text.lower(), low)
+        if al and al.score >= 90:
+            # widen to whole words so "ping enforcement" inside "fly-tipping" does not count
+            a, b = al.dest_start, al.dest_end
+            while a > 0 and (low[a - 1].isalnum() or low[a - 1] == "-"):
+                a -= 1
+            while b < len(low) and low[b].isalnum():
+                b += 1
+            if fuzz.ratio(o.text.lower(), low[a:b]) >= 88:
+                return a, b
+    return -1, -1
+
+
 def by_text(text: str, options: list[Option], asked: frozenset[str] = frozenset()) -> Picked:
     """Options whose words (or close synonyms) the passage uses, not negated; `asked` is the question's words."""
     low = text.lower()
+    at = {o.id: _literal_at(o, low) for o in options}
+    quoted = [at[o.id] for o in options if at[o.id][0] >= 0]
+    found = list(re.finditer(r"[a-z][a-z'-]+", low))
+    words = [m.group(0) for m in found]
+    stems = {_stem(w) for w in words}
+    free = {_stem(m.group(0)) for m in found if not any(a <= m.start() < b for a, b in quoted)}
     ids: list[str] = []
     spans: list[tuple[int, int]] = []
-    words = re.findall(r"[a-z][a-z'-]+", low)
-    stems = {_stem(w) for w in words}
     for o in options:
-        ot = " ".join(re.findall(r"[a-z0-9]+", o.text.lower()))
-        pos = low.find(o.text.lower()) if len(ot) >= 3 else -1
-        if pos < 0 and " / " in o.text:  # "Black bags / household waste": either name will do
-            alts = [x.strip().lower() for x in o.text.split(" / ") if len(x.strip()) >= 4]
-            pos = next((p for p in (re.search(rf"\b{re.escape(x)}\b", low) for x in alts) if p), None)
-            pos = pos.start() if pos else -1
+        pos = at[o.id][0]
         hit = pos >= 0
-        if not hit and len(ot) >= 6:
-            al = fuzz.partial_ratio_alignment(o.text.lower(), low)
-            if al and al.score >= 90:
-                # widen to whole words so "ping enforcement" inside "fly-tipping" does not count
-                a, b = al.dest_start, al.dest_end
-                while a > 0 and (low[a - 1].isalnum() or low[a - 1] == "-"):
-                    a -= 1
-                while b < len(low) and low[b].isalnum():
-                    b += 1
-                if fuzz.ratio(o.text.lower(), low[a:b]) >= 88:
-                    hit, pos = True, a
         if not hit:
             terms = own_terms(o.text, asked)
             if terms:
-                direct = terms & stems
                 others = _others_terms(tuple(x.text for x in options), o.text, asked)
+                direct = terms & stems
                 # half the option's words, one of them its own ("parking" in "Parking enforcement")
                 by_words = len(direct) * 2 >= len(terms) + (1 if len(terms) > 2 else 0) and bool(
                     direct - others or direct == terms)
@@ -280,11 +293,14 @@ def by_text(text: str, options: list[Option], asked: frozenset[str] = frozenset(
                 # as the option writes it (not "automatically" for "Automatic enrolment")
                 by_words = by_words or (head is not None and head not in others and len(head) >= 4
                                         and bool({head_word, head_word + "s", head_word.rstrip("s")} & set(words)))
-                hit = by_words
+                # an option whose every word lies inside another option quoted whole is not named ("owned by the
+                # council and operated by a contractor" does not also say "owned and operated by the council";
+                # "attachment of earnings and of benefits" still says "attachment of benefits")
+                hit = by_words and bool(terms & free)
         if hit:
             ids.append(o.id)
             if pos >= 0:
-                spans.append((pos, pos + len(o.text)))
+                spans.append(at[o.id])
     return Picked(ids, spans, 0.7)
 
 
@@ -377,6 +393,11 @@ def pick_multi(text: str, options: list[Option], asked: frozenset[str] = frozens
     named = by_text(text, options, asked)
     named.ids = [i for i in named.ids if i not in negated]
     opens = picked is not None and min(a for a, _ in picked.spans) <= lead + 3
+    only = re.search(r"\bonly\b", text[:lead + 40], re.I) if opens and picked else None
+    if picked and only:  # "Option (b) only: ... A joint venture, option (e), is being procured": (b) alone
+        kept = [(i, sp) for i, sp in zip(picked.ids, picked.spans, strict=False) if sp[0] < only.start()]
+        if kept and len(picked.ids) == len(picked.spans):
+            picked = Picked([i for i, _ in kept], [sp for _, sp in kept], picked.confidence)
     if picked and (opens or not set(picked.ids) < set(named.ids)):
         # options named by letter: the letters say it; the prose after them only explains
         return Picked([o.id for o in options if o.id in picked.ids], picked.spans, 0.85)
