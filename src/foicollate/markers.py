@@ -213,17 +213,22 @@ def labels_match(reply_key: str, question_key: str) -> bool:
     return False
 
 
+# one label of a run ("3", "2a", "2(b)", "iv", "c"), and what joins two ("1 and 2", "3, 4 & 5", "2 to 4")
+_ATOM = r"\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?"
+_JOIN = r"\s*(?:,|&|\band\b|\bto\b|\+)\s*"
+
 _MULTI = re.compile(
-    r"""^\s*(?:[*_]{1,2}|\#{1,6}\s+)?(?:Q(?:uestions?|s)?\.?\s*|(?:Parts?|Items?|Requests?)\s+|Answers?\s+(?:to|for)\s+(?:questions?\s*)?)
-    (?P<labels>\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|\.?[-–—])(?:Q\.?\s*)?\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)
-    \s*(?:[*_]{1,2})?(?:[.):\-–—]|\s|$)""",
+    r"""^\s*(?:[*_]{1,2}|\#{1,6}\s+)?(?:Q(?:uestions?|s)?\.?\s*|(?:Parts?|Items?|Requests?)\s+|Answers?\s+(?:to|for)\s+(?:questions?\s*)?)"""
+    r"(?P<labels>" + _ATOM + r"(?:(?:" + _JOIN + r"|\.?[-–—])(?:Q\.?\s*)?" + _ATOM + r"(?![\w']))+)"
+    r"""\s*(?:[*_]{1,2})?(?:[.):\-–—]|\s|$)""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 
 _MULTI_BARE = re.compile(
-    r"""^\s*(?:[*_]{1,2}|\#{1,6}\s+)?(?P<labels>\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?:(?:\s*(?:,|&|\band\b|\bto\b|\+)\s*|\.?[-–—]|/)
-    \(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?(?![\w']))+)\s*(?:[.):\-–—](?:[*_]{1,2})?|[*_]{1,2}[.):\-–—]?)\s""",
+    r"""^\s*(?:[*_]{1,2}|\#{1,6}\s+)?"""
+    r"(?P<labels>" + _ATOM + r"(?:(?:" + _JOIN + r"|\.?[-–—]|/)" + _ATOM + r"(?![\w']))+)"
+    r"""\s*(?:[.):\-–—](?:[*_]{1,2})?|[*_]{1,2}[.):\-–—]?)\s""",
     re.IGNORECASE | re.VERBOSE,
 )
 

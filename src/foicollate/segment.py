@@ -329,7 +329,8 @@ def _running_furniture(raw_lines: list[str]) -> set[int]:
     for b in breaks:
         for i in range(max(0, b - 3), min(len(raw_lines), b + 4)):
             key = re.sub(r"\d+", "#", " ".join(raw_lines[i].replace("\f", " ").split())).lower()
-            if len(re.findall(r"[a-z]", key)) >= 3 and not re.match(r"\W*(?:question|q)\W*#", key):  # the same words the same distance from two page breaks
+            # the same words the same distance from two page breaks ("Question #" headings are not furniture)
+            if len(re.findall(r"[a-z]", key)) >= 3 and not re.match(r"\W*(?:question|q)\W*#", key):
                 near.setdefault((key, i - b), set()).add(i)
     return {i for at in near.values() if len(at) >= 2 for i in at}
 

@@ -19,11 +19,13 @@ from foicollate import authorities
 from foicollate.extract.bilingual import english_half
 from foicollate.extract.numbers import (
     WORD_NUMBERS,
+    YEAR,
     NumberReading,
     as_number,
     figure_about,
     question_units,
     read_number,
+    row_shares,
     sentence_about,
     year_in,
 )
@@ -49,7 +51,7 @@ from foicollate.model import (
     Status,
 )
 from foicollate.questionnaire_types import asks as reads_as_question
-from foicollate.segment import Block, Segmentation, content_words, table_cells
+from foicollate.segment import Block, Segmentation, content_words
 
 __all__ = ["read_answer", "resolve_cross_references", "split_shared_figures"]
 
@@ -380,7 +382,7 @@ def _names(text: str, cue: Cue, q: Question) -> bool:
     return len(content_words(para) & content_words(q.text)) >= 2
 
 
-_YEAR_FIGURE = re.compile(r"(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\s*(?::|=|–|—|-)\s*£?\d[\d,]*(?:\.\d+)?(?![\d/])")
+_YEAR_FIGURE = re.compile(YEAR + r"\s*(?::|=|–|—|-)\s*£?\d[\d,]*(?:\.\d+)?(?![\d/])")
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
@@ -505,8 +507,8 @@ def _from_pointed_table(doc: Document, q: Question, text: str, block: Block, seg
     lines = table.split("\n")
     want = content_words(q.text)
     # the rows that give figures (not the header of years), by how many of the question's words they use
-    rows = {i: len(content_words((table_cells(ln) or [""])[0]) & want) for i, ln in enumerate(lines)
-            if i and re.search(r"\d", ln) and not re.match(r"\W*(?:19|20)\d\d", ln)}
+    rows = {i: row_shares(ln, want) for i, ln in enumerate(lines)
+            if i and re.search(r"\d", ln) and not re.match(r"\W*" + YEAR, ln)}
     best = max(rows.values(), default=0)
     if len(rows) > 1:
         if best == 0 or list(rows.values()).count(best) > 1:

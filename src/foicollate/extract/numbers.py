@@ -33,6 +33,8 @@ _ZERO = re.compile(r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:operate|run|e
                    r"(?!(?:such\s+|relevant\s+|recorded\s+)?(?:information|data|records?|figures|details))|\bno\s+(?:\w+\s+){0,2}(?:have\s+been|has\s+been|were|was|are|is)?\s*(?:recorded|reported|"
                    r"received|made|identified|logged|paid|issued)|\bthere\s+(?:have|has)\s+been\s+no\b|"
                    r"\bthere\s+(?:are|were|was|is)\s+no\b|\bnot\s+(?:had|received)\s+any\b", re.I)
+#: a year as replies write it: "2023", "2022/23", "2022-2023", "2022 / 23"
+YEAR = r"(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?"
 MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
            r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _WEB = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")  # links and e-mail addresses
@@ -69,7 +71,7 @@ _UNIT_NAMES = {"kilometre": "km", "kilometer": "km", "meter": "metre", "hr": "ho
                "mins": "minute", "hrs": "hour", "kms": "km", "km": "km"}
 _TOTAL = re.compile(r"\b(?:total|in\s+total|overall|altogether|in\s+all|grand\s+total|combined|sum)\b", re.I)
 # (a year with a note after it is still a year: "2023 (to 30 September)", "2022/23*")
-_YEARISH = re.compile(r"^(?:(?:fy|financial\s+year|year|calendar\s+year)\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?"
+_YEARISH = re.compile(r"^(?:(?:fy|financial\s+year|year|calendar\s+year)\s*)?" + YEAR +
                       r"(?:\s*\*|\s*\([^()]{1,40}\))?$|"
                       r"^\d\d/\d\d$|"
                       r"^(?:19|20)\d\d$|^(?:q[1-4]|quarter)\b", re.I)
@@ -245,15 +247,15 @@ def question_units(question: str) -> frozenset[str]:
 
 # "612 in 2021/22", "£4,873,900 during the financial year 2022/23": the year just after a figure
 _YEAR_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?(?:(?:financial|calendar)\s+year\s+|"
-                         r"(?:year|winter|fy)\s+)?((?:fy\s*)?(?:(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?|\d\d/\d\d))\b", re.I)
-_YEAR_IN_BRACKETS = re.compile(r"\s*\(\s*((?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)\s*\)")
+                         r"(?:year|winter|fy)\s+)?((?:fy\s*)?(?:" + YEAR + r"|\d\d/\d\d))\b", re.I)
+_YEAR_IN_BRACKETS = re.compile(r"\s*\(\s*(" + YEAR + r")\s*\)")
 _YEAR_OPENS = re.compile(r"^\s*(?:in|during|for)\s+(?:the\s+)?(?:(?:financial|calendar)\s+year\s+|year\s+)?"
-                         r"((?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?),?\s+(?:\w+\s+){0,5}?$", re.I)
-_YEAR_JUST_BEFORE = re.compile(r"(?:^|[\s|(])((?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)(?:\s*[:=–—-]\s*|\s{2,}|\t)"
+                         r"(" + YEAR + r"),?\s+(?:\w+\s+){0,5}?$", re.I)
+_YEAR_JUST_BEFORE = re.compile(r"(?:^|[\s|(])((?:fy\s*)?" + YEAR + r")(?:\s*[:=–—-]\s*|\s{2,}|\t)"
                                r"(?:[^\W\d_]+\s*/\s*)?$", re.I)
 
 # "2021/22 £38,410 / 2022/23 £41,985": a year opening an item of a list, one space before its figure
-_YEAR_ITEM_BEFORE = re.compile(r"(?:^|[/,;|\t]\s*)((?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)\s$", re.I)
+_YEAR_ITEM_BEFORE = re.compile(r"(?:^|[/,;|\t]\s*)((?:fy\s*)?" + YEAR + r")\s$", re.I)
 
 
 def _label(text: str, start: int, end: int) -> str:
@@ -527,12 +529,12 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
             len(set(labels[1:])) == len(labels) - 1:
         # "The force carried out 2,311 stop and searches in 2021, 2,087 in 2022 and 2,540 in 2023": the
         # first figure's year comes a few words after it, like the others'
-        m = re.match(r"[^\W\d]*(?:\s+[^\W\d]+){0,4}?\s+(?:in|for|during)\s+((?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)\b",
+        m = re.match(r"[^\W\d]*(?:\s+[^\W\d]+){0,4}?\s+(?:in|for|during)\s+(" + YEAR + r")\b",
                      text[figs[0].end:figs[1].start])
         if m is None:
             # "arranged 19 funerals under section 87 of the 1948 Act in 2021/22, 24 in 2022/23": the year
             # just before the second figure
-            m = re.search(r"\b(?:in|for|during)\s+((?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?)[\s,;]*$",
+            m = re.search(r"\b(?:in|for|during)\s+((?:fy\s*)?" + YEAR + r")[\s,;]*$",
                           text[figs[0].end:figs[1].start], re.I)
         if m and m.group(1) not in labels:
             labels[0] = m.group(1)
@@ -640,10 +642,15 @@ _OF_THE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*of\s+(?:the|these|those|a
 _OUT_OF = re.compile(r"\bout\s+of\s+(?:a|an|the|our|its|their)?\s*(?:total|overall)?\s*(?:[a-z-]+\s+){0,3}?(?:of\s+)?$|"
                      r"\b(?:of|from)\s+a\s+(?:total|overall)\s+(?:[a-z-]+\s+){0,2}?of\s+$", re.I)
 _YEAR_IN_QUESTION = re.compile(r"\b(?:19|20)\d\d\s?[/-]\s?\d{2,4}\b|\b(?:19|20)\d\d\b")
-_YEAR_CELL = re.compile(r"^(?:fy\s*)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\b(?!\s*[:=])", re.I)
+_YEAR_CELL = re.compile(r"^(?:fy\s*)?" + YEAR + r"\b(?!\s*[:=])", re.I)
 
 
 _DATE_CELL = re.compile(r"^(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d)$")
+
+
+def row_shares(line: str, want: frozenset[str]) -> int:
+    """How many of a question's words a table row's name (its first cell) uses."""
+    return len(content_words((table_cells(line) or [""])[0]) & want)
 
 
 def _rows_of(text: str, figs: list[Figure], width: int) -> list[tuple[str, list[Figure]]]:
@@ -668,7 +675,7 @@ def _table_in(text: str, question: str = "", money: bool = False) -> tuple[list[
     want = content_words(question) if question else frozenset()
     for line, got in _table_rows(text):
         name = table_cells(line)[0]
-        shared = len(content_words(name) & want) if want else 0
+        shared = row_shares(line, want) if want else 0
         found.append((shared + (0.5 if shared and money and "£" in line else 0), name, got))
         if not want:
             break

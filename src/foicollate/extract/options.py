@@ -240,7 +240,7 @@ def _others_terms(texts: tuple[str, ...], own: str, asked: frozenset[str]) -> fr
 
 
 def _literal_at(o: Option, low: str) -> tuple[int, int]:
-    """Where an option's own text (or one of its " / " names, or a near copy of it) stands in a passage; -1 if not."""
+    """Where an option's own text (or one of its " / " names, or a near copy of it) stands in a passage: (start, end), or (-1, -1)."""
     ot = " ".join(re.findall(r"[a-z0-9]+", o.text.lower()))
     pos = low.find(o.text.lower()) if len(ot) >= 3 else -1
     if pos >= 0:
