@@ -426,3 +426,30 @@ def test_letter_said_to_be_the_only_one() -> None:
     got = pick_multi("Option (b) only: the points are run by our contractor. A joint venture, option (d), is being "
                      "procured but no contract has been awarded.", SUPPLY)
     assert got is not None and got.ids == ["contractor_operated"]
+
+
+SUPPORT = [Option("outreach", "An inclusion or behaviour outreach team", "a"),
+           Option("moves", "A managed moves protocol", "b"),
+           Option("units", "Funding for in-school inclusion units", "c"),
+           Option("partners", "Joint work with the Gambling Commission", "d"),
+           Option("ratings", "Regulator ratings (CQC, Care Inspectorate or CIW)", "e"),
+           Option("pam", "Privileged access management (PAM)", "f")]
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    # two words no other option uses, though its first word names another option too
+    ("Outreach team; managed moves.", ["outreach", "moves"]),
+    # an option's initials, in capitals, and the examples in its brackets
+    ("We work with the GC on test purchasing.", ["partners"]),
+    ("We use Care Inspectorate grades.", ["ratings"]),
+    ("Managed moves – yes. PAM – no, planned for 2025.", ["moves"]),
+    # a sentence wrapped across lines keeps its "not"
+    ("We have a managed moves protocol. We do not\nfund inclusion units in schools.", ["moves"]),
+    # "X only." first: the options that sentence names, not those mentioned after it
+    ("Managed moves only. Inclusion units in schools were funded by the academies.", ["moves"]),
+    # lower-case "gc" is no acronym
+    ("A managed moves protocol, plus gc checks.", ["moves"]),
+])
+def test_multi_by_other_names(text: str, ids: list[str]) -> None:
+    picked = pick_multi(text, SUPPORT, frozenset())
+    assert picked is not None and picked.ids == ids

@@ -382,3 +382,46 @@ def test_a_yes_no_prompt_is_cut_only_as_a_whole_word() -> None:
     text = "1. Do you record the reason? Yes/None held centrally\n2. How many reports were made?\n14\n"
     got = {a.question: a for a in collate_document(Document(id="r", text=text), q).answers}
     assert got["q1"].evidence and got["q1"].evidence[0].text.startswith("Yes/None")
+
+
+def test_answers_written_between_the_lines_of_the_quoted_request() -> None:
+    """An email reply that answers under each "> " line of the requester's quoted email."""
+    text = ("Dear Ms X,\nThank you for your request.\nWe have now finished our searches.\n"
+            "Our answers are below each of your questions.\n-----Original Message-----\n"
+            "> a. How many library staff do you employ?\n\nAnswer: 42.\n\n"
+            "> b. Do you use volunteers in your libraries?\n\nAnswer: No.\n\n"
+            "> c. Which of these services do you offer? Tick all that apply.\n> (i) Free Wi-Fi\n"
+            "> (ii) Public computers\n> (iii) Mobile library\n\nAnswer: (i) and (ii).\n\nRegards\n")
+    assert read(text) == EXPECTED
+
+
+def test_a_quoted_request_below_the_reply_is_still_dropped() -> None:
+    text = ("Dear Ms X,\nThank you for your request.\na. 42\nb. No\nc. Free Wi-Fi and public computers\n"
+            "Regards\nJo\n-----Original Message-----\n> a. How many library staff do you employ?\n"
+            "> b. Do you use volunteers in your libraries? I would be grateful for 12 months of figures.\n")
+    assert read(text) == EXPECTED
+
+
+def test_topic_headings_that_name_the_question_in_brackets() -> None:
+    """ "**Staffing (Question a)**", "### Services [Qs b and c]": the heading says which questions follow,
+    and lettered lines under it are its parts, not the request's questions by place."""
+    text = ("Our answers are grouped by topic.\n\n**Staffing (Question a)**\nWe employ 42 people.\n\n"
+            "**Volunteers and services (Questions b and c)**\nWe do not use volunteers. We offer free Wi-Fi and "
+            "public computers.\n\nRegards\n")
+    got = read(text)
+    assert got["a"] == ("answered", 42)
+    assert got["c"] == ("answered", ["wifi", "pcs"])
+
+
+def test_a_note_on_which_law_covers_some_questions_is_not_their_answer() -> None:
+    """ "Questions B1 to B3 relate to environmental information ..." above answers numbered 1 to n."""
+    q = Questionnaire(title="t", questions=[
+        Question("a1", "What length of road do you treat, in kilometres?", QuestionType.NUMBER, "A1"),
+        Question("b1", "How much salt did you use, in tonnes?", QuestionType.NUMBER, "B1"),
+        Question("b2", "How much salt do you hold in stock, in tonnes?", QuestionType.NUMBER, "B2"),
+    ])
+    text = ("Dear Dr Q\nQuestions B1 to B2 relate to environmental information and have been considered under "
+            "the EIR.\nOur answers are numbered 1 to 3 in the order of your questions.\n\n1. 356 km.\n\n"
+            "2. 14,260 tonnes.\n\n3. 9,500 tonnes.\n\nRegards")
+    got = {a.question: a.value for a in collate_document(Document(id="r", text=text), q).answers}
+    assert got == {"a1": 356, "b1": 14260, "b2": 9500}

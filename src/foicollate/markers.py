@@ -214,7 +214,7 @@ def labels_match(reply_key: str, question_key: str) -> bool:
 
 
 # one label of a run ("3", "2a", "2(b)", "iv", "c"), and what joins two ("1 and 2", "3, 4 & 5", "2 to 4")
-_ATOM = r"\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[ivx]{1,5}|[a-z])\)?"
+_ATOM = r"\(?(?:\d{1,3}(?:[a-z]|\s?\([a-z]\))?|[a-z]\d{1,2}[a-z]?|[ivx]{1,5}|[a-z])\)?"
 _JOIN = r"\s*(?:,|&|\band\b|\bto\b|\+)\s*"
 
 _MULTI = re.compile(

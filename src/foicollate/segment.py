@@ -390,6 +390,14 @@ def _bare_number_run(out: list[Line]) -> None:
             runs.append([item])
     for i, n in (item for run in runs if len(run) >= 3 for item in run):
         out[i] = _as_label(out[i], str(n))
+    # "1." alone over a table, then "2. Fewer than 5." / "3. Nil.": numbering, as the labels around it say
+    for i, n in bare:
+        if out[i].marker_key is not None:
+            continue
+        before = next((x.marker_key for x in reversed(out[:i]) if x.marker_key), None)
+        after = next((x.marker_key for x in islice(out, i + 1, None) if x.marker_key), None)
+        if after == str(n + 1) and before in (None, str(n - 1)):
+            out[i] = _as_label(out[i], str(n))
 
 
 _BARE_NUMBER = re.compile(r"\s*(\d{1,2})\.\s*")
@@ -750,11 +758,28 @@ def _quoted_email_start(lines: list[Line]) -> int:
     (an email's own From/Sent header at the top is the reply, not a quote)."""
     said = 0
     for i, ln in enumerate(lines):
-        if QUOTED_EMAIL.match(ln.text) and said >= 3:
+        if QUOTED_EMAIL.match(ln.text) and said >= 3 and not _inline_replies(lines[i + 1:]):
             return i
         if not _HEADER_LINE.match(ln.text):
             said += 1
     return len(lines)
+
+
+def _inline_replies(lines: list[Line]) -> bool:
+    """Answers written between the lines of the quoted request ("> 1. How many ...?" / "Answer: 12" /
+    "> 2. ..."): the quote is the reply's skeleton, not a copy to drop."""
+    runs = 0
+    quoted = False
+    for ln in lines:
+        if ln.text.lstrip().startswith(">"):
+            if not quoted:
+                runs += 1
+            quoted = True
+        elif quoted and not _HEADER_LINE.match(ln.text):
+            quoted = False
+            if runs >= 2:
+                return True
+    return False
 
 
 def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line], closing: int,
@@ -891,6 +916,9 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
     # (also where the request is quoted with its own labels and the answers after it are numbered 1 to n)
     others = set(seq_keys) - own_keys
     ordinal_ok = len(others) >= 2 and (not set(seq_keys) & own_keys or len(others) >= max(3, 0.6 * nq))
+    # headings that name the request's questions ("**Spend (Question 7)**") say the letters under them are parts
+    tails = {i: t for i, ln in enumerate(lines) if (t := _tail_reference(ln.text, idx))}
+    ordinal_ok = ordinal_ok and len(tails) < 2
     # "1(a)", "1(b)", "2" for a request's "A1", "A2", "B": numbered by group; "1" to "12" for them all: flat
     nested = idx.nested and any(re.fullmatch(r"\d+[a-z]", k) for k in others) and not any(
         k.isdigit() and int(k) > len(idx.groups) for k in others)
@@ -905,7 +933,14 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
     for i, ln in enumerate(lines):
         # a label's words may be a topic title only if the answer can be below it, not another label
         title_ok = i + 1 < len(lines) and lines[i + 1].marker_key is None
+        tail = tails.get(i)
+        if tail:
+            out.append(Anchor(i, tail, 80.0 * len(tail) if len(tail) > 1 else 75.0,
+                              "multi" if len(tail) > 1 else "label", ln.end))
+            continue
         ml = multi_labels(ln.text[ln.lead:], bilingual=ln.lead > 0)
+        if ml and _SCOPE_NOTE.match(ln.text, ln.lead + ml[1]):
+            ml = None  # "Questions B1 to B3 relate to environmental information and ...": a note, not the answer
         if ml:
             qs = [j for j in range(nq) if any(labels_match(k, idx.label_keys[j]) for k in ml[0])]
             if len(qs) < 2 and (ordinal_ok or numbers_for_letters and all(k.isdigit() for k in ml[0])) and not re.search(
@@ -957,6 +992,32 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
     return out
 
 
+_SCOPE_NOTE = re.compile(r"\s*(?:relates?|concerns?|fall|falls|come|comes)\s+(?:to|under|within)\b", re.I)
+
+
+# a short heading that says which question(s) it answers at its end: "**Opening hours (Question 4)**",
+# "Branches (questions 1a and 1b)", "### Staffing [Q3]"
+_TAIL_REFERENCE = re.compile(
+    r"^[\W_]*(?P<topic>[A-Za-z][^.?!:()\[\]\n]{1,60}?)\s*[(\[]\s*(?P<ref>(?:Q(?:uestions?|s)?\.?\s*)(?:\d{1,3}|[a-z]\d{0,2}\b|[ivx]{1,5}\b)[^()\[\]\n]{0,30}?)"
+    r"\s*[)\]][*_#\s:.]*$", re.I)
+
+
+def _tail_reference(text: str, idx: _QuestionIndex) -> list[int]:
+    """The questions a topic heading names in brackets at its end, if it is one (else [])."""
+    m = _TAIL_REFERENCE.match(text)
+    if not m or len(m.group("topic").split()) > 8:
+        return []
+    ref = m.group("ref")
+    ml = multi_labels(ref)
+    keys = ml[0] if ml and ml[1] >= len(ref.rstrip()) - 1 else None
+    if keys is None:
+        mk = parse_marker(ref)
+        if mk is None or not mk.prefixed or mk.rest.strip():
+            return []
+        keys = [mk.key]
+    return [j for j in range(len(idx.questions)) if any(labels_match(k, idx.label_keys[j]) for k in keys)]
+
+
 def _parts_follow(lines: list[Line], i: int, idx: _QuestionIndex, parts: list[int]) -> bool:
     """Is the next label after line i a letter, or one of the parts ("a)" or "2a." under "2.")?"""
     after = next((x.marker_key for x in islice(lines, i + 1, None) if x.marker_key), None)
@@ -1004,6 +1065,10 @@ def _labelled_candidates(i: int, ln: Line, idx: _QuestionIndex, asks: bool, labe
     return out
 
 
+_PERIOD_WORDS = frozenset({"year", "financial", "calendar", "academic", "last", "month", "week", "period",
+                           "current", "previous", "past", "since", "date"})
+
+
 def _heading_candidates(i: int, ln: Line, idx: _QuestionIndex) -> list[Anchor]:
     """A short paraphrase of a question as a heading: "**PCNs issued:** ...", a table row's first
     cell ("| Number of CCTV cameras | 312 |"), or a line that is only a short title."""
@@ -1026,12 +1091,15 @@ def _heading_candidates(i: int, ln: Line, idx: _QuestionIndex) -> list[Anchor]:
     pw = content_words(phrase)
     if not pw:
         return []
-    weight = sum(idx.idf.get(w, math.log(1 + len(idx.questions))) for w in pw)
+    # (words of when, "for the last financial year", say less of which question than words of what)
+    weigh = [(w, idx.idf.get(w, math.log(1 + len(idx.questions))) * (0.4 if w in _PERIOD_WORDS else 1.0))
+             for w in pw]
+    weight = sum(x for _w, x in weigh)
     scores = []
     for j, qc in enumerate(idx.content):
-        shared = pw & qc
-        if shared:
-            scores.append((sum(idx.idf[w] for w in shared) / weight, j))
+        sc = sum(x for w, x in weigh if w in qc)
+        if sc:
+            scores.append((sc / weight, j))
     scores.sort(reverse=True)
     out: list[Anchor] = []
     if not scores:

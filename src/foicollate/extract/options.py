@@ -239,12 +239,16 @@ def _others_terms(texts: tuple[str, ...], own: str, asked: frozenset[str]) -> fr
     return frozenset().union(*(own_terms(t, asked) for t in texts if t != own))
 
 
-def _literal_at(o: Option, low: str) -> tuple[int, int]:
+def _literal_at(o: Option, text: str, low: str) -> tuple[int, int]:
     """Where an option's own text (or one of its " / " names, or a near copy of it) stands in a passage: (start, end), or (-1, -1)."""
     ot = " ".join(re.findall(r"[a-z0-9]+", o.text.lower()))
     pos = low.find(o.text.lower()) if len(ot) >= 3 else -1
     if pos >= 0:
         return pos, pos + len(o.text)
+    for alt in _aliases(o.text):  # "GC" for "Gambling Commission"; "Care Inspectorate" for "regulator ratings (CQC, Care Inspectorate or CIW)"
+        m = re.search(rf"(?<![\w-]){re.escape(alt)}(?![\w-])", text if alt.isupper() else low)
+        if m:
+            return m.start(), m.end()
     if " / " in o.text:  # "Black bags / household waste": either name will do
         alts = [x.strip().lower() for x in o.text.split(" / ") if len(x.strip()) >= 4]
         at = next((p for p in (re.search(rf"\b{re.escape(x)}\b", low) for x in alts) if p), None)
@@ -264,10 +268,28 @@ def _literal_at(o: Option, low: str) -> tuple[int, int]:
     return -1, -1
 
 
+@lru_cache(maxsize=4096)
+def _aliases(text: str) -> tuple[str, ...]:
+    """Other names an option gives itself: the initials of a capitalised name ("GC" for "Gambling Commission",
+    in capitals), and each example in its brackets ("CQC", "Care Inspectorate" in "ratings (CQC, Care
+    Inspectorate or CIW)"), lower-case unless in capitals."""
+    out: list[str] = []
+    for run in re.finditer(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|and\s+)?[A-Z][a-z]+){1,3}\b", text):
+        out.append("".join(w[0] for w in run.group(0).split() if w[0].isupper()))
+    for inner in re.findall(r"\(([^()]{2,80})\)", text):
+        if re.match(r"\s*(?:e\.?g\.?|including|such\s+as)\b", inner, re.I):
+            inner = re.sub(r"^\s*(?:e\.?g\.?|including|such\s+as)\W*", "", inner, flags=re.I)
+        for alt in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", inner):
+            alt = alt.strip()
+            if len(alt) >= 3 and (alt.isupper() or re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", alt)):
+                out.append(alt if alt.isupper() else alt.lower())
+    return tuple(out)
+
+
 def by_text(text: str, options: list[Option], asked: frozenset[str] = frozenset()) -> Picked:
     """Options whose words (or close synonyms) the passage uses, not negated; `asked` is the question's words."""
     low = text.lower()
-    at = {o.id: _literal_at(o, low) for o in options}
+    at = {o.id: _literal_at(o, text, low) for o in options}
     quoted = [at[o.id] for o in options if at[o.id][0] >= 0]
     found = list(re.finditer(r"[a-z][a-z'-]+", low))
     words = [m.group(0) for m in found]
@@ -293,6 +315,10 @@ def by_text(text: str, options: list[Option], asked: frozenset[str] = frozenset(
                 # as the option writes it (not "automatically" for "Automatic enrolment")
                 by_words = by_words or (head is not None and head not in others and len(head) >= 4
                                         and bool({head_word, head_word + "s", head_word.rstrip("s")} & set(words)))
+                # two words no other option uses, half of those it has ("Outreach team" for "An inclusion or
+                # behaviour outreach team", where "inclusion" names another option too)
+                unique = terms - others
+                by_words = by_words or len(direct & unique) >= 2 and 2 * len(direct & unique) >= len(unique)
                 # an option whose every word lies inside another option quoted whole is not named ("owned by the
                 # council and operated by a contractor" does not also say "owned and operated by the council";
                 # "attachment of earnings and of benefits" still says "attachment of benefits")
@@ -305,7 +331,11 @@ def by_text(text: str, options: list[Option], asked: frozenset[str] = frozenset(
 
 
 _CLAUSE_NEG = re.compile(r"n[’']t\b|\b(?:not|no\s+longer|never|withdrawn|discontinued|ceased|none|neither|nor|"
-                         r"except|other\s+than|apart\s+from|excluding|(?:have|has|had|there\s+(?:is|are|was|were))\s+no)\b", re.I)
+                         r"except|other\s+than|rather\s+than|apart\s+from|excluding|(?:have|has|had|there\s+(?:is|are|was|were))\s+no)\b", re.I)
+
+
+# "PAM – no, planned for 2024/25": a name given its verdict
+_VERDICT_NO = re.compile(r"\w\s*(?:[–—:]|\s-)\s*no\b", re.I)
 
 
 def _denies(clause: str) -> bool:
@@ -321,10 +351,10 @@ def _negated_ids(text: str, options: list[Option], asked: frozenset[str] = froze
     neg_ids: set[str] = set()
     pos_terms: set[str] = set()
     neg_terms: set[str] = set()
-    for clause in re.split(r"[.;]\s+|,\s+(?:and|but)\s+|\n", text):
+    for clause in re.split(r"[.;]\s+|,\s+(?:and|but)\s+|\n", unwrapped(text)):
         if not clause.strip():
             continue
-        negative = bool(_CLAUSE_NEG.search(clause))
+        negative = bool(_CLAUSE_NEG.search(clause) or _VERDICT_NO.search(clause))
         (neg_ids if negative else pos_ids).update(by_text(clause, options, asked).ids)
         (neg_terms if negative else pos_terms).update(_terms(clause))
     texts = tuple(o.text for o in options)
@@ -335,6 +365,7 @@ def _negated_ids(text: str, options: list[Option], asked: frozenset[str] = froze
     return neg_ids - pos_ids
 
 
+_ONLY_THESE = re.compile(r"\s*([^.;:\n]{3,120}?)\s+only\s*(?:[.;]|$)", re.I)
 _TICKED = re.compile(r"^\W*(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\)|[☒☑✓✔])\s*(?P<rest>.+)$", re.M)
 _BOX = re.compile(r"^\W*(?:\[\s*[xX✓✔ ]?\s*\]|\(\s*[xX✓✔ ]?\s*\)|[☒☑☐✓✔])", re.M)
 
@@ -392,6 +423,11 @@ def pick_multi(text: str, options: list[Option], asked: frozenset[str] = frozens
     picked = by_letters(text, options)
     named = by_text(text, options, asked)
     named.ids = [i for i in named.ids if i not in negated]
+    alone = _ONLY_THESE.match(text)
+    if alone:  # "Cars and small vans only. The minibuses and gritters are diesel": the first sentence says which
+        said = set(by_text(alone.group(1), options, asked).ids)
+        if said:
+            named.ids = [i for i in named.ids if i in said]
     opens = picked is not None and min(a for a, _ in picked.spans) <= lead + 3
     only = re.search(r"\bonly\b", text[:lead + 40], re.I) if opens and picked else None
     if picked and only:  # "Option (b) only: ... A joint venture, option (e), is being procured": (b) alone
