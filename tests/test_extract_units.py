@@ -453,16 +453,3 @@ SUPPORT = [Option("outreach", "An inclusion or behaviour outreach team", "a"),
 def test_multi_by_other_names(text: str, ids: list[str]) -> None:
     picked = pick_multi(text, SUPPORT, frozenset())
     assert picked is not None and picked.ids == ids
-
-
-def test_a_hyphenated_option_is_named_by_its_parts() -> None:
-    """ "visited according to a risk rating" is the "risk-based" model; "e-rostering" still names itself."""
-    models = [Option("risk_based", "risk-based", "a"), Option("annual_all", "annual for all", "b"),
-              Option("complaint_led", "complaint-led only", "c")]
-    picked = pick_choice("Premises are visited according to a risk\nrating, higher-risk ones more often.", models)
-    assert picked is not None and picked.ids == ["risk_based"]
-    tools = [Option("bank", "Enhanced bank rates of pay", "a"),
-             Option("roster", "E-rostering or workforce deployment software", "b"),
-             Option("fms", "Reports via third-party websites (e.g. FixMyStreet)", "c")]
-    got = pick_multi("We raised bank rates and use an e-rostering system. Reports come through FixMyStreet.", tools)
-    assert got is not None and got.ids == ["bank", "roster", "fms"]

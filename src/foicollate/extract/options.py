@@ -218,7 +218,7 @@ def _terms(text: str) -> frozenset[str]:
     stop = {"a", "an", "the", "of", "to", "on", "for", "and", "or", "with", "e", "g", "eg", "in", "we", "our",
             "your", "their", "they", "it", "is", "are", "be", "that", "this", "any", "all", "some", "use", "using",
             "computer", "device", "devices"}
-    return frozenset(_NUMWORDS.get(w, _stem(w)) for w in re.findall(r"[a-z][a-z']+|\d+", text.lower()) if w not in stop)
+    return frozenset(_NUMWORDS.get(w, _stem(w)) for w in re.findall(r"[a-z][a-z'-]+|\d+", text.lower()) if w not in stop)
 
 
 def asked_terms(question: str) -> frozenset[str]:
@@ -281,7 +281,7 @@ def _aliases(text: str) -> tuple[str, ...]:
             inner = re.sub(r"^\s*(?:e\.?g\.?|including|such\s+as)\W*", "", inner, flags=re.I)
         for alt in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", inner):
             alt = alt.strip()
-            if len(alt) >= 3 and (alt.isupper() or re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+|[A-Z][a-z]+[A-Z]\w+", alt)):
+            if len(alt) >= 3 and (alt.isupper() or re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", alt)):
                 out.append(alt if alt.isupper() else alt.lower())
     return tuple(out)
 
@@ -291,7 +291,7 @@ def by_text(text: str, options: list[Option], asked: frozenset[str] = frozenset(
     low = text.lower()
     at = {o.id: _literal_at(o, text, low) for o in options}
     quoted = [at[o.id] for o in options if at[o.id][0] >= 0]
-    found = list(re.finditer(r"[a-z][a-z']+", low))
+    found = list(re.finditer(r"[a-z][a-z'-]+", low))
     words = [m.group(0) for m in found]
     stems = {_stem(w) for w in words}
     free = {_stem(m.group(0)) for m in found if not any(a <= m.start() < b for a, b in quoted)}
@@ -308,7 +308,7 @@ def by_text(text: str, options: list[Option], asked: frozenset[str] = frozenset(
                 # half the option's words, one of them its own ("parking" in "Parking enforcement")
                 by_words = len(direct) * 2 >= len(terms) + (1 if len(terms) > 2 else 0) and bool(
                     direct - others or direct == terms)
-                head_word = next((w for w in re.findall(r"[a-z][a-z']+", o.text.lower())
+                head_word = next((w for w in re.findall(r"[a-z][a-z'-]+", o.text.lower())
                                   if _NUMWORDS.get(w, _stem(w)) in terms), None)
                 head = _NUMWORDS.get(head_word, _stem(head_word)) if head_word else None
                 # the option's own first word, which no other option uses ("Letters to parents ..."), written
