@@ -533,6 +533,10 @@ class _QuestionIndex:
             hit = self._labelled[key] = {j for j, k in enumerate(self.label_keys) if labels_match(key, k)}
         return hit
 
+    def labelled_any(self, keys: list[str]) -> list[int]:
+        """The questions any of several labels ("Questions 3 and 4") can stand for, in order."""
+        return sorted(set().union(*(self.labelled(k) for k in keys)))
+
 
 _INDEX_CACHE: dict[int, tuple[Questionnaire, _QuestionIndex]] = {}
 
@@ -942,7 +946,7 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
         if ml and _SCOPE_NOTE.match(ln.text, ln.lead + ml[1]):
             ml = None  # "Questions B1 to B3 relate to environmental information and ...": a note, not the answer
         if ml:
-            qs = [j for j in range(nq) if any(labels_match(k, idx.label_keys[j]) for k in ml[0])]
+            qs = idx.labelled_any(ml[0])
             if len(qs) < 2 and (ordinal_ok or numbers_for_letters and all(k.isdigit() for k in ml[0])) and not re.search(
                     r"\(\s*(?:your|request)\b", ln.text[ln.lead + ml[1]:], re.I):  # (not "(your ii and iii)")
                 # "Questions 5 to 10" in a reply that numbers a request's i. to x. by place
@@ -1004,6 +1008,8 @@ _TAIL_REFERENCE = re.compile(
 
 def _tail_reference(text: str, idx: _QuestionIndex) -> list[int]:
     """The questions a topic heading names in brackets at its end, if it is one (else [])."""
+    if not text.rstrip(" \t*_#:.").endswith((")", "]")):
+        return []  # (the cheap test first: this runs on every line)
     m = _TAIL_REFERENCE.match(text)
     if not m or len(m.group("topic").split()) > 8:
         return []
@@ -1015,7 +1021,7 @@ def _tail_reference(text: str, idx: _QuestionIndex) -> list[int]:
         if mk is None or not mk.prefixed or mk.rest.strip():
             return []
         keys = [mk.key]
-    return [j for j in range(len(idx.questions)) if any(labels_match(k, idx.label_keys[j]) for k in keys)]
+    return idx.labelled_any(keys)
 
 
 def _parts_follow(lines: list[Line], i: int, idx: _QuestionIndex, parts: list[int]) -> bool:

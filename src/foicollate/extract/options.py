@@ -268,6 +268,10 @@ def _literal_at(o: Option, text: str, low: str) -> tuple[int, int]:
     return -1, -1
 
 
+_WORD = re.compile(r"[a-z][a-z'-]+")  # a word of a lower-cased passage
+_EXAMPLES_LEAD = re.compile(r"^\s*(?:e\.?g\.?|including|such\s+as)\b\W*", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _aliases(text: str) -> tuple[str, ...]:
     """Other names an option gives itself: the initials of a capitalised name ("GC" for "Gambling Commission",
@@ -277,8 +281,7 @@ def _aliases(text: str) -> tuple[str, ...]:
     for run in re.finditer(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|and\s+)?[A-Z][a-z]+){1,3}\b", text):
         out.append("".join(w[0] for w in run.group(0).split() if w[0].isupper()))
     for inner in re.findall(r"\(([^()]{2,80})\)", text):
-        if re.match(r"\s*(?:e\.?g\.?|including|such\s+as)\b", inner, re.I):
-            inner = re.sub(r"^\s*(?:e\.?g\.?|including|such\s+as)\W*", "", inner, flags=re.I)
+        inner = _EXAMPLES_LEAD.sub("", inner)
         for alt in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", inner):
             alt = alt.strip()
             if len(alt) >= 3 and (alt.isupper() or re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", alt)):
@@ -291,7 +294,7 @@ def by_text(text: str, options: list[Option], asked: frozenset[str] = frozenset(
     low = text.lower()
     at = {o.id: _literal_at(o, text, low) for o in options}
     quoted = [at[o.id] for o in options if at[o.id][0] >= 0]
-    found = list(re.finditer(r"[a-z][a-z'-]+", low))
+    found = list(_WORD.finditer(low))
     words = [m.group(0) for m in found]
     stems = {_stem(w) for w in words}
     free = {_stem(m.group(0)) for m in found if not any(a <= m.start() < b for a, b in quoted)}
@@ -308,7 +311,7 @@ def by_text(text: str, options: list[Option], asked: frozenset[str] = frozenset(
                 # half the option's words, one of them its own ("parking" in "Parking enforcement")
                 by_words = len(direct) * 2 >= len(terms) + (1 if len(terms) > 2 else 0) and bool(
                     direct - others or direct == terms)
-                head_word = next((w for w in re.findall(r"[a-z][a-z'-]+", o.text.lower())
+                head_word = next((w for w in _WORD.findall(o.text.lower())
                                   if _NUMWORDS.get(w, _stem(w)) in terms), None)
                 head = _NUMWORDS.get(head_word, _stem(head_word)) if head_word else None
                 # the option's own first word, which no other option uses ("Letters to parents ..."), written
