@@ -453,3 +453,32 @@ SUPPORT = [Option("outreach", "An inclusion or behaviour outreach team", "a"),
 def test_multi_by_other_names(text: str, ids: list[str]) -> None:
     picked = pick_multi(text, SUPPORT, frozenset())
     assert picked is not None and picked.ids == ids
+
+
+@pytest.mark.parametrize(("text", "breakdown"), [
+    # a table copied out one cell a line, headed by its columns: the amounts column for an amount
+    ("Spend by year\nFinancial year\nBookings\nSpend (£)\n2021/22\n1,234\n£45,678\n2022/23\n1,456\n£56,789\n"
+     "2023/24*\n1,678\n£67,890\n* 2023/24 provisional", [45678, 56789, 67890]),
+    # year and figure lines in turn with no header, a footnote below
+    ("Flights\n2021/22\n1,234\n2022/23\n1,456\n2023/24*\n1,678\n*2023/24 covers 1 April 2023 to 29 February 2024",
+     [1234, 1456, 1678]),
+    # a bracket after the last year's figure is an aside, not a fourth part
+    ("- 2021/22: £1,234,567\n- 2022/23: £1,345,678\n- 2023/24: £1,456,789 (including £12,345 for BSL)",
+     [1234567, 1345678, 1456789]),
+])
+def test_figures_by_year_in_lists_copied_from_tables(text: str, breakdown: list[float]) -> None:
+    r = read_number(text, money="£" in text,
+                    question="How much did you spend in each of the financial years 2021/22, 2022/23 and 2023/24?")
+    assert r is not None and r.value is None
+    assert list((r.breakdown or {}).values()) == breakdown
+
+
+def test_a_one_column_web_table_is_a_list_of_lines() -> None:
+    from foicollate.ingest.html import html_to_text
+
+    rows = "".join(f"<tr><td>{c}</td></tr>" for c in ("Financial year", "Spend", "2021/22", "£1,234", "2022/23", "£2,345"))
+    page = (f"<html><body><main><h1>Response</h1><p>1. How much did you spend on agency staff in each year?</p>"
+            f"<table>{rows}</table><p>2. Which years?</p><table><tr><td>Year</td><td>Spend</td></tr></table></main></body></html>")
+    text = html_to_text(page)
+    assert "2021/22\n£1,234\n2022/23" in text
+    assert "| Year | Spend |" in text  # a table of two columns keeps its bars

@@ -321,7 +321,8 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
     resp = _respectively(text, money, units, question) if "respectively" in text else None
     if resp is not None:
         return resp
-    down = _years_down(text, question) if question and ("|" in text or "\t" in text) else None
+    flat = unflatten_cells(text) if question else text  # (same length: offsets hold)
+    down = _years_down(flat, question, money) if question and ("|" in flat or "\t" in flat) else None
     if down is not None:
         return down
     r = _read_number(text, money, percent, price, columns, units, question)
@@ -336,10 +337,11 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
     return r
 
 
-def _years_down(text: str, question: str) -> NumberReading | None:
+def _years_down(text: str, question: str, money: bool = False) -> NumberReading | None:
     """A table with a year on each row and several columns ("Financial year | Patients and visitors | Staff
     permits | Total"): the column the question names (a Total column when it asks for everything or for
-    two of them), year by year; a Total row gives the value."""
+    two of them; else the one column of amounts when it asks for an amount), year by year; a Total row
+    gives the value."""
     header: list[str] | None = None
     rows: list[tuple[str, list[Figure]]] = []
     total_row: list[Figure] | None = None
@@ -371,6 +373,8 @@ def _years_down(text: str, question: str) -> NumberReading | None:
         col = totals[0]
     elif best > 0 and score.count(best) == 1:
         col = score.index(best)
+    elif money and len(amounts := [i for i, n in enumerate(names) if "£" in n or all(f[i].money for _y, f in rows)]) == 1:
+        col = amounts[0]  # "Financial year | Bookings | Spend (£)" for "How much did you spend ...?"
     else:
         return None
     breakdown = {_year_key(y): figs[col].value for y, figs in rows}
@@ -551,9 +555,10 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
             break
         years.append(f)
     if len(years) >= 2 and all(
-            f.start > years[-1].end and _SENTENCE_BREAK.search(text[years[-1].end:f.start])
+            f.start > years[-1].end and (_SENTENCE_BREAK.search(text[years[-1].end:f.start]) or _bracketed(text, f))
             for f in figs if f not in years):
-        # "2021/22: 611  2022/23: 702. These figures include 212 claims ...": a later sentence is an aside
+        # "2021/22: 611  2022/23: 702. These figures include 212 claims ...": a later sentence is an aside,
+        # and so is a bracket after the last year's figure ("£1,456,789 (including £12,345 for BSL)")
         return NumberReading(None, {_clean(f.label): f.value for f in years}, years, 0.7)
     if percent or price or any(re.search(r"\b(?:of\s+which|of\s+whom|of\s+these|including|includes?|exclud\w*|"
                                  r"not\s+included|for\s+comparison|compared\s+(?:with|to)|previous\s+year|"
@@ -579,6 +584,13 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
         return NumberReading(sum(bd.values()), bd, figs, 0.75)
     # "45 staff, of whom 12 ..." : the first figure is the answer
     return NumberReading(figs[0].value, None, figs[:1], 0.5)
+
+
+def _bracketed(text: str, f: Figure) -> bool:
+    """Whether a figure stands inside brackets on its line ("(including £12,345 for BSL)")."""
+    line_start = text.rfind("\n", 0, f.start) + 1
+    opened = text.rfind("(", line_start, f.start)
+    return opened >= 0 and ")" not in text[opened:f.start]
 
 
 def _as_asked(f: Figure, money: bool, percent: bool) -> bool:
@@ -759,13 +771,25 @@ def unflatten_cells(text: str) -> str:
             if rows >= 2 and (best is None or rows * k > best[1] * best[0]):
                 best = (k, rows)
         if best is None:
-            out.append(lines[i])
-            i += 1
+            rows = _year_rows(lines, i)
+            out.extend("|".join(lines[a:a + 2]) for a in range(i, i + 2 * rows, 2))
+            out.extend(lines[i:i + 1] if not rows else [])
+            i += 2 * rows or 1
             continue
         k, rows = best
         out.extend("|".join(lines[a:a + k]) for a in range(i, i + (rows + 1) * k, k))  # the header and each row
         i += (rows + 1) * k
     return "\n".join(out)
+
+
+def _year_rows(lines: list[str], i: int) -> int:
+    """How many year-and-figure pairs run from line i with no header ("2021/22 / 1,234 / 2022/23 / 1,456"):
+    two at least, or none."""
+    rows = 0
+    while i + 2 * rows + 1 < len(lines) and _YEARISH.match(lines[i + 2 * rows].strip()) and \
+            _VALUE_CELL.match(lines[i + 2 * rows + 1]) and not _YEARISH.match(lines[i + 2 * rows + 1].strip()):
+        rows += 1
+    return rows if rows >= 2 else 0
 
 
 _GENERIC = frozenset({"number", "total", "amount", "count", "figure", "figures", "no"})
@@ -842,7 +866,7 @@ def _cell_starts(line: str, cells: list[str]) -> list[int]:
 
 
 def _clean(label: str) -> str:
-    return _SPACES.sub(" ", label).strip(" :=-–—|")
+    return _SPACES.sub(" ", label).strip(" :=-–—|*")
 
 
 @overload

@@ -30,7 +30,30 @@ def html_to_text(markup: str) -> str:
     if not text or len(text.strip()) <= 40:
         return _visible_text(markup)
     head = [ln for ln in _page_facts(markup) if ln not in text]
-    return "\n".join([*head, text.strip()]) + "\n"
+    return "\n".join([*head, _one_column_tables(text.strip())]) + "\n"
+
+
+_ROW = re.compile(r"\|(.*)\|\s*")
+_RULE = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+\s*")
+
+
+def _one_column_tables(text: str) -> str:
+    """A table of one column is a list of lines: its rows lose their bars, so a year on one row
+    and its figure on the next read as they would in a letter ("2020/21" then "£1,234,567")."""
+    out: list[str] = []
+    run: list[str] = []  # the table rows in a row, rules included
+    for line in [*text.split("\n"), ""]:
+        if _ROW.fullmatch(line) or _RULE.fullmatch(line):
+            run.append(line)
+            continue
+        cells = [m.group(1) for ln in run if not _RULE.fullmatch(ln) and (m := _ROW.fullmatch(ln))]
+        if all("|" not in c for c in cells):
+            out.extend(c.strip() for c in cells)
+        else:
+            out.extend(run)
+        run = []
+        out.append(line)
+    return "\n".join(out[:-1])
 
 
 def _page_facts(markup: str) -> list[str]:
