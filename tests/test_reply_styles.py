@@ -775,3 +775,14 @@ def test_lettered_answer_quoting_an_option_of_another_letter_answers_its_questio
     text = "(a) 84 schools.\n\n(b) No.\n\n(c) A commercial contractor appointed by the council.\n"
     got = {a.question: (str(a.status), a.value) for a in collate_document(Document(id="r", text=text), q).answers}
     assert got == {"a": ("answered", 84), "b": ("answered", False), "c": ("answered", "contractor")}
+
+
+@pytest.mark.parametrize("question", [
+    "What is your current charge for a rat treatment at a domestic property (in £, including VAT)?",
+    "What is the current annual fee, in GBP, for a street trading licence?",
+])
+def test_a_price_asked_is_one_price_not_the_sum_of_those_beside_it(question: str) -> None:
+    q = Questionnaire(title="fees", questions=[Question("1", question, QuestionType.NUMBER, "1")])
+    text = "1. Our charge is £78 (standard), with a concession of £62 for people on benefits."
+    out = collate_document(Document(id="r", text=text), q)
+    assert out.answers[0].value == 78

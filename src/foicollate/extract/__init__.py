@@ -104,7 +104,10 @@ _PERCENT_Q = re.compile(r"percent|%|proportion|rate\b|average|mean\b|median|how\
 # prices do not add up either: "the annual rent for a plot", "the weekly allowance"
 _PRICE_Q = re.compile(r"\b(?:rent|price|fee|tariff)\s+(?:for|of|per)\b|\bper\s+(?:week|month|year|annum|hour|day|"
                       r"night|plot|child|session|visit)\b|\b(?:weekly|hourly|daily)\s+(?:rate|rent|fee|charge|"
-                      r"allowance|cost|pay)", re.I)
+                      r"allowance|cost|pay)|"
+                      # "What is your current charge for a rat treatment?", "What is the annual fee, in GBP, ...?"
+                      r"\bwhat\s+(?:is|was|are|were)\s+(?:the|your)\s+(?:(?!total\b)[a-z]+\s+){0,3}?"
+                      r"(?:rent|price|fee|tariff|charge)s?\b(?!\s+(?:income|revenue))", re.I)
 _ALL_REF = re.compile(r"^\W*(?:all\s+of\s+(?:the\s+)?(?:above|these|them|those)|all\s+(?:the\s+)?above|"
                       r"all\s+(?:of\s+)?(?:these|those|them|our)?\s*(?:staff|employees|officers|workers)\b|"
                       r"the\s+same\s+(?:number|figure))\b", re.I)
