@@ -73,6 +73,8 @@ def test_referral_names_the_body() -> None:
         ("We hold 212 buildings, 38 of which are tall. A total of 333 audits were done (96, 104 and 133 in "
          "2021/22, 2022/23 and 2023/24 respectively).", 333, [96, 104, 133]),
         ("Our officers worked 12.50 FTE in 2023.", 12.5, None),
+        # "X of our Y": the whole the figure is part of is no part to add
+        ("At 31 March 2023, 15,880 of our 17,204 street lights had been converted to LED.", 15880, None),
     ],
 )
 def test_numbers(text: str, value: float | None, breakdown: list[float] | None) -> None:

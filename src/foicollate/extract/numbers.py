@@ -443,8 +443,9 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
         figs = [f for f in figs if f.percent]  # "What percentage of the Fund's value": the rate, not the £
     elif money and any(f.money for f in figs):
         figs = [f for f in figs if f.money or f.total or f.value == 0]  # "2020/21: Nil" beside £ figures
-    if len(figs) >= 2 and ("out of" in text or "total of" in text):
-        # "203 empty homes, out of a total stock of 6,350": the whole it is part of is no answer
+    if len(figs) >= 2 and ("out of" in text or "total of" in text or " of " in text):
+        # "203 empty homes, out of a total stock of 6,350", "15,880 of our 17,204 lights": the whole it is
+        # part of is no answer
         figs = [f for f in figs if not _OUT_OF.search(text[max(0, f.start - 40):f.start])] or figs
     # "Of the 1,204 people brought to our two suites, 87 were under 18": the opening clause only sets the scene
     scene = [m.span() for m in _OF_THE.finditer(text)] if len(figs) >= 2 else []
@@ -652,7 +653,8 @@ _POINTER = re.compile(r"\b(?:attached|enclosed|spreadsheet|appendix|annex|tab|se
 _OF_THE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*of\s+(?:the|these|those|all|our|its)\b"
                      r"(?:[^,.;:\n]|(?<=\d)[,.](?=\d))*,(?=\s*(?:\d|[a-z]+\s+(?:\(\d|\d)))", re.I)
 _OUT_OF = re.compile(r"\bout\s+of\s+(?:a|an|the|our|its|their)?\s*(?:total|overall)?\s*(?:[a-z-]+\s+){0,3}?(?:of\s+)?$|"
-                     r"\b(?:of|from)\s+a\s+(?:total|overall)\s+(?:[a-z-]+\s+){0,2}?of\s+$", re.I)
+                     r"\b(?:of|from)\s+a\s+(?:total|overall)\s+(?:[a-z-]+\s+){0,2}?of\s+$|"
+                     r"\d%?\)?\s+(?:[a-z-]+\s+){0,2}?of\s+(?:our|the|its|their|all|all\s+our)\s+$", re.I)
 _YEAR_IN_QUESTION = re.compile(r"\b(?:19|20)\d\d\s?[/-]\s?\d{2,4}\b|\b(?:19|20)\d\d\b")
 _YEAR_CELL = re.compile(r"^(?:fy\s*)?" + YEAR + r"\b(?!\s*[:=])", re.I)
 
