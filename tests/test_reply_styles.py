@@ -786,3 +786,22 @@ def test_a_price_asked_is_one_price_not_the_sum_of_those_beside_it(question: str
     text = "1. Our charge is £78 (standard), with a concession of £62 for people on benefits."
     out = collate_document(Document(id="r", text=text), q)
     assert out.answers[0].value == 78
+
+
+@pytest.mark.parametrize(("line", "key", "rest"), [
+    ("Answer (a): Primary 41, secondary 1,204.", "a", "Primary 41, secondary 1,204."),
+    ("Response 2: Yes.", "2", "Yes."),
+    ("Reply 3b – not held", "3b", "not held"),
+    ("Answer: 12", None, None),  # no label: the word leads the answer
+    ("Response 2023: budget", None, None),  # a year, not a label
+])
+def test_answer_words_lead_a_label(line: str, key: str | None, rest: str | None) -> None:
+    m = parse_marker(line)
+    assert (m.key, m.rest) == (key, rest) if key else m is None
+
+
+def test_answers_labelled_answer_a_after_the_request_quoted_in_full() -> None:
+    text = ("You asked:\n" + "\n".join(f"({q.label}) {q.text}" for q in Q.questions) + "\n\nOur response\n\n"
+            "Answer (1a): 412 dwellings.\nAnswer (1b): 130.\nAnswer (2a): Yes, 100%.\nAnswer (3): 2.5 FTE.\n")
+    got = read(text)
+    assert got["1a"] == ("answered", 412) and got["1b"] == ("answered", 130) and got["3"] == ("answered", 2.5)

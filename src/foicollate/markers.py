@@ -19,6 +19,8 @@ _MARKER = re.compile(
         (?P<qword>Q(?:uestions?)?|Qu\.?|Items?|Parts?)\.?\s*
             (?P<qlabel>\d{{1,3}}(?:\.\d{{1,2}})?(?:\s?part\s?(?=\(?[a-z]\b))?\s?\(?[a-z]?\)?|[ivx]{{1,5}}\b|[a-z]\d{{1,2}}[a-z]?\b|[a-z]\b|\([a-z0-9]{{1,4}}\))
             \s*(?:[.):\-–—]+|\s|$)[*_]*\s*
+      | (?P<aword>Answers?|Responses?|Reply)\s*(?P<alabel2>\d{{1,3}}[a-z]?|\([a-z0-9]{{1,4}}\)|[a-z]\d{{1,2}}[a-z]?)
+            \s*[.):\-–—]+[*_]*\s*
       | (?P<rword>Request)\s+(?P<rlabel>\d{{1,3}}\s?\(?[a-z]?\)?)\s*(?:[.):\-–—]+|\s|$)[*_]*\s*
       | (?P<dotted>\d{{1,3}}\.\d{{1,2}})(?:[.)]?)[*_]*\s+
       | (?P<alabel>[a-z]\d{{1,2}}[a-z]?)(?:[.)][*_]*|\s?[–—-]|:|(?=\t))(?=\s|$)\s*
@@ -62,7 +64,7 @@ def parse_marker(line: str) -> Marker | None:
     m = _MARKER.match(line)
     if not m:
         return None
-    raw = (m.group("qlabel") or m.group("rlabel") or m.group("dotted") or m.group("alabel") or m.group("label")
+    raw = (m.group("qlabel") or m.group("alabel2") or m.group("rlabel") or m.group("dotted") or m.group("alabel") or m.group("label")
            or m.group("plabel") or m.group("tlabel") or "")
     key = normalise_label(raw)
     if not key:
@@ -74,7 +76,7 @@ def parse_marker(line: str) -> Marker | None:
         key = normalise_label(yours.group("label") or yours.group("label2"))
         rest, rest_offset = rest[yours.end():], rest_offset + yours.end()
     indent = len(m.group("indent").expandtabs(4))
-    qword = m.group("qword") or m.group("rword")
+    qword = m.group("qword") or m.group("aword") or m.group("rword")
     return Marker(
         raw=qword + raw.strip("()") if qword else raw.strip("()"),
         key=key,
