@@ -49,7 +49,7 @@ class Marker:
     rest: str  # the line after the marker
     rest_offset: int  # where `rest` starts in the line
     style: str  # "num", "numalpha", "alphanum", "alpha", "ALPHA", "roman", "dotted"
-    prefixed: bool  # written with Q / Question
+    prefixed: bool  # written with a word: Q / Question / Part / Answer
 
 
 #: "(your Q3)", "(your question 3)", "[Q3 in your request]", "(request question 3b)"

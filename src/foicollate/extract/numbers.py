@@ -321,11 +321,11 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
     resp = _respectively(text, money, units, question) if "respectively" in text else None
     if resp is not None:
         return resp
-    flat = unflatten_cells(text) if question else text  # (same length: offsets hold)
+    flat = unflatten_cells(text)  # a table copied out one cell a line, back in rows (same length: offsets hold)
     down = _years_down(flat, question, money) if question and ("|" in flat or "\t" in flat) else None
     if down is not None:
         return down
-    r = _read_number(text, money, percent, price, columns, units, question)
+    r = _read_number(text, flat, money, percent, price, columns, units, question)
     if r is None or r.value is not None or not r.breakdown or len(r.breakdown) < 2:
         return r
     asked = {_year_key(y) for y in _YEAR_IN_QUESTION.findall(question)}
@@ -432,8 +432,9 @@ def _year_key(label: str) -> str:
     return m.group(1) + (f"/{m.group(2)}" if m.group(2) else "")
 
 
-def _read_number(text: str, money: bool, percent: bool, price: bool, columns: list[str] | None,
+def _read_number(text: str, flat: str, money: bool, percent: bool, price: bool, columns: list[str] | None,
                  units: frozenset[str], question: str) -> NumberReading | None:
+    """read_number's general case; `flat` is `text` with its one-cell-a-line tables back in rows."""
     every = figures(text, units)
     figs = [f for f in every if _as_asked(f, money, percent)]
     if not figs and not money and not percent and len(every) == 1 and every[0].money:
@@ -443,7 +444,7 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
         figs = [f for f in figs if f.percent]  # "What percentage of the Fund's value": the rate, not the £
     elif money and any(f.money for f in figs):
         figs = [f for f in figs if f.money or f.total or f.value == 0]  # "2020/21: Nil" beside £ figures
-    if len(figs) >= 2 and ("out of" in text or "total of" in text or " of " in text):
+    if len(figs) >= 2 and "of" in text:
         # "203 empty homes, out of a total stock of 6,350", "15,880 of our 17,204 lights": the whole it is
         # part of is no answer
         figs = [f for f in figs if not _OUT_OF.search(text[max(0, f.start - 40):f.start])] or figs
@@ -453,7 +454,6 @@ def _read_number(text: str, money: bool, percent: bool, price: bool, columns: li
         figs = [f for f in figs if not any(a <= f.start < b for a, b in scene)] or figs
     if not figs:
         return None
-    flat = unflatten_cells(text)
     if flat != text:
         # "Financial year / Claims / 2020/21 / 45 / 2021/22 / 52 / 2022/23* / 61": a table copied out one cell
         # a line, whose rows' years label the figures
@@ -773,10 +773,13 @@ def unflatten_cells(text: str) -> str:
             if rows >= 2 and (best is None or rows * k > best[1] * best[0]):
                 best = (k, rows)
         if best is None:
-            rows = _year_rows(lines, i)
-            out.extend("|".join(lines[a:a + 2]) for a in range(i, i + 2 * rows, 2))
-            out.extend(lines[i:i + 1] if not rows else [])
-            i += 2 * rows or 1
+            pairs = _year_rows(lines, i)  # no header: year and figure lines in turn
+            if pairs:
+                out.extend("|".join(lines[a:a + 2]) for a in range(i, i + 2 * pairs, 2))
+                i += 2 * pairs
+            else:
+                out.append(lines[i])
+                i += 1
             continue
         k, rows = best
         out.extend("|".join(lines[a:a + k]) for a in range(i, i + (rows + 1) * k, k))  # the header and each row
