@@ -484,3 +484,18 @@ def test_a_one_column_web_table_is_a_list_of_lines() -> None:
     text = html_to_text(page)
     assert "2021/22\n£1,234\n2022/23" in text
     assert "| Year | Spend |" in text  # a table of two columns keeps its bars
+
+
+def test_year_dash_figure_pairs_are_not_year_ranges() -> None:
+    r = read_number("Under 18: 2021 - 9,812; 2022 - 10,306; 2023 - 10,977. This gives a total of 31,095 over the "
+                    "three years.", question="How many reports in each of the calendar years 2021, 2022 and 2023?")
+    assert r is not None and r.value == 31095 and r.breakdown == {"2021": 9812, "2022": 10306, "2023": 10977}
+
+
+def test_a_year_restated_in_a_note_under_a_year_table_is_not_another_part() -> None:
+    text = ("1. The number of missing person reports for children aged under 18 recorded on the force's missing "
+            "persons system (COMPACT) for each calendar year is shown below.\nYear\tReports\n2021\t2,914\n2022\t3,206\n2023\t3,388\nTotal\t9,508\n"
+            "Please note that a single child may be the subject of several reports; in 2023 the 3,388 reports related "
+            "to 1,052 individual children.")
+    r = read_number(text, question="How many reports in each of the calendar years 2021, 2022 and 2023?")
+    assert r is not None and r.value == 9508 and r.breakdown == {"2021": 2914, "2022": 3206, "2023": 3388}

@@ -805,3 +805,75 @@ def test_answers_labelled_answer_a_after_the_request_quoted_in_full() -> None:
             "Answer (1a): 412 dwellings.\nAnswer (1b): 130.\nAnswer (2a): Yes, 100%.\nAnswer (3): 2.5 FTE.\n")
     got = read(text)
     assert got["1a"] == ("answered", 412) and got["1b"] == ("answered", 130) and got["3"] == ("answered", 2.5)
+
+
+FOSTER = Questionnaire(title="fostering", questions=[
+    Question("1", "How many approved fostering households did you have on 31 March 2023?", QuestionType.NUMBER, "1"),
+    Question("2a", "a child aged 0 to 4", QuestionType.NUMBER, "2a",
+             context="What weekly allowance do you pay a foster carer for each of the following?"),
+    Question("2b", "a child aged 5 to 10", QuestionType.NUMBER, "2b",
+             context="What weekly allowance do you pay a foster carer for each of the following?"),
+    Question("3", "Do you pay a retainer to carers between placements?", QuestionType.YESNO, "3"),
+    Question("4", "How many foster carers left the service in 2022/23?", QuestionType.NUMBER, "4"),
+])
+
+
+def test_a_sub_question_restated_whole_is_no_answer_even_with_figures_in_it() -> None:
+    # the request quoted in full above the reply: "a) a child aged 0 to 4" is the question, not "0, 4"
+    text = ("Dear Ms Reyes,\n\nYou asked:\n"
+            "1. How many approved fostering households did you have on 31 March 2023?\n"
+            "2. What weekly allowance do you pay a foster carer for each of the following?\n"
+            "a) a child aged 0 to 4\nb) a child aged 5 to 10\n"
+            "3. Do you pay a retainer to carers between placements?\n"
+            "4. How many foster carers left the service in 2022/23?\n\nKind regards,\nPat Lee\n\n"
+            "Dear Ms Reyes,\n\nWe had 212 approved fostering households on 31 March 2023. "
+            "The weekly allowance for a child aged 0 to 4 is £182 and for a child aged 5 to 10 it is £207. "
+            "We do not pay a retainer between placements. 31 foster carers left the service in 2022/23.\n\n"
+            "Yours sincerely,\nFostering Team\n")
+    got = {a.question: (str(a.status), a.value) for a in collate_document(Document(id="r", text=text), FOSTER).answers}
+    assert got["1"] == ("answered", 212) and got["2a"][1] != 4 and got["4"] == ("answered", 31)
+
+
+def test_table_rows_naming_two_questions_anchor_them() -> None:
+    q = Questionnaire(title="social workers", questions=[
+        Question("q1", "How many qualified social workers (headcount) did the council directly employ as at "
+                       "31 December 2023?", QuestionType.NUMBER, "Q1"),
+        Question("q2", "How many agency social workers were engaged by the council as at 31 December 2023?",
+                 QuestionType.NUMBER, "Q2"),
+        Question("q3", "What was the council's total expenditure on agency social workers in 2022/23?",
+                 QuestionType.NUMBER, "Q3"),
+        Question("q4", "Do you use a managed service provider for agency staff?", QuestionType.YESNO, "Q4"),
+        Question("q5", "How many agency social workers converted to permanent posts in 2023?", QuestionType.NUMBER,
+                 "Q5"),
+        Question("q6", "Do you pay a market supplement to permanent social workers?", QuestionType.YESNO, "Q6"),
+        Question("q7", "How many social work vacancies were there at 31 December 2023?", QuestionType.NUMBER, "Q7"),
+        Question("q8", "Please describe your recruitment and retention strategy.", QuestionType.TEXT, "Q8"),
+        Question("q9", "Do you have a social work academy for newly qualified staff?", QuestionType.YESNO, "Q9"),
+    ])
+    text = ("Ref: FOI-2024-0113\n\nDear requester,\n\n"
+            "| | Children's services | Adult services | Total |\n|---|---|---|---|\n"
+            "| Qualified social workers (Q1) | 212 | 140 | 352 |\n| Agency social workers (Q2) | 41 | 18 | 59 |\n"
+            "Q3 - Spend 2022/23\nSpend on agency social workers was £4,512,300.\n"
+            "Q4 - Yes.\nQ5 - 7 converted.\nQ6 - No.\nQ7 - 38 vacancies.\nQ8 - Our strategy is attached.\nQ9 - Yes.\n")
+    got = {a.question: (str(a.status), a.value) for a in collate_document(Document(id="r", text=text), q).answers}
+    assert got["q1"] == ("answered", 352) and got["q2"] == ("answered", 59) and got["q5"] == ("answered", 7)
+
+
+def test_a_restated_matrix_question_keeps_its_items_when_an_item_echoes_another_question() -> None:
+    q = Questionnaire(title="care homes", questions=[
+        Question("1", "How many contract monitoring visits did your council carry out to care homes in 2023/24?",
+                 QuestionType.NUMBER, "1"),
+        Question("2", "Do you use a risk tool to plan visits?", QuestionType.YESNO, "2"),
+        Question("3", "For each of the following, please say whether you publish it:", QuestionType.MATRIX, "3",
+                 items=[Option("framework", "Contract monitoring framework"),
+                          Option("reports", "Individual care home monitoring reports"),
+                          Option("suspended", "List of homes where placements are suspended")]),
+    ])
+    text = ("**3. For each of the following, please say whether you publish it:**\n\n"
+            "- Contract monitoring framework: No\n- Individual care home monitoring reports: No\n"
+            "- List of homes where placements are suspended: Yes, monthly.\n\n"
+            "**1. How many contract monitoring visits did your council carry out to care homes in 2023/24?**\n\n"
+            "We carried out 146 visits.\n\n**2. Do you use a risk tool to plan visits?**\n\nYes.\n")
+    got = {a.question: (str(a.status), a.value) for a in collate_document(Document(id="r", text=text), q).answers}
+    assert got["3"] == ("answered", {"framework": False, "reports": False, "suspended": True})
+    assert got["1"] == ("answered", 146)

@@ -616,8 +616,11 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     chain = _best_chain(candidates, lines, closing, idx)
     headings = sum(a.kind == "heading" for a in chain)
     if headings and headings < max(2, len(idx.questions) / 4):
-        # a stray heading-like line is not a layout: read the reply without them
-        chain = _best_chain([a for a in candidates if a.kind != "heading"], lines, closing, idx)
+        # a stray heading-like line is not a layout: read the reply without them (a table's rows that name
+        # the questions in their first cells are one, however few: "| Agency social workers (Q2) | 41 |")
+        rows = [a for a in chain if a.kind == "heading" and re.match(r"\s*\|", lines[a.line].text)]
+        chain = _best_chain([a for a in candidates if a.kind != "heading" or len(rows) >= 2 and a in rows],
+                            lines, closing, idx)
     chain = _add_out_of_order(chain, candidates, lines, closing, idx)
     chain = _fill_gaps(chain, lines, closing, idx) or _bullet_run(lines, closing, idx)
     blocks = {q.id: Block() for q in questionnaire.questions}
@@ -804,10 +807,10 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
     keys = [ln.marker_key for ln in lines[:closing] if ln.marker_key and not ln.marker_key.startswith("#")]
     ordinal_permuted = len(keys) == len(set(keys)) >= max(3, 0.6 * len(own))
     best_on_line: dict[int, float] = {}
-    asked_on_line: dict[int, set[int]] = {}
+    on_line: dict[int, list[Anchor]] = {}
     for a in cands:
         best_on_line[a.line] = max(best_on_line.get(a.line, 0.0), a.score)
-        asked_on_line.setdefault(a.line, set()).update(a.questions)
+        on_line.setdefault(a.line, []).append(a)
     extra: list[Anchor] = []
     for a in sorted(cands, key=lambda x: -x.score):
         q = a.questions[0]
@@ -839,7 +842,10 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
         if not (strong_text or strong_label or strong_heading or strong_ordinal):
             continue
         # (a table header under the restated question that looks like the same question is its answer)
-        later = [x for x in cand_lines if x > a.line and (x in taken or asked_on_line.get(x, set()) - {q})]
+        # (nor does an item line that only looks like a heading for a question anchored elsewhere:
+        # "- Contract monitoring framework: No" under a matrix question, the framework question answered below)
+        later = [x for x in cand_lines if x > a.line and (x in taken or any(
+            q not in c.questions and not (c.kind == "heading" and set(c.questions) <= done) for c in on_line.get(x, [])))]
         if _has_content(lines, a, later[0] if later else closing, idx):
             extra.append(a)
             done.add(q)
@@ -1057,7 +1063,8 @@ def _labelled_candidates(i: int, ln: Line, idx: _QuestionIndex, asks: bool, labe
         if (score >= 72 and (label_hit or asks)) or (score >= 85 and len(body_norm) <= 1.3 * len(idx.norms[j]) + 10):
             s = score + (12 if label_hit else 0)
             start = _answer_start(ln, idx.norms[j])
-            if label_hit and start >= ln.end and not reads_as_question(ln.body):
+            if label_hit and start >= ln.end and not reads_as_question(ln.body) and \
+                    fuzz.ratio(body_norm, idx.norms[j]) < 95:  # ("a) a child aged 0 to 4" restates it whole)
                 # "(b) 902 pupils took a free meal on the day": an answer that echoes the question
                 start = ln.body_start
             out.append(Anchor(i, [j], s, "text", start))
@@ -1396,7 +1403,9 @@ def _listed_options(lines: list[Line], begin: int, stop: int, choices: list[str]
 
 def _marked(text: str) -> bool:
     """An option line carrying an answer: a tick, a cross, or a yes/no after it."""
-    return bool(re.search(r"[☒☑✓✔✗✘]|\[x\]|\(x\)|[-–:|]\s*(yes|no|y|n)\b\W*$", text, re.I))
+    # ("- List of homes where placements are suspended: Yes, monthly." too; not "Options: Yes / No")
+    return bool(re.search(r"[☒☑✓✔✗✘]|\[x\]|\(x\)|[-–:|]\s*(?:y|n)\W*$|[-–:|]\s*(?:yes|no)\b(?!\s*(?:/|or\b))",
+                          text, re.I))
 
 
 def _best_chain(cands: list[Anchor], lines: list[Line], closing: int, idx: _QuestionIndex) -> list[Anchor]:

@@ -48,7 +48,7 @@ _MASKS = [
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
     re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),  # phone
     re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"),  # postcode
-    re.compile(r"\b(?:19|20)\d\d\s?[/-]\s?(?:19|20)?\d\d\b"),  # 2019/20
+    re.compile(r"\b(?:19|20)\d\d\s?[/-]\s?(?:19|20)?\d\d\b(?!,\d{3})"),  # 2019/20 (not "2022 - 10,306")
     re.compile(r"(?:\bsection|\bs\.?|\breg(?:ulation)?\.?|\breoliad|\badran|\barticle|\bparagraph|\bpara\.?|\bschedule|\bpart|"
                r"\bquestions?|\bq\.?|\bno\.|\bref(?:erence)?\.?:?|\bfoi\s?(?:ref\w*)?:?|\bcase|\bpage|\bappendix|"
                r"\btable|\bannex|\bannexe|\bfigure|\bchart|\benclosure|\battachment|"
@@ -522,7 +522,8 @@ def _read_number(text: str, flat: str, money: bool, percent: bool, price: bool, 
                     and _clean(x.label)]
             if near and abs(sum(x.value for x in near) - t.value) < 0.01 * max(t.value, 1):
                 others, ok = near, True
-            yearly = [x for x in others if _YEARISH.match(_clean(x.label))]
+            yearly = list({_clean(x.label): x for x in others[::-1] if _YEARISH.match(_clean(x.label))}.values())[::-1]
+            # (each year's first figure: "in 2023 the 3,388 reports related to 1,052 children" restates one)
             if not ok and len(yearly) >= 2 and abs(sum(x.value for x in yearly) - t.value) < 0.01 * max(t.value, 1):
                 others, ok = yearly, True  # the years add up to the total; other figures are asides
         # "(13 in total). ... none required onward reporting": a later sentence's "none" is no part of it

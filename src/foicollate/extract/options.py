@@ -814,7 +814,9 @@ def _names(text: str) -> frozenset[str]:
 
 def _line_verdicts(text: str, items: list[Option]) -> list[tuple[str, bool, tuple[int, int]]]:
     """Lines naming an item or option then yes or no: "Access centrally stored information – No"."""
-    out = []
+    out: list[tuple[str, bool, tuple[int, int]]] = []
+    if not items:
+        return out
     for line_m in re.finditer(r"[^\n]+", text):
         line = line_m.group(0)
         yn = re.search(r"(?:[-–:|]|\s)\s*(yes|no)\b[^\n]*$", line, re.I)
