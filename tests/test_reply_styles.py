@@ -877,3 +877,15 @@ def test_a_restated_matrix_question_keeps_its_items_when_an_item_echoes_another_
     got = {a.question: (str(a.status), a.value) for a in collate_document(Document(id="r", text=text), q).answers}
     assert got["3"] == ("answered", {"framework": False, "reports": False, "suspended": True})
     assert got["1"] == ("answered", 146)
+
+
+def test_eir_not_held_with_a_suggested_body_is_the_r12_4_a_exception() -> None:
+    text = ("Our reference: EIR-24-0142\n\nDear Mr Hale,\n\nWe have considered your request under the Environmental "
+            "Information Regulations 2004 (EIR).\n\nThe County Council does not own any empty homes and therefore "
+            "does not hold the information you have requested, and under regulation 12(4)(a) of the EIR we are "
+            "required to tell you this. As information that is not held cannot be disclosed, the public interest "
+            "test does not apply.\n\nEmpty homes are dealt with by Haldon Vale District Council and Wyebridge District "
+            "Council. Under regulation 10 we "
+            "would suggest that you contact them.\n\nYours sincerely,\nInformation Governance\n")
+    got = collate_document(Document(id="r", text=text), Q).answers
+    assert {(str(a.status), a.grounds) for a in got} == {("refused", "r12(4)(a)")}

@@ -334,6 +334,9 @@ def _from_cue(doc: Document, q: Question, cues: list[Cue], span, anchor_conf: fl
         # hold it" or "... The programme is run by X Council": not held, with advice (a referral sends
         # the request on: "please redirect your request to X", "we have transferred it")
         best = replace(held_not[0], strength=min(held_not[0].strength, 0.8))  # (a judgement: look)
+    eir_not_held = [c for c in cues if c.grounds in ("r12(4)(a)", "r10(4)(a)")]
+    if best.status == Status.NOT_HELD and eir_not_held:
+        best = eir_not_held[0]  # "does not hold it ... under regulation 12(4)(a)": the EIR's own not-held exception
     referred_to = best.referred_to
     if best.status == Status.REFERRED and referred_to == "the County Council":
         referred_to = _county_for(doc)  # a district pointing to "the County Council": which one
