@@ -618,9 +618,9 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     if headings and headings < max(2, len(idx.questions) / 4):
         # a stray heading-like line is not a layout: read the reply without them (a table's rows that name
         # the questions in their first cells are one, however few: "| Agency social workers (Q2) | 41 |")
-        rows = [a for a in chain if a.kind == "heading" and re.match(r"\s*\|", lines[a.line].text)]
-        chain = _best_chain([a for a in candidates if a.kind != "heading" or len(rows) >= 2 and a in rows],
-                            lines, closing, idx)
+        rows = [a for a in chain if a.kind == "heading" and lines[a.line].text.lstrip().startswith("|")]
+        kept = {id(a) for a in rows} if len(rows) >= 2 else set()
+        chain = _best_chain([a for a in candidates if a.kind != "heading" or id(a) in kept], lines, closing, idx)
     chain = _add_out_of_order(chain, candidates, lines, closing, idx)
     chain = _fill_gaps(chain, lines, closing, idx) or _bullet_run(lines, closing, idx)
     blocks = {q.id: Block() for q in questionnaire.questions}
@@ -841,9 +841,9 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
         strong_ordinal = a.kind == "ordinal" and ordinal_permuted
         if not (strong_text or strong_label or strong_heading or strong_ordinal):
             continue
-        # (a table header under the restated question that looks like the same question is its answer)
-        # (nor does an item line that only looks like a heading for a question anchored elsewhere:
-        # "- Contract monitoring framework: No" under a matrix question, the framework question answered below)
+        # the answer runs to the next line that could anchor another question, not to a table header under the
+        # restated question that looks like the same question, nor to an item line that only looks like a
+        # heading for a question anchored elsewhere ("- Contract monitoring framework: No" under a matrix)
         later = [x for x in cand_lines if x > a.line and (x in taken or any(
             q not in c.questions and not (c.kind == "heading" and set(c.questions) <= done) for c in on_line.get(x, [])))]
         if _has_content(lines, a, later[0] if later else closing, idx):
@@ -854,8 +854,6 @@ def _add_out_of_order(chain: list[Anchor], cands: list[Anchor], lines: list[Line
 
 
 _FORM_PREFIX = re.compile(r"^\W*(?:(?:Q|Qu|Question|Request)\s*[:.\-–—]\s*)?\W*", re.I)
-
-
 _Q_PREFIXES = {"q:", "q.", "q -", "q –", "question:", "question -", "question –"}
 
 

@@ -522,8 +522,11 @@ def _read_number(text: str, flat: str, money: bool, percent: bool, price: bool, 
                     and _clean(x.label)]
             if near and abs(sum(x.value for x in near) - t.value) < 0.01 * max(t.value, 1):
                 others, ok = near, True
-            yearly = list({_clean(x.label): x for x in others[::-1] if _YEARISH.match(_clean(x.label))}.values())[::-1]
-            # (each year's first figure: "in 2023 the 3,388 reports related to 1,052 children" restates one)
+            first_of_year: dict[str, Figure] = {}  # (a later "in 2023 the 3,388 reports ..." restates one)
+            for x in others:
+                if _YEARISH.match(lab := _clean(x.label)):
+                    first_of_year.setdefault(lab, x)
+            yearly = list(first_of_year.values())
             if not ok and len(yearly) >= 2 and abs(sum(x.value for x in yearly) - t.value) < 0.01 * max(t.value, 1):
                 others, ok = yearly, True  # the years add up to the total; other figures are asides
         # "(13 in total). ... none required onward reporting": a later sentence's "none" is no part of it
@@ -656,7 +659,7 @@ _OF_THE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*of\s+(?:the|these|those|a
 _OUT_OF = re.compile(r"\bout\s+of\s+(?:a|an|the|our|its|their)?\s*(?:total|overall)?\s*(?:[a-z-]+\s+){0,3}?(?:of\s+)?$|"
                      r"\b(?:of|from)\s+a\s+(?:total|overall)\s+(?:[a-z-]+\s+){0,2}?of\s+$|"
                      r"\d%?\)?\s+(?:[a-z-]+\s+){0,2}?of\s+(?:our|the|its|their|all|all\s+our)\s+$", re.I)
-_YEAR_IN_QUESTION = re.compile(r"\b(?:19|20)\d\d\s?[/-]\s?\d{2,4}\b|\b(?:19|20)\d\d\b")
+_YEAR_IN_QUESTION = re.compile(r"\b" + YEAR + r"\b")
 _YEAR_CELL = re.compile(r"^(?:fy\s*)?" + YEAR + r"\b(?!\s*[:=])", re.I)
 
 
