@@ -889,3 +889,32 @@ def test_eir_not_held_with_a_suggested_body_is_the_r12_4_a_exception() -> None:
             "would suggest that you contact them.\n\nYours sincerely,\nInformation Governance\n")
     got = collate_document(Document(id="r", text=text), Q).answers
     assert {(str(a.status), a.grounds) for a in got} == {("refused", "r12(4)(a)")}
+
+
+def test_a_request_quoted_above_the_reply_gives_way_to_the_replys_own_question_labels() -> None:
+    # a WhatDoTheyKnow page: the request quoted in full and signed off, then the body's letter under its greeting,
+    # which answers "Questions 1 to 3" (1a and 1b among them) with a referral and question 5 in prose
+    text = ("Dear Holmbridge District Council,\n\n"
+            "1. Long-term empty homes:\n"
+            "a) How many dwellings were recorded as long-term empty on your October 2023 return?\n"
+            "b) How many of those dwellings had been empty for two years or more?\n"
+            "2. Do you currently charge a council tax premium on long-term empty homes?\n"
+            "3. Have you made any compulsory purchase orders since 2021?\n"
+            "4. How many full-time equivalent (FTE) empty homes officers does the council employ?\n"
+            "5. Please describe your policy on reducing the premium.\n\n"
+            "Yours faithfully,\nSam Ortiz\n\n"
+            "Dear Sam Ortiz,\n\nThank you for your request, which we received on 3 June 2024.\n\n"
+            "Questions 1 to 3 concern council tax, which Holmbridge District Council does not collect in our "
+            "area: Wyvern Shire Council collects it. Please redirect questions 1 to 3 to Wyvern Shire Council "
+            "at foi@wyvern.gov.uk.\n\n"
+            "Question 5 - reductions to the premium are considered case by case under our discretionary policy.\n\n"
+            "Yours sincerely,\nInformation Officer\n")
+    q = replace(Q, questions=[Q.questions[0], Q.questions[1], replace(Q.questions[2], id="2", label="2"),
+                              replace(Q.questions[3], id="3", label="3"), replace(Q.questions[4], id="4", label="4"),
+                              replace(Q.questions[6], id="5", label="5")])
+    got = collate_document(Document(id="r", text=text), q).answers
+    by_id = {a.question: a for a in got}
+    for qid in ("1a", "1b", "2", "3"):
+        assert (str(by_id[qid].status), by_id[qid].referred_to) == ("referred", "Wyvern Shire Council"), qid
+    assert str(by_id["4"].status) == "not_answered"
+    assert str(by_id["5"].status) == "answered" and "case by case" in by_id["5"].value

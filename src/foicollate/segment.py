@@ -121,15 +121,30 @@ def _answers_after_heading(lines: list[Line], chain: list[Anchor], blocks: dict[
 _INTRO_LINE = re.compile(r"\b(?:below|following|as\s+follows|set\s+out|same\s+order)\b|:\s*$", re.I)
 
 
-def _few_answered(blocks: dict[str, Block], doc: Document) -> bool:
-    """Do at most a fifth of the blocks hold an answer (not just the rest of a quoted question)?"""
-    filled = [b for b in blocks.values() if not b.empty]
+_SIGN_OFF = re.compile(r"^\W*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm)\s+regards|regards)\b", re.I)
+
+
+def _letter_break(lines: list[Line], chain: list[Anchor]) -> int | None:
+    """The sign-off line of a letter followed closely by another letter's greeting, between the first and the
+    last anchor (the request, then the reply under it), if any."""
+    if len(chain) < 2:
+        return None
+    for i in range(chain[0].line + 1, chain[-1].line):
+        if _SIGN_OFF.match(lines[i].text) and any(_GREETING.match(ln.text) for ln in lines[i + 1:i + 6]):
+            return i
+    return None
+
+
+def _few_answered(blocks: dict[str, Block], doc: Document, cut: int) -> bool:
+    """Do at most a fifth of the blocks hold an answer (not just the rest of a quoted question), reading each
+    only up to offset `cut`?"""
+    filled = [b for b in blocks.values() if any(s < cut for s, _ in b.spans)]
     most = len(blocks) // 5
     if len(filled) <= most:
         return True
     answered = 0
     for b in filled:
-        answered += not _still_asking(b.text(doc))
+        answered += not _still_asking("\n".join(doc.text[s:e] for s, e in b.spans if s < cut))
         if answered > most:
             return False
     return True
@@ -139,7 +154,9 @@ def _still_asking(text: str) -> bool:
     """A block that only goes on asking: the rest of a quoted question ("If you can, please split this ...",
     "For each of the following, please tell me whether ...") rather than an answer."""
     t = text.strip()
-    return bool(re.match(r"^\W*(?:if\s+(?:you\s+can|possible|so)\b|please\b)", t, re.I)) or is_question_like(t)
+    # (or a heading over the parts asked under it: "1. Breakfast clubs in the 2023/24 academic year:")
+    return bool(re.match(r"^\W*(?:if\s+(?:you\s+can|possible|so)\b|please\b)", t, re.I)) or is_question_like(t) or (
+        "\n" not in t and t.endswith(":") and len(t) < 80)
 
 
 def _request_talk(line: str) -> bool:
@@ -534,8 +551,11 @@ class _QuestionIndex:
         return hit
 
     def labelled_any(self, keys: list[str]) -> list[int]:
-        """The questions any of several labels ("Questions 3 and 4") can stand for, in order."""
-        return sorted(set().union(*(self.labelled(k) for k in keys)))
+        """The questions any of several labels ("Questions 3 and 4") can stand for, in order ("Questions 1 to 6"
+        takes 1a and 1b for a request whose question 1 has parts, when every label stands for some question)."""
+        hits = [self.labelled(k) for k in keys]
+        parts = [h or set(self.parts_of.get(k, ())) for k, h in zip(keys, hits, strict=True)]
+        return sorted(set().union(*(parts if all(parts) else hits)))
 
 
 _INDEX_CACHE: dict[int, tuple[Questionnaire, _QuestionIndex]] = {}
@@ -607,7 +627,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     idx = _index(questionnaire)
     lines = split_lines(doc.text)
     hard = _quoted_email_start(lines)
-    candidates = _candidates(lines[:hard], idx)
+    candidates = all_candidates = _candidates(lines[:hard], idx)
     # (a request quoted above the reply puts anchors after the requester's sign-off; a table of figures
     # under the letter whose rows echo the questions does not)
     closing = _closing_line(lines[:hard], _CLOSING, after=max(
@@ -626,6 +646,51 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     blocks = {q.id: Block() for q in questionnaire.questions}
     covered: list[tuple[int, int]] = [(lines[i].start, lines[i].end) for i in summary]
     response_heads = [i for i, ln in enumerate(lines[:closing]) if ln.heading]
+    _fill_blocks(chain, lines, closing, idx, questionnaire, blocks, covered, summary, response_heads)
+    _restated_under_shared_heading(chain, blocks, questionnaire)
+    _ordinal_sentence_starts(doc.text, lines, chain, blocks, idx)
+    # the requester's letter signed off and the body's greeting under it, between anchors: a request quoted
+    # in full whose last block runs on into the reply (a WhatDoTheyKnow page)
+    brk = _letter_break(lines, chain)
+    few = bool(chain) and _few_answered(blocks, doc, lines[brk].start if brk is not None else len(doc.text))
+    greet = None
+    if few:
+        # the request quoted in full, then the reply in prose under its own greeting (a WhatDoTheyKnow page)
+        greet = next((i for i in range((chain[-1].line if brk is None else brk) + 1, hard)
+                      if _GREETING.match(lines[i].text)), None)
+        if greet is not None:
+            closing = next((i for i in range(greet + 1, hard) if _CLOSING.match(lines[i].text)), hard)
+            covered.append((lines[chain[0].line].start, lines[greet].end))
+            for b in blocks.values():
+                b.anchor, b.spans = None, []
+            # the reply's own labels under its greeting ("Questions 1 to 6 ...", "Question 7 – ...")
+            chain = _best_chain([a for a in all_candidates if greet < a.line < closing], lines, closing, idx)
+            if chain:
+                _fill_blocks(chain, lines, closing, idx, questionnaire, blocks, covered, [], [])
+    # the request quoted as a tight list (options inline: "4. Which ...? Options: A / B / C.") reads as
+    # answered on its own lines; answers under a "Response" heading below still take the questions
+    compact = len(chain) >= 3 and all(b.line - a.line <= 2 for a, b in zip(chain, chain[1:], strict=False))
+    if chain and greet is None and (few or compact):  # (not a WhatDoTheyKnow page after all)
+        _answers_after_heading(lines, chain, blocks, response_heads, closing, idx, covered)
+    _fill_from_prose(doc.text, lines, chain, blocks, closing, idx)
+    global_spans = []
+    for ln in lines[:closing]:
+        if any(s <= ln.start < e for s, e in covered):
+            continue
+        if _is_restatement(ln, idx):
+            continue
+        global_spans.append((ln.start, ln.end))
+    # extract imports segment, so its outcome module is imported here rather than at the top
+    from foicollate.extract.outcome import is_scottish
+
+    return Segmentation(lines=lines, blocks=blocks, global_spans=global_spans, scottish=is_scottish(doc.text),
+                        own_names=OwnNames(doc.text))
+
+
+def _fill_blocks(chain: list[Anchor], lines: list[Line], closing: int, idx: _QuestionIndex,
+                 questionnaire: Questionnaire, blocks: dict[str, Block], covered: list[tuple[int, int]],
+                 summary: list[int], response_heads: list[int]) -> None:
+    """Give each anchored question the lines under its anchor, up to the next anchor or a "Response" heading."""
     chain_lines = {a.line for a in chain}
     for n, a in enumerate(chain):
         nxt = chain[n + 1].line if n + 1 < len(chain) else closing
@@ -649,36 +714,6 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
             b.spans = spans
             if a.kind == "table" or _is_table_row(lines[a.line].body):
                 b.columns = _table_header(lines, a.line)
-    _restated_under_shared_heading(chain, blocks, questionnaire)
-    _ordinal_sentence_starts(doc.text, lines, chain, blocks, idx)
-    few = bool(chain) and _few_answered(blocks, doc)
-    if few:
-        # the request quoted in full, then the reply in prose under its own greeting (a WhatDoTheyKnow page)
-        greet = next((i for i in range(chain[-1].line + 1, hard) if _GREETING.match(lines[i].text)), None)
-        if greet is not None:
-            closing = next((i for i in range(greet + 1, hard) if _CLOSING.match(lines[i].text)), hard)
-            covered.append((lines[chain[0].line].start, lines[greet].end))
-            chain = []
-            for b in blocks.values():
-                b.anchor, b.spans = None, []
-    # the request quoted as a tight list (options inline: "4. Which ...? Options: A / B / C.") reads as
-    # answered on its own lines; answers under a "Response" heading below still take the questions
-    compact = len(chain) >= 3 and all(b.line - a.line <= 2 for a, b in zip(chain, chain[1:], strict=False))
-    if chain and (few or compact):  # (not a WhatDoTheyKnow page after all)
-        _answers_after_heading(lines, chain, blocks, response_heads, closing, idx, covered)
-    _fill_from_prose(doc.text, lines, chain, blocks, closing, idx)
-    global_spans = []
-    for ln in lines[:closing]:
-        if any(s <= ln.start < e for s, e in covered):
-            continue
-        if _is_restatement(ln, idx):
-            continue
-        global_spans.append((ln.start, ln.end))
-    # extract imports segment, so its outcome module is imported here rather than at the top
-    from foicollate.extract.outcome import is_scottish
-
-    return Segmentation(lines=lines, blocks=blocks, global_spans=global_spans, scottish=is_scottish(doc.text),
-                        own_names=OwnNames(doc.text))
 
 
 def _bullet_run(lines: list[Line], closing: int, idx: _QuestionIndex) -> list[Anchor]:

@@ -230,8 +230,12 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
             for c in cues):
         ans = None  # options (or a yes) named while explaining what the search would cost are no answer
     if ans is not None and q.type == QuestionType.YESNO and not plain_yes_no and ans.conf < 0.8 and any(
-            c.status == Status.REFUSED and c.strength >= 0.9 and c.grounds for c in cues):
-        ans = None  # a yes or no read between the lines beside a cited exemption: the exemption is the answer
+            c.status == Status.REFUSED and c.strength >= 0.9 and c.grounds
+            or c.status == Status.REFERRED and c.strength >= 0.85 and _REDIRECT.search(text[c.start:c.end])
+            for c in cues):
+        # a yes or no read between the lines beside a cited exemption, or beside "please redirect your
+        # questions to X": the exemption or the referral is the answer
+        ans = None
     na = _NOT_APPLICABLE.match(text)
     if na and q.type != QuestionType.TEXT and not any(c.status in (Status.REFUSED, Status.REFERRED) for c in cues):
         # "Not applicable – we do not operate this service" / "as no funerals were arranged": nothing held to
