@@ -75,6 +75,10 @@ def test_referral_names_the_body() -> None:
         ("Our officers worked 12.50 FTE in 2023.", 12.5, None),
         # "X of our Y": the whole the figure is part of is no part to add
         ("At 31 March 2023, 15,880 of our 17,204 street lights had been converted to LED.", 15880, None),
+        # small totals whose parts the reply says make them up, in words or figures
+        ("Seven: five libraries (Ash, Elm, Oak, Yew and Bay) and two mobile libraries.", 7, [5, 2]),
+        ("6 in total, of which 2 closed permanently and 4 closed temporarily", 6, [2, 4]),
+        ("The 9 open sites comprise five depots and four yards.", 9, [5, 4]),
     ],
 )
 def test_numbers(text: str, value: float | None, breakdown: list[float] | None) -> None:
@@ -82,6 +86,11 @@ def test_numbers(text: str, value: float | None, breakdown: list[float] | None) 
     assert r is not None
     assert r.value == value
     assert sorted((r.breakdown or {}).values()) == sorted(breakdown or [])
+
+
+def test_a_figure_after_in_total_of_which_is_a_part_not_the_total() -> None:
+    r = read_number("There are 520 plots in total, of which 401 are on the 12 council sites and 119 are on leased sites.")
+    assert r is not None and r.value == 520
 
 
 def test_money_only_when_asked() -> None:

@@ -218,6 +218,8 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
         tm = _TOTAL.search(before)
         if tm and _YEARISH.match(_clean(f.label)) and re.search(r"(?:19|20)\d\d", before[tm.end():]):
             tm = None  # "£212,400 in total: 2020/21 £0, ...": the year's own figure, after the total
+        if tm and _PART_OF.search(before[tm.end():]):
+            tm = None  # "782 plots in total, of which 641 are ...": a part of the total before it
         f.total = bool(tm
                        or re.match(r"\s*(?:in\s+total|in\s+all|overall|altogether|over\s+the\s+(?:\w+\s+){0,2}"
                                    r"(?:years|period)|across\s+(?:the|all)\b)", text[f.end: f.end + 40], re.I)
@@ -616,7 +618,12 @@ def _total_then_parts(figs: list[Figure], text: str) -> NumberReading | None:
     order = sorted(range(len(figs)), key=lambda i: not figs[i].total)  # a figure said to be the total first
     for i in order:
         t = figs[i]
-        if t.value < 20 or t.percent or _YEARISH.match(_clean(t.label)):
+        if t.percent or _YEARISH.match(_clean(t.label)):
+            continue
+        # a small total only where the reply says the parts make it up and they are all the sentence's
+        # figures ("Seven: five leisure centres and two pools", "The 11 sites comprise seven ... and four ...")
+        small = t.value < 20
+        if small and not (t.total or _PARTS_FOLLOW.match(text, t.end)):
             continue
         first_break = bisect_left(breaks, t.end)
         for j in range(i + 1, len(figs) - 1):
@@ -630,6 +637,9 @@ def _total_then_parts(figs: list[Figure], text: str) -> NumberReading | None:
                 run += f.value
                 if k > j and abs(run - t.value) < 0.005 * t.value + 0.01:
                     parts = figs[j:k + 1]
+                    if small and (j != i + 1 or bisect_left(breaks, f.end) != first_break or k + 1 < len(figs)
+                                  and bisect_left(breaks, figs[k + 1].start) == first_break):
+                        break
                     bd = _named_parts(parts)
                     if len(bd) < len(parts):  # two parts named alike: number them rather than lose one
                         bd = {f"part {n + 1}": p.value for n, p in enumerate(parts)}
@@ -637,6 +647,12 @@ def _total_then_parts(figs: list[Figure], text: str) -> NumberReading | None:
                 if run > t.value * 1.01:
                     break
     return None
+
+
+_PART_OF = re.compile(r"\b(?:of\s+(?:which|whom|these|those)|made\s+up\s+of|compris\w*|consist\w*\s+of)\b", re.I)
+# words after a figure that say the figures after it make it up
+_PARTS_FOLLOW = re.compile(r"\s*(?:[a-z-]+\s+){0,4}?(?::|\(|,?\s*(?:in\s+total|in\s+all|altogether)?,?\s*"
+                           r"(?:of\s+(?:which|whom|these)|made\s+up\s+of|compris\w*|consist\w*\s+of)\b)", re.I)
 
 
 def _named_parts(parts: list[Figure]) -> dict[str, float]:
