@@ -918,3 +918,18 @@ def test_a_request_quoted_above_the_reply_gives_way_to_the_replys_own_question_l
         assert (str(by_id[qid].status), by_id[qid].referred_to) == ("referred", "Wyvern Shire Council"), qid
     assert str(by_id["4"].status) == "not_answered"
     assert str(by_id["5"].status) == "answered" and "case by case" in by_id["5"].value
+
+
+def test_a_referral_to_a_burial_board_and_a_question_answered_on_its_own() -> None:
+    q = Questionnaire(title="cemeteries", questions=[
+        Question("a", "How many cemeteries does the council own or manage?", QuestionType.NUMBER, "a"),
+        Question("b", "How many burials took place in 2023?", QuestionType.NUMBER, "b"),
+        Question("c", "Is there a crematorium in your area?", QuestionType.YESNO, "c"),
+    ])
+    text = ("Dear Ms Reyes\n\nThornby District Council does not own or manage any cemeteries. The cemetery at Holt "
+            "is owned and run by Holt Burial Board, which is administered by Holt Town Council. I have forwarded "
+            "your request to the Clerk to the Burial Board, who will answer questions (a) and (b).\n\n"
+            "On question (c), there is no crematorium within the district.\n\nYours sincerely\n\nFOI Officer\n")
+    got = {a.question: a for a in collate_document(Document(id="r", text=text), q).answers}
+    assert {(str(got[k].status), got[k].referred_to) for k in "ab"} == {("referred", "Holt Burial Board")}
+    assert (str(got["c"].status), got["c"].value) == ("answered", False)

@@ -14,11 +14,13 @@ from functools import lru_cache
 _BULLET = r"(?:[-–—*•·▪◦‣○●■□☐➢►>#|]\s*|\(\s?\)\s*|\[\s?\]\s*|_{1,2}(?=[A-Za-z0-9(*])|o\s+(?=[A-Z(]))"
 _MARKER = re.compile(
     rf"""^(?P<indent>[ \t]*)(?P<bullet>{_BULLET}*)
-    (?:(?:our\s+)?(?:response|answer|reply)s?\s+(?:to|for)\s+(?=(?:question|q|\(|\d|[a-z][.):\s])))?
+    (?:(?:our\s+)?(?:response|answer|reply)s?\s+(?:to|for)\s+(?=(?:question|q|\(|\d|[a-z][.):\s]))
+      | (?:on|regarding|re|as\s+for|turning\s+to|with\s+regard\s+to|in\s+(?:relation|respect|answer|response)\s+to)
+        \s+(?:your\s+)?(?=question\s|q\d))?
     (?:
         (?P<qword>Q(?:uestions?)?|Qu\.?|Items?|Parts?)\.?\s*
             (?P<qlabel>\d{{1,3}}(?:\.\d{{1,2}})?(?:\s?part\s?(?=\(?[a-z]\b))?\s?\(?[a-z]?\)?|[ivx]{{1,5}}\b|[a-z]\d{{1,2}}[a-z]?\b|[a-z]\b|\([a-z0-9]{{1,4}}\))
-            \s*(?:[.):\-–—]+|\s|$)[*_]*\s*
+            \s*(?:[.):\-–—]+|,(?=\s)|\s|$)[*_]*\s*
       | (?P<aword>Answers?|Responses?|Reply)\s*(?P<alabel2>\d{{1,3}}[a-z]?|\([a-z0-9]{{1,4}}\)|[a-z]\d{{1,2}}[a-z]?)
             \s*[.):\-–—]+[*_]*\s*
       | (?P<rword>Request)\s+(?P<rlabel>\d{{1,3}}\s?\(?[a-z]?\)?)\s*(?:[.):\-–—]+|\s|$)[*_]*\s*

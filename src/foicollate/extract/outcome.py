@@ -122,7 +122,7 @@ _REFER = re.compile(  # every phrase starts a word: the \b lets the engine skip 
     r"refer\s+(?:(?:your|the|this|these)\s+)?(?:foi\s+|freedom\s+of\s+information\s+)?(?:request|enquiry|query|questions?)|"
     r"(?:please\s+)?(?:contact|approach|write\s+to|apply\s+to|submit\s+(?:your|a)\s+request\s+to)\s+(?=[A-Z]|the\s+)|"
     r"(?:is|are)\s+(?:the\s+)?responsib(?:le|ility)\s+(?:of|for)|(?:is|are)\s+(?:a\s+)?(?:matter|function)\s+for|"
-    r"(?:is|are|would\s+be|may\s+be)\s+(?:all\s+|also\s+|now\s+|instead\s+)?(?:held|provided|managed|run|administered|dealt\s+with|delivered|"
+    r"(?:is|are|would\s+be|may\s+be)\s+(?:all\s+|also\s+|now\s+|instead\s+)?(?:owned\s+and\s+)?(?:held|provided|managed|run|administered|dealt\s+with|delivered|"
     r"commissioned|responsible|maintained|operated|carried\s+out|funded)\s+by|"
     r"(?:send|forward|address|submit|make)\s+(?:your|the|this|a)\s+(?:request|enquiry|questions?)\s+(?:to|direct)|"
     r"(?:should|must|would\s+need\s+to|will\s+need\s+to|need\s+to)\s+(?:therefore\s+|instead\s+)?be\s+(?:sent|directed|"
