@@ -25,12 +25,17 @@ from foicollate.model import Option, Status
         ("The Council does not hold this information and regulation 12(4)(a) applies.", "refused", "r12(4)(a)"),
         ("Please redirect your request to Northshire County Council, which provides this service.",
          "referred", None),
+        ("Due to the small numbers involved, the figure is withheld.", "refused", "s40"),
     ],
 )
 def test_outcome_cues(text: str, status: str, grounds: str | None) -> None:
     cues = find_cues(text, scottish="(Scotland)" in text)
     assert cues and cues[0].status == Status(status)
     assert cues[0].grounds == grounds
+
+
+def test_a_small_number_described_is_no_refusal() -> None:
+    assert find_cues("Three wards still have a small number of shared rooms.") == []
 
 
 def test_referral_names_the_body() -> None:

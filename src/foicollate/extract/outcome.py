@@ -84,8 +84,11 @@ _STANCE = re.compile(  # word starts only ("cannot be disclosed" by its own alte
     r"decline|not\s+obliged|not\s+required\s+to|outside\s+the\s+scope|not\s+in\s+the\s+public\s+interest)",
     re.I,
 )
+# ("a small number of shared rooms" only describes; "small numbers" suppressed to protect people is a refusal)
 _SMALL_NUMBER = re.compile(r"\b(?:fewer|less)\s+than\s+(?:5|five|10|ten|3|three)\b|\b(?:<|under)\s?5\b|"
-                           r"\bsmall\s+numbers?\b", re.I)
+                           r"\bsmall\s+numbers?\b(?=.*\b(?:identif|withh[oe]ld|suppress|redact|protect|disclos|"
+                           r"personal|confidential|anonym))|\b(?:identif|withh[oe]ld|suppress|redact|protect|disclos|"
+                           r"personal|confidential|anonym)\w*\b.*\bsmall\s+numbers?\b", re.I | re.S)
 _PUBLISHED = re.compile(
     r"\b(?:published|available|accessible|found|viewed|set\s+out|can\s+be\s+(?:seen|read|downloaded))\s+"
     r"(?:\w+\s+){0,3}?(?:at|on|via|from|in)\s+(?:our\s+website\s*(?:at\s*)?)?(?:<?https?://\S+|www\.\S+)",
