@@ -20,7 +20,7 @@ _BODY = re.compile(
                     Unitary|Islands|Community)?[ \t]*Council
       | {_PLACE}[ \t]+(?:Police(?:\s+Service)?|Constabulary|Fire\s+(?:and|&)\s+Rescue\s+(?:Service|Authority)|
                     Combined\s+Authority|Integrated\s+Care\s+Board|Clinical\s+Commissioning\s+Group|
-                    (?:NHS\s+)?(?:Foundation\s+)?Trust|Health\s+Board|Licensing\s+Board|Valuation\s+(?:Joint\s+)?Board|(?:Burial|Cemetery|Crematorium|Joint|Internal\s+Drainage|Drainage|Harbour|Port\s+Health)\s+(?:Board|Committee|Authority)|Joint\s+Committee|Police\s+and\s+Crime\s+Commissioner|
+                    (?:NHS\s+)?(?:Foundation\s+)?Trust|Health\s+Board|Licensing\s+Board|Valuation\s+(?:Joint\s+)?Board|(?:Burial|Cemetery|Crematorium|Joint|Drainage|Harbour|Port\s+Health)\s+(?:Board|Committee)|Police\s+and\s+Crime\s+Commissioner|
                     Limited|Ltd|plc|LLP|Homes|Housing(?:\s+(?:Association|Trust|Group))?|(?:Multi-)?Academy\s+Trust|
                     University|College|Agency|Authority|Ombudsman|Commissioner|Fire\s+Authority)
       | NHS\s+{_NAMED_NHS}

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -135,16 +135,16 @@ def _letter_break(lines: list[Line], chain: list[Anchor]) -> int | None:
     return None
 
 
-def _few_answered(blocks: dict[str, Block], doc: Document, cut: int) -> bool:
+def _few_answered(blocks: dict[str, Block], doc: Document, cut: int | None = None) -> bool:
     """Do at most a fifth of the blocks hold an answer (not just the rest of a quoted question), reading each
-    only up to offset `cut`?"""
-    filled = [b for b in blocks.values() if any(s < cut for s, _ in b.spans)]
+    only up to offset `cut` if given?"""
+    filled = [b for b in blocks.values() if any(cut is None or s < cut for s, _ in b.spans)]
     most = len(blocks) // 5
     if len(filled) <= most:
         return True
     answered = 0
     for b in filled:
-        answered += not _still_asking("\n".join(doc.text[s:e] for s, e in b.spans if s < cut))
+        answered += not _still_asking(b.text(doc, cut))
         if answered > most:
             return False
     return True
@@ -209,8 +209,9 @@ class Block:
     anchor: Anchor | None = None
     columns: list[str] | None = None  # header cells of a flattened table row, if any
 
-    def text(self, doc: Document) -> str:
-        return "\n".join(doc.text[s:e] for s, e in self.spans)
+    def text(self, doc: Document, before: int | None = None) -> str:
+        """The block's passage (only its spans that start before offset `before`, if given)."""
+        return "\n".join(doc.text[s:e] for s, e in self.spans if before is None or s < before)
 
     @property
     def empty(self) -> bool:
@@ -652,7 +653,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     # the requester's letter signed off and the body's greeting under it, between anchors: a request quoted
     # in full whose last block runs on into the reply (a WhatDoTheyKnow page)
     brk = _letter_break(lines, chain)
-    few = bool(chain) and _few_answered(blocks, doc, lines[brk].start if brk is not None else len(doc.text))
+    few = bool(chain) and _few_answered(blocks, doc, lines[brk].start if brk is not None else None)
     greet = None
     if few:
         # the request quoted in full, then the reply in prose under its own greeting (a WhatDoTheyKnow page)
@@ -666,7 +667,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
             # the reply's own labels under its greeting ("Questions 1 to 6 ...", "Question 7 – ...")
             chain = _best_chain([a for a in all_candidates if greet < a.line < closing], lines, closing, idx)
             if chain:
-                _fill_blocks(chain, lines, closing, idx, questionnaire, blocks, covered, [], [])
+                _fill_blocks(chain, lines, closing, idx, questionnaire, blocks, covered)
     # the request quoted as a tight list (options inline: "4. Which ...? Options: A / B / C.") reads as
     # answered on its own lines; answers under a "Response" heading below still take the questions
     compact = len(chain) >= 3 and all(b.line - a.line <= 2 for a, b in zip(chain, chain[1:], strict=False))
@@ -689,7 +690,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
 
 def _fill_blocks(chain: list[Anchor], lines: list[Line], closing: int, idx: _QuestionIndex,
                  questionnaire: Questionnaire, blocks: dict[str, Block], covered: list[tuple[int, int]],
-                 summary: list[int], response_heads: list[int]) -> None:
+                 summary: Sequence[int] = (), response_heads: Sequence[int] = ()) -> None:
     """Give each anchored question the lines under its anchor, up to the next anchor or a "Response" heading."""
     chain_lines = {a.line for a in chain}
     for n, a in enumerate(chain):

@@ -649,10 +649,11 @@ def _total_then_parts(figs: list[Figure], text: str) -> NumberReading | None:
     return None
 
 
-_PART_OF = re.compile(r"\b(?:of\s+(?:which|whom|these|those)|made\s+up\s+of|compris\w*|consist\w*\s+of)\b", re.I)
-# words after a figure that say the figures after it make it up
+# words that say the figures after them are parts of the one before: "of which", "made up of", "comprising"
+_PART_WORDS = r"(?:of\s+(?:which|whom|these|those)|made\s+up\s+of|compris\w*|consist\w*\s+of)\b"
+_PART_OF = re.compile(r"\b" + _PART_WORDS, re.I)
 _PARTS_FOLLOW = re.compile(r"\s*(?:[a-z-]+\s+){0,4}?(?::|\(|,?\s*(?:in\s+total|in\s+all|altogether)?,?\s*"
-                           r"(?:of\s+(?:which|whom|these)|made\s+up\s+of|compris\w*|consist\w*\s+of)\b)", re.I)
+                           + _PART_WORDS + ")", re.I)
 
 
 def _named_parts(parts: list[Figure]) -> dict[str, float]:
