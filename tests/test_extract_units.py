@@ -513,3 +513,13 @@ def test_a_year_restated_in_a_note_under_a_year_table_is_not_another_part() -> N
             "to 1,052 individual children.")
     r = read_number(text, question="How many reports in each of the calendar years 2021, 2022 and 2023?")
     assert r is not None and r.value == 9508 and r.breakdown == {"2021": 2914, "2022": 3206, "2023": 3388}
+
+
+def test_a_table_cut_by_a_page_break_keeps_its_rows_and_dates_do_not_add_up() -> None:
+    from foicollate.extract.numbers import unflatten_cells
+    text = ("The figures are in the table below.\nDate\nSites open\nPeople waiting\n"
+            "1 March 2021\n4\n120\n1 March 2022\n5\n133\nDate\nSites open\nPeople waiting\n1 March 2023\n6\n151\n")
+    r = read_number(unflatten_cells(text), question="How many people are waiting for a plot?")
+    assert r is not None
+    assert r.value is None  # (counts at three dates are not one total)
+    assert r.breakdown == {"1 March 2021": 120, "1 March 2022": 133, "1 March 2023": 151}

@@ -782,15 +782,7 @@ def unflatten_cells(text: str) -> str:
             head = lines[i:i + k]
             if len(head) < k or any(not c.strip() or len(c) > 60 or _VALUE_CELL.match(c) for c in head):
                 continue
-            rows = 0
-            j = i + k
-            while j + k <= len(lines):
-                row = lines[j:j + k]
-                if not row[0].strip() or len(row[0]) > 60 or _VALUE_CELL.match(row[0]) and not _YEARISH.match(
-                        row[0].strip()) or not all(_VALUE_CELL.match(c) for c in row[1:]):
-                    break
-                rows += 1
-                j += k
+            rows = _cell_rows(lines, i + k, k)
             if rows >= 2 and (best is None or rows * k > best[1] * best[0]):
                 best = (k, rows)
         if best is None:
@@ -803,9 +795,26 @@ def unflatten_cells(text: str) -> str:
                 i += 1
             continue
         k, rows = best
-        out.extend("|".join(lines[a:a + k]) for a in range(i, i + (rows + 1) * k, k))  # the header and each row
-        i += (rows + 1) * k
+        head = lines[i:i + k]
+        while rows:
+            out.extend("|".join(lines[a:a + k]) for a in range(i, i + (rows + 1) * k, k))  # the header and each row
+            i += (rows + 1) * k
+            # the header again over the rest (the table went on over a page break): one row is enough
+            rows = _cell_rows(lines, i + k, k) if lines[i:i + k] == head else 0
     return "\n".join(out)
+
+
+def _cell_rows(lines: list[str], j: int, k: int) -> int:
+    """How many rows of k cells (a name, then figures), one cell a line, run from line j."""
+    rows = 0
+    while j + k <= len(lines):
+        row = lines[j:j + k]
+        if not row[0].strip() or len(row[0]) > 60 or _VALUE_CELL.match(row[0]) and not _YEARISH.match(
+                row[0].strip()) or not all(_VALUE_CELL.match(c) for c in row[1:]):
+            break
+        rows += 1
+        j += k
+    return rows
 
 
 def _year_rows(lines: list[str], i: int) -> int:
@@ -859,6 +868,8 @@ def _column_of_table(text: str, question: str) -> NumberReading | None:
             cells = table_cells(row)
             if len(cells) != len(head):
                 break
+            if cells == head:
+                continue  # (the header again, after a page break)
             a = _cell_starts(row, cells)[col]
             b = a + len(cells[col])
             figs = figures(row[a:b])
@@ -875,8 +886,8 @@ def _column_of_table(text: str, question: str) -> NumberReading | None:
             return None
         if total is not None:
             return NumberReading(total.value, bd, [total, *cells_used], 0.85)
-        if all(_YEARISH.match(k.rstrip("*")) for k in bd):
-            return NumberReading(None, bd, cells_used, 0.8)
+        if all(_YEARISH.match(k.rstrip("*")) or _DATE_CELL.match(k.rstrip("*")) for k in bd):
+            return NumberReading(None, bd, cells_used, 0.8)  # (figures at dates or per year add to nothing)
         return NumberReading(sum(bd.values()), bd, cells_used, 0.75)
     return None
 
