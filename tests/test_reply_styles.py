@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from replies import by_question, collate_text
 
 from foicollate.collate import collate_document
 from foicollate.extract.numbers import question_units, read_number
@@ -379,7 +380,7 @@ def test_a_table_with_several_figure_columns_gives_each_question_its_column() ->
         Question("b", "How many pupils took a free school meal on census day?", QuestionType.NUMBER, "b")])
     text = ("(a) and (b) Eligibility and take-up\n| Phase | Eligible for FSM | Took a meal on census day |\n"
             "|---|---|---|\n| Primary | 520 | 461 |\n| Secondary | 337 | 263 |\n| Total | 857 | 724 |\n")
-    got = {a.question: (a.value, a.breakdown) for a in collate_document(Document(id="r", text=text), q).answers}
+    got = {a.question: (a.value, a.breakdown) for a in collate_text(text, q)}
     assert got["a"] == (857, {"Primary": 520, "Secondary": 337})
     assert got["b"] == (724, {"Primary": 461, "Secondary": 263})
 
@@ -608,7 +609,7 @@ def test_bilingual_reply_numbered_alone_on_lines_with_lettered_parts() -> None:
                  options=Q.get("4").options),
         Q.get("5")])
     q = Questionnaire(title="x", questions=[replace(x, label=str(n)) for n, x in enumerate(q.questions, 1)])
-    got = {a.question: (str(a.status), a.value) for a in collate_document(Document(id="r", text=text), q).answers}
+    got = {a.question: (str(a.status), a.value) for a in collate_text(text, q)}
     assert got["1a"] == ("answered", 0)
     assert got["1b"] == ("answered", 38)
     assert got["3"] == ("answered", 0)
@@ -773,7 +774,7 @@ def test_lettered_answer_quoting_an_option_of_another_letter_answers_its_questio
                                Option("own", "Each school makes its own arrangements")]),
     ])
     text = "(a) 84 schools.\n\n(b) No.\n\n(c) A commercial contractor appointed by the council.\n"
-    got = {a.question: (str(a.status), a.value) for a in collate_document(Document(id="r", text=text), q).answers}
+    got = {a.question: (str(a.status), a.value) for a in collate_text(text, q)}
     assert got == {"a": ("answered", 84), "b": ("answered", False), "c": ("answered", "contractor")}
 
 
@@ -855,7 +856,7 @@ def test_table_rows_naming_two_questions_anchor_them() -> None:
             "| Qualified social workers (Q1) | 212 | 140 | 352 |\n| Agency social workers (Q2) | 41 | 18 | 59 |\n"
             "Q3 - Spend 2022/23\nSpend on agency social workers was £4,512,300.\n"
             "Q4 - Yes.\nQ5 - 7 converted.\nQ6 - No.\nQ7 - 38 vacancies.\nQ8 - Our strategy is attached.\nQ9 - Yes.\n")
-    got = {a.question: (str(a.status), a.value) for a in collate_document(Document(id="r", text=text), q).answers}
+    got = {a.question: (str(a.status), a.value) for a in collate_text(text, q)}
     assert got["q1"] == ("answered", 352) and got["q2"] == ("answered", 59) and got["q5"] == ("answered", 7)
 
 
@@ -874,7 +875,7 @@ def test_a_restated_matrix_question_keeps_its_items_when_an_item_echoes_another_
             "- List of homes where placements are suspended: Yes, monthly.\n\n"
             "**1. How many contract monitoring visits did your council carry out to care homes in 2023/24?**\n\n"
             "We carried out 146 visits.\n\n**2. Do you use a risk tool to plan visits?**\n\nYes.\n")
-    got = {a.question: (str(a.status), a.value) for a in collate_document(Document(id="r", text=text), q).answers}
+    got = {a.question: (str(a.status), a.value) for a in collate_text(text, q)}
     assert got["3"] == ("answered", {"framework": False, "reports": False, "suspended": True})
     assert got["1"] == ("answered", 146)
 
@@ -912,7 +913,7 @@ def test_a_request_quoted_above_the_reply_gives_way_to_the_replys_own_question_l
     q = replace(Q, questions=[Q.questions[0], Q.questions[1], replace(Q.questions[2], id="2", label="2"),
                               replace(Q.questions[3], id="3", label="3"), replace(Q.questions[4], id="4", label="4"),
                               replace(Q.questions[6], id="5", label="5")])
-    got = collate_document(Document(id="r", text=text), q).answers
+    got = collate_text(text, q)
     by_id = {a.question: a for a in got}
     for qid in ("1a", "1b", "2", "3"):
         assert (str(by_id[qid].status), by_id[qid].referred_to) == ("referred", "Wyvern Shire Council"), qid
@@ -930,6 +931,6 @@ def test_a_referral_to_a_burial_board_and_a_question_answered_on_its_own() -> No
             "is owned and run by Holt Burial Board, which is administered by Holt Town Council. I have forwarded "
             "your request to the Clerk to the Burial Board, who will answer questions (a) and (b).\n\n"
             "On question (c), there is no crematorium within the district.\n\nYours sincerely\n\nFOI Officer\n")
-    got = {a.question: a for a in collate_document(Document(id="r", text=text), q).answers}
+    got = by_question(text, q)
     assert {(str(got[k].status), got[k].referred_to) for k in "ab"} == {("referred", "Holt Burial Board")}
     assert (str(got["c"].status), got["c"].value) == ("answered", False)
