@@ -500,6 +500,9 @@ class _QuestionIndex:
         n = max(len(self.content), 1)
         self.idf = {w: math.log(1 + n / k) for w, k in df.items()}
         self.weight = [sum(self.idf[w] for w in c) or 1.0 for c in self.content]
+        # each option's or item's own words (those its question's wording does not already use)
+        self.choice_content = [[content_words(o.text) - c for o in x.choices]
+                               for x, c in zip(q.questions, self.content, strict=True)]
 
     def near(self, words_of_line: AbstractSet[str]) -> dict[int, int]:
         """Question index -> how many of the line's content words it shares."""
@@ -1581,7 +1584,9 @@ _WHOLE_REQUEST = re.compile(
     r"\ball\s+(?:of\s+)?your\s+(?:questions|request)\b|\b(?:redirect|forward|transfer|send|direct)\s+your\s+request\b|"
     r"\byour\s+request\s+(?:should|would|must|may|is\s+better)\s+be\s+(?:re-?)?(?:directed|sent|made|addressed)|"
     r"\b(?:refus|declin)(?:e|es|ed|ing)\s+(?:your|this|the)\s+(?:whole\s+)?request\b|\bcomplying\s+with\s+it\b|"
-    r"\bcompl(?:y|ying|iance)\s+with\s+(?:your|this|the)\s+request\b|\b(?:your|this)\s+request\s+(?:is|as)\s+"
+    r"\bcompl(?:y|ying|iance)\s+with\s+(?:your|this|the|a)\s+request\b|"
+    r"\b(?:respond|reply)(?:ing)?\s+(?:further\s+)?to\s+(?:your|this)\s+(?:new\s+|latest\s+)?request\b|"
+    r"\b(?:your|this)\s+request\s+(?:is|as)\s+"
     r"(?:vexatious|repeated|manifestly)",
     re.I)
 
@@ -1600,6 +1605,14 @@ def _blanket(text: str) -> bool:
                for c in find_cues(text, is_scottish(text)))
 
 
+def _refers(text: str) -> bool:
+    """A letter that says some of the information is held by another body."""
+    from foicollate.extract.outcome import find_cues, is_scottish
+    from foicollate.model import Status
+
+    return any(c.status == Status.REFERRED for c in find_cues(text, is_scottish(text)))
+
+
 _GREETING = re.compile(r"^\W*(?:dear|hello|hi|good\s+(?:morning|afternoon))\b", re.I)
 
 
@@ -1615,16 +1628,19 @@ def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict
     if not sents:
         return False
     score = [[0.0] * len(run) for _ in sents]
-    vocab = frozenset().union(*(idx.content[q] for q in run))
+    worded = [[False] * len(run) for _ in sents]  # (paired by the question's own words, not its options)
+    vocab = frozenset().union(*(idx.content[q] for q in run), *(o for q in run for o in idx.choice_content[q]))
     for i, (s, e) in enumerate(sents):
         sw = content_words(" ".join(words(text[s:e])))
         if len(sw & vocab) < 2:
             continue  # (shares too few words with every question)
         own = max((_coverage(sw, q, idx) for q in owners), default=0.0)
         for j, q in enumerate(run):
-            c = _coverage(sw, q, idx)
+            by_words = _coverage(sw, q, idx)
+            c = max(by_words, _choice_coverage(sw, q, idx))
             if c >= 0.22 and c >= own + 0.1:
                 score[i][j] = c
+                worded[i][j] = by_words >= 0.22
     # the best pairing of sentences with questions, both in order (each used at most once)
     m, n = len(sents), len(run)
     best = [[0.0] * (n + 1) for _ in range(m + 1)]
@@ -1644,6 +1660,11 @@ def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict
             j += 1
     if len(pairs) < min_pairs or veto is not None and veto():
         return False  # (a letter with no anchors answers several questions in prose, or it is a blanket reply)
+    # (sentences that only name options count towards that when two at least use the questions' own words,
+    # and not in a letter that says another body holds some of it: its referral must reach every question)
+    worded_pairs = sum(worded[i][j] for i, j in pairs)
+    if worded_pairs < min_pairs and (worded_pairs < 2 or _refers(text[region[0]:region[1]])):
+        return False
     starts = [(sents[i][0], run[j]) for i, j in pairs]
     if out_of_order:
         # a letter that answers "in the order that made most sense": a sentence left over that speaks of a
@@ -1669,6 +1690,14 @@ def _assign_sentences(text: str, owners: list[int], run: list[int], blocks: dict
         blk.spans = [(s, starts[k + 1][0] if k + 1 < len(starts) else end)]
         owners = []
     return True
+
+
+def _choice_coverage(sw: AbstractSet[str], q: int, idx: _QuestionIndex) -> float:
+    """A sentence that names the question's options or items ("Leisure is run for us by Brackwater Leisure
+    Trust", "50% off for residents on means-tested benefits, and under-16s swim free"): how many it names
+    (an option named by all its own words, or by two of them)."""
+    named = sum(1 for o in idx.choice_content[q] if o and (len(sw & o) >= 2 or o <= sw))
+    return 0.0 if not named else min(0.6, 0.2 + 0.1 * named)
 
 
 def _coverage(sw: AbstractSet[str], q: int, idx: _QuestionIndex) -> float:
