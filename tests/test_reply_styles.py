@@ -913,8 +913,7 @@ def test_a_request_quoted_above_the_reply_gives_way_to_the_replys_own_question_l
     q = replace(Q, questions=[Q.questions[0], Q.questions[1], replace(Q.questions[2], id="2", label="2"),
                               replace(Q.questions[3], id="3", label="3"), replace(Q.questions[4], id="4", label="4"),
                               replace(Q.questions[6], id="5", label="5")])
-    got = collate_text(text, q)
-    by_id = {a.question: a for a in got}
+    by_id = by_question(text, q)
     for qid in ("1a", "1b", "2", "3"):
         assert (str(by_id[qid].status), by_id[qid].referred_to) == ("referred", "Wyvern Shire Council"), qid
     assert str(by_id["4"].status) == "not_answered"

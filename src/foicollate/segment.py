@@ -21,7 +21,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
@@ -36,10 +36,13 @@ from foicollate.markers import (
     parse_marker,
     to_roman,
 )
-from foicollate.model import Document, Question, Questionnaire
+from foicollate.model import Document, Question, Questionnaire, Status
 from foicollate.names import body_key, find_bodies, letterhead_names
 from foicollate.questionnaire_types import asks as reads_as_question
 from foicollate.questionnaire_types import is_question_like
+
+if TYPE_CHECKING:
+    from foicollate.extract.outcome import Cue
 
 # Lines that end the answers: rights, signatures, re-use notices.
 _CLOSING = re.compile(
@@ -1591,26 +1594,26 @@ _WHOLE_REQUEST = re.compile(
     re.I)
 
 
+def _letter_cues(text: str) -> list[Cue]:
+    """The outcomes (not held, refused, referred) a letter states anywhere in `text`."""
+    from foicollate.extract.outcome import find_cues, is_scottish
+
+    return [c for c in find_cues(text, is_scottish(text)) if c.status != Status.ANSWERED]
+
+
 def _blanket(text: str) -> bool:
     """A letter whose outcome (not held, refused, referred) is said of the whole request."""
-    from foicollate.extract.outcome import find_cues, is_scottish
-    from foicollate.model import Status
-
     whole = [m.start() for m in _WHOLE_REQUEST.finditer(text)]
     if not whole:
         return False
     # (said in the outcome's own sentence or the next: "... is held by the county councils. I would
     # therefore suggest that you redirect your request to ...")
-    return any(c.status != Status.ANSWERED and any(c.start <= w <= c.end + 300 for w in whole)
-               for c in find_cues(text, is_scottish(text)))
+    return any(any(c.start <= w <= c.end + 300 for w in whole) for c in _letter_cues(text))
 
 
 def _refers(text: str) -> bool:
     """A letter that says some of the information is held by another body."""
-    from foicollate.extract.outcome import find_cues, is_scottish
-    from foicollate.model import Status
-
-    return any(c.status == Status.REFERRED for c in find_cues(text, is_scottish(text)))
+    return any(c.status == Status.REFERRED for c in _letter_cues(text))
 
 
 _GREETING = re.compile(r"^\W*(?:dear|hello|hi|good\s+(?:morning|afternoon))\b", re.I)
