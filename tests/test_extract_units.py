@@ -523,3 +523,12 @@ def test_a_table_cut_by_a_page_break_keeps_its_rows_and_dates_do_not_add_up() ->
     assert r is not None
     assert r.value is None  # (counts at three dates are not one total)
     assert r.breakdown == {"1 March 2021": 120, "1 March 2022": 133, "1 March 2023": 151}
+
+
+def test_a_clause_leading_to_a_figure_is_no_breakdown_label() -> None:
+    # "The Council's register shows 14 ..., and 3 ... were licensed": two kinds of premises, not two parts of
+    # one total labelled by the sentence's own opening words
+    r = read_number("The Council's register shows 14 betting shops, and 3 adult gaming centres were licensed.")
+    assert r is not None
+    assert r.value == 14 and r.breakdown is None
+    assert r.confidence < 0.7  # the reader was unsure: a person should look

@@ -426,3 +426,13 @@ def test_a_note_on_which_law_covers_some_questions_is_not_their_answer() -> None
             "2. 14,260 tonnes.\n\n3. 9,500 tonnes.\n\nRegards")
     got = {a.question: a.value for a in collate_text(text, q)}
     assert got == {"a1": 356, "b1": 14260, "b2": 9500}
+
+
+def test_stem_meets_a_noun_in_ure_and_its_verb() -> None:
+    from foicollate.segment import content_words, stem
+
+    assert stem("closures") == stem("closed") == stem("closure")
+    assert stem("failure") == stem("failed")
+    assert stem("nature") == "nature"  # short words keep their ending
+    assert "clos" in content_words("There have been two closures since April 2021.") & content_words(
+        "How many leisure centres have closed since 1 April 2021?")

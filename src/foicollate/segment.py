@@ -247,7 +247,9 @@ def stem(w: str) -> str:
     if len(w) > 4 and w.endswith("ed"):
         w = w[:-2]
         return w[:-1] if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "ls" else w
-    return w.rstrip("s") if len(w) > 3 else w
+    w = w.rstrip("s") if len(w) > 3 else w
+    # "closures"/"closed", "failure"/"failed": the -ure noun meets its verb
+    return w[:-3] if len(w) >= 7 and w.endswith("ure") else w
 
 
 @lru_cache(maxsize=65536)

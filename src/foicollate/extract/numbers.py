@@ -667,7 +667,12 @@ _CLAUSE_LABEL = re.compile(r"^(?:there|it|we|i|they|this|these|around|about|appr
                            r"over|under|at|of|to|by|people|staff|persons?|in|on|an?|the)$|"
                            r"^(?:the|our|this|these|we|i|it)\b.*\b(?:had|has|have|employs?|employed|received|receives|"
                            r"spent|spends|paid|pays|holds?|held|operates?|operated|issued|recorded|made|was|were|is|are|"
-                           r"includes?)$|^of\s+the\b",
+                           r"includes?)$|^of\s+the\b"
+                           # "The Council's licensing register shows", "Please see the table below", "I can confirm
+                           # the Trust has not paid ...": a clause that leads to a figure names no part of it
+                           r"|^\S+(?:\s+\S+)*\s+(?:reported|reports|shows?|showed|completed|confirms?|confirmed|"
+                           r"totall?ed|amounted|recorded|received|spent|paid)$|^please\b|\b(?:below|above)$"
+                           r"|^\S+(?:\s+\S+){6,}$",
                            re.I)
 _POINTER = re.compile(r"\b(?:attached|enclosed|spreadsheet|appendix|annex|tab|see\s+(?:our|the)\s+website|"
                       r"https?://|www\.)", re.I)
