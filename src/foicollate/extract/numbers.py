@@ -668,8 +668,8 @@ _CLAUSE_LABEL = re.compile(r"^(?:there|it|we|i|they|this|these|around|about|appr
                            r"^(?:the|our|this|these|we|i|it)\b.*\b(?:had|has|have|employs?|employed|received|receives|"
                            r"spent|spends|paid|pays|holds?|held|operates?|operated|issued|recorded|made|was|were|is|are|"
                            r"includes?)$|^of\s+the\b"
-                           # "The Council's licensing register shows", "Please see the table below", "I can confirm
-                           # the Trust has not paid ...": a clause that leads to a figure names no part of it
+                           # "The Council's licensing register shows", "Please see the table below", "The Council
+                           # reported", any label of seven words or more: a clause that leads to a figure names no part of it
                            r"|^\S+(?:\s+\S+)*\s+(?:reported|reports|shows?|showed|completed|confirms?|confirmed|"
                            r"totall?ed|amounted|recorded|received|spent|paid)$|^please\b|\b(?:below|above)$"
                            r"|^\S+(?:\s+\S+){6,}$",
