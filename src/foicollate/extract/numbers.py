@@ -665,14 +665,13 @@ def _named_parts(parts: list[Figure]) -> dict[str, float]:
 # "Around 1,200", "231 people"
 _CLAUSE_LABEL = re.compile(r"^(?:there|it|we|i|they|this|these|around|about|approximately|approx|roughly|some|"
                            r"over|under|at|of|to|by|people|staff|persons?|in|on|an?|the)$|"
-                           r"^(?:the|our|this|these|we|i|it)\b.*\b(?:had|has|have|employs?|employed|received|receives|"
-                           r"spent|spends|paid|pays|holds?|held|operates?|operated|issued|recorded|made|was|were|is|are|"
-                           r"includes?)$|^of\s+the\b"
+                           r"^(?:the|our|this|these|we|i|it)\b.*\b(?:had|has|have|employs?|employed|receives|"
+                           r"spends|pays|holds?|held|operates?|operated|issued|made|was|were|is|are|includes?)$|"
+                           r"^of\s+the\b|"
                            # "The Council's licensing register shows", "Please see the table below", "The Council
                            # reported", any label of seven words or more: a clause that leads to a figure names no part of it
-                           r"|^\S+(?:\s+\S+)*\s+(?:reported|reports|shows?|showed|completed|confirms?|confirmed|"
-                           r"totall?ed|amounted|recorded|received|spent|paid)$|^please\b|\b(?:below|above)$"
-                           r"|^\S+(?:\s+\S+){6,}$",
+                           r"^\S.*\s(?:reported|reports|shows?|showed|completed|confirms?|confirmed|totall?ed|amounted|"
+                           r"recorded|received|spent|paid)$|^please\b|\b(?:below|above)$|^\S+(?:\s+\S+){6}",
                            re.I)
 _POINTER = re.compile(r"\b(?:attached|enclosed|spreadsheet|appendix|annex|tab|see\s+(?:our|the)\s+website|"
                       r"https?://|www\.)", re.I)
