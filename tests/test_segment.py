@@ -436,3 +436,21 @@ def test_stem_meets_a_noun_in_ure_and_its_verb() -> None:
     assert stem("nature") == "nature"  # short words keep their ending
     assert "clos" in content_words("There have been two closures since April 2021.") & content_words(
         "How many leisure centres have closed since 1 April 2021?")
+
+
+def test_a_row_answered_in_words_is_no_table_header() -> None:
+    # a question/response table: the row above a figure answers another question, in a word or a sentence,
+    # and names no column of the figure's row (the figure is the first one, not the aside's)
+    q = Questionnaire(title="t", questions=[
+        Question("1", "How many betting shop licences did you hold at 1 April 2024?", QuestionType.NUMBER, "1"),
+        Question("2", "Has the council ever paid a ransom to a cyber criminal?", QuestionType.TEXT, "2"),
+        Question("3", "What was your total income from gambling licence fees in 2023/24?", QuestionType.NUMBER,
+                 "3"),
+    ])
+    for row2 in ("One", "I can confirm the council has not paid a ransom, and has never authorised a payment to anyone."):
+        text = ("Question\tResponse\n1 Betting shop licences at 1 April 2024\t7\n"
+                f"2 Ransom paid\t{row2}\n"
+                "3 Fee income 2023/24\t£11,204 (fee income); a further £450 was received for a provisional "
+                "statement and has been excluded\n")
+        got = {a.question: a.value for a in collate_document(Document(id="r", text=text), q).answers}
+        assert got["3"] == 11204, row2

@@ -722,7 +722,7 @@ def _fill_blocks(chain: list[Anchor], lines: list[Line], closing: int, idx: _Que
             b.anchor = a
             b.spans = spans
             if a.kind == "table" or _is_table_row(lines[a.line].body):
-                b.columns = _table_header(lines, a.line)
+                b.columns = _table_header(lines, a.line, frozenset(chain_lines))
 
 
 def _bullet_run(lines: list[Line], closing: int, idx: _QuestionIndex) -> list[Anchor]:
@@ -1190,8 +1190,9 @@ _QA_HEADER = re.compile(r"^\W*(?:questions?|response|answers?|reply|request|our\
                         r"^[^/]*/\s*(?:questions?|response|answers?)\W*$", re.I)
 
 
-def _table_header(lines: list[Line], row: int) -> list[str] | None:
-    """Header cells of the table a row belongs to: the nearest line above with the same shape."""
+def _table_header(lines: list[Line], row: int, rows: frozenset[int] = frozenset()) -> list[str] | None:
+    """Header cells of the table a row belongs to: the nearest line above with the same shape that is not
+    one of `rows`, the lines that answer questions."""
     cells = table_cells(lines[row].body)
     for k in range(row - 1, max(row - 8, -1), -1):
         if re.fullmatch(r"[\s|:\-–+=]+", lines[k].text):
@@ -1201,6 +1202,9 @@ def _table_header(lines: list[Line], row: int) -> list[str] | None:
             return None  # the table starts below this line: no header
         if any(_QA_HEADER.search(c) for c in head[1:]):
             return None  # "Question | Response": a table of answers, its columns name no figures
+        if k in rows or any(len(c.split()) > 10 for c in head[1:]):
+            # another question's row ("1b AGC licences | One"), or a row answered in a sentence: no header
+            continue
         if len(head) >= 2 and len(cells) - 1 <= len(head) <= len(cells) + 1 and not any(
             # a header names columns: figures other than years belong to a row ("a | Total 27,508 days")
             re.search(r"\d", re.sub(r"\b(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\b", "", c)) for c in head[1:]

@@ -291,7 +291,7 @@ def _label(text: str, start: int, end: int) -> str:
     before = _LEAD_MARK.sub("", before).strip(" :=-–—|\t")
     before = _TRAILING_VERB.sub("", before).strip(" :=-–—|\t")
     if before and len(before) <= 60 and (_LETTER.search(before) or _YEARISH.match(before)):
-        return before
+        return "" if _CLAUSE_LABEL.match(before) else before
     # (a year after the figure was taken above, by _YEAR_AFTER on the same words)
     after = text[end: line_end0 if line_end0 >= 0 else len(text)]
     m = re.match(r"\s*(?:are|is|were|was|work|worked|based|employed)?\s*(?:in|at|within|for|from)\s+(?:the\s+)?"
