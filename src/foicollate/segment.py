@@ -700,7 +700,7 @@ def _fill_blocks(chain: list[Anchor], lines: list[Line], closing: int, idx: _Que
                  questionnaire: Questionnaire, blocks: dict[str, Block], covered: list[tuple[int, int]],
                  summary: Sequence[int] = (), response_heads: Sequence[int] = ()) -> None:
     """Give each anchored question the lines under its anchor, up to the next anchor or a "Response" heading."""
-    chain_lines = {a.line for a in chain}
+    chain_lines = frozenset(a.line for a in chain)
     for n, a in enumerate(chain):
         nxt = chain[n + 1].line if n + 1 < len(chain) else closing
         # a "Response" heading between anchors ends the block (the quoted request stops there)
@@ -722,7 +722,7 @@ def _fill_blocks(chain: list[Anchor], lines: list[Line], closing: int, idx: _Que
             b.anchor = a
             b.spans = spans
             if a.kind == "table" or _is_table_row(lines[a.line].body):
-                b.columns = _table_header(lines, a.line, frozenset(chain_lines))
+                b.columns = _table_header(lines, a.line, chain_lines)
 
 
 def _bullet_run(lines: list[Line], closing: int, idx: _QuestionIndex) -> list[Anchor]:
