@@ -98,6 +98,32 @@ def test_a_figure_after_in_total_of_which_is_a_part_not_the_total() -> None:
     assert r is not None and r.value == 520
 
 
+_BY_YEAR = "How many were there in each of the financial years 2021/22, 2022/23 and 2023/24?"
+
+
+@pytest.mark.parametrize(("text", "breakdown"), [
+    # each year beside its own figure, in words, with a distractor figure in the same sentence
+    ("In 2021/22 we recorded 412 cases across our 3,050 properties, rising to 468 in 2022/23 and falling to "
+     "431 in 2023/24.", {"2021/22": 412, "2022/23": 468, "2023/24": 431}),
+    # "none in X or Y": a list of years takes the one figure
+    ("The service reported two incidents to the regulator in 2022/23, both involving phishing emails that led "
+     "to a mailbox being compromised, and none in 2021/22 or 2023/24.", {"2021/22": 0, "2022/23": 2, "2023/24": 0}),
+    # a reply by calendar year to a question by financial year: its own years
+    ("Our figures are by calendar year. In 2021 there were 1,204 falls across our 1,050 beds, rising to 1,317 "
+     "in 2022 before falling to 1,289 in 2023.", {"2021": 1204, "2022": 1317, "2023": 1289}),
+    # the same figure every year
+    ("Seven in each of the three years.", {"2021/22": 7, "2022/23": 7, "2023/24": 7}),
+])
+def test_year_by_year_in_words(text: str, breakdown: dict[str, float]) -> None:
+    r = read_number(text, question=_BY_YEAR)
+    assert r is not None and r.breakdown == breakdown
+
+
+def test_a_year_not_given_is_no_year_by_year_answer() -> None:
+    r = read_number("There were 412 cases in 2022/23; we cannot give earlier years.", question=_BY_YEAR)
+    assert r is not None and r.breakdown is None and r.value == 412
+
+
 def test_money_only_when_asked() -> None:
     assert read_number("We received 12 claims and paid £4,500 in total.", money=True).value == 4500
     assert read_number("We received 12 claims costing £4,500.").value == 12

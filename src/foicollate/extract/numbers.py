@@ -328,6 +328,11 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
     if down is not None:
         return down
     r = _read_number(text, flat, money, percent, price, columns, units, question)
+    if (r is None or not r.breakdown) and not percent and not price:
+        prose = _years_in_prose(text, question, money, units)
+        if prose is not None and (r is None or r.value is None or r.value in prose.breakdown.values()  # type: ignore[union-attr]
+                                  or prose.value == r.value):
+            return prose
     if r is None or r.value is not None or not r.breakdown or len(r.breakdown) < 2:
         return r
     asked = {_year_key(y) for y in _YEAR_IN_QUESTION.findall(question)}
@@ -415,6 +420,69 @@ def _respectively(text: str, money: bool, units: frozenset[str], question: str) 
                  and abs(f.value - total) < 0.01), None)
     return NumberReading(said.value if said else None, {y: f.value for y, f in zip(years, figs, strict=True)},
                          [*figs, said] if said else figs, 0.8)
+
+
+_PROSE_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\d))+")
+_YEAR_LIST_GAP = re.compile(r"\s*(?:,|or|and|&|nor|,\s*(?:or|and))\s*")
+_EACH_YEAR = re.compile(r"\s+(?:[a-z]+\s+){0,3}?(?:in|for)\s+(?:each|every|all)\s+(?:of\s+(?:the|those|these)\s+)?"
+                        r"(?:(?:two|three|four|five|\d)\s+)?(?:financial\s+|calendar\s+)?years?\b", re.I)
+_NONE_IN_YEAR = re.compile(r"\b(?:none|nil|zero)\b|\bno\b(?=[^.,;:\d]{0,60}?\b(?:in|during|for)\s+(?:the\s+)?(?:(?:financial|calendar)\s+)?(?:year\s+)?"
+                           + YEAR + ")", re.I)
+
+
+def _years_in_prose(text: str, question: str, money: bool, units: frozenset[str]) -> NumberReading | None:
+    """"In 2021 there were 1,204 falls, rising to 1,317 in 2022 and 1,289 in 2023"; "two incidents in 2021/22
+    and none in 2020/21 or 2022/23", for a question that asks year by year: each year (or list of years, "in
+    2021 or 2022") takes the figure nearest it in its sentence, each figure used once."""
+    asked = {_year_key(y) for y in year_in(question)}
+    if len(asked) < 2 or "|" in text or "\t" in text:
+        return None
+    every = [f for f in figures(text, units) if not f.percent]
+    if len(every) == 1 and _EACH_YEAR.match(text, every[0].end):
+        # "7 in each year", "£12,000 a year in each of the three years": the same figure every year asked
+        years = sorted(asked)
+        return NumberReading(None, {y: every[0].value for y in years}, every, 0.6)
+    got: dict[str, Figure] = {}
+    for sm in _PROSE_SENTENCE.finditer(text):
+        s, sent = sm.start(), sm.group(0)
+        groups: list[tuple[int, int, list[str]]] = []  # (start, end, years) of each run of years
+        for ym in _YEAR_IN_QUESTION.finditer(sent):
+            if groups and _YEAR_LIST_GAP.fullmatch(sent[groups[-1][1]:ym.start()]):
+                groups[-1] = (groups[-1][0], ym.end(), [*groups[-1][2], _year_key(ym.group(0))])
+            else:
+                groups.append((ym.start(), ym.end(), [_year_key(ym.group(0))]))
+        if not groups:
+            continue
+        figs = [f for f in figures(sent, units) if not f.percent and (f.money or not money)
+                and not _YEAR_IN_QUESTION.fullmatch(sent[f.start:f.end])]
+        figs += [Figure(0.0, z.start(), z.end(), False, False, "", False) for z in _NONE_IN_YEAR.finditer(sent)
+                 if not money and not any(f.start <= z.start() < f.end for f in figs)]
+        pairs = sorted((max(f.start - ge, gs - f.end, 0), gi, fi) for gi, (gs, ge, _ys) in enumerate(groups)
+                       for fi, f in enumerate(figs))
+        done_g: set[int] = set()
+        done_f: set[int] = set()
+        for _d, gi, fi in pairs:
+            if gi in done_g or fi in done_f:
+                continue
+            done_g.add(gi)
+            done_f.add(fi)
+            f = figs[fi]
+            for y in groups[gi][2]:
+                got.setdefault(y, replace(f, start=f.start + s, end=f.end + s))
+    keep = {y: f for y, f in got.items() if y in asked}
+    if not keep:
+        # a reply by calendar year to a question by financial year (or the other way): its own years,
+        # when they fall within the years asked
+        lo, hi = min(asked)[:4], str(int(max(asked)[:4]) + ("/" in max(asked)))
+        keep = {y: f for y, f in got.items() if lo <= y[:4] <= hi}
+    if len(keep) != len(asked):
+        return None  # (a year not given, or a table row's years: not a year-by-year answer in words)
+    years = sorted(keep)
+    used = [keep[y] for y in years]
+    total = sum(f.value for f in used)
+    said = next((f for f in figures(text, units) if f.total and abs(f.value - total) < 0.01), None)
+    return NumberReading(said.value if said else None, {y: keep[y].value for y in years},
+                         [*{(f.start, f.end): f for f in used}.values(), *([said] if said else [])], 0.6)
 
 
 _SEVERAL_YEARS = re.compile(r"\b(?:each|since|from\s+(?:19|20)\d\d|between|annually|per\s+year|by\s+year|to\s+date|"
