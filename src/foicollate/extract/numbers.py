@@ -330,8 +330,8 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
     r = _read_number(text, flat, money, percent, price, columns, units, question)
     if (r is None or not r.breakdown) and not percent and not price:
         prose = _years_in_prose(text, question, money, units)
-        if prose is not None and (r is None or r.value is None or r.value in prose.breakdown.values()  # type: ignore[union-attr]
-                                  or prose.value == r.value):
+        if prose is not None and prose.breakdown and (r is None or r.value is None or prose.value == r.value
+                                                      or r.value in prose.breakdown.values()):
             return prose
     if r is None or r.value is not None or not r.breakdown or len(r.breakdown) < 2:
         return r
@@ -422,7 +422,8 @@ def _respectively(text: str, money: bool, units: frozenset[str], question: str) 
                          [*figs, said] if said else figs, 0.8)
 
 
-_PROSE_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\d))+")
+# a sentence, or a line's part of one ("£10.25" is not a sentence's end)
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]?")
 _YEAR_LIST_GAP = re.compile(r"\s*(?:,|or|and|&|nor|,\s*(?:or|and))\s*")
 _EACH_YEAR = re.compile(r"\s+(?:[a-z]+\s+){0,3}?(?:in|for)\s+(?:each|every|all)\s+(?:of\s+(?:the|those|these)\s+)?"
                         r"(?:(?:two|three|four|five|\d)\s+)?(?:financial\s+|calendar\s+)?years?\b", re.I)
@@ -437,20 +438,22 @@ def _years_in_prose(text: str, question: str, money: bool, units: frozenset[str]
     asked = {_year_key(y) for y in year_in(question)}
     if len(asked) < 2 or "|" in text or "\t" in text:
         return None
-    every = [f for f in figures(text, units) if not f.percent]
+    found = figures(text, units)
+    every = [f for f in found if not f.percent]
     if len(every) == 1 and _EACH_YEAR.match(text, every[0].end):
         # "7 in each year", "£12,000 a year in each of the three years": the same figure every year asked
         years = sorted(asked)
         return NumberReading(None, {y: every[0].value for y in years}, every, 0.6)
     got: dict[str, Figure] = {}
-    for sm in _PROSE_SENTENCE.finditer(text):
+    for sm in _SENTENCE.finditer(text):
         s, sent = sm.start(), sm.group(0)
         groups: list[tuple[int, int, list[str]]] = []  # (start, end, years) of each run of years
         for ym in _YEAR_IN_QUESTION.finditer(sent):
+            y = _year_key(ym.group(0))
             if groups and _YEAR_LIST_GAP.fullmatch(sent[groups[-1][1]:ym.start()]):
-                groups[-1] = (groups[-1][0], ym.end(), [*groups[-1][2], _year_key(ym.group(0))])
+                groups[-1] = (groups[-1][0], ym.end(), [*groups[-1][2], y])
             else:
-                groups.append((ym.start(), ym.end(), [_year_key(ym.group(0))]))
+                groups.append((ym.start(), ym.end(), [y]))
         if not groups:
             continue
         figs = [f for f in figures(sent, units) if not f.percent and (f.money or not money)
@@ -480,7 +483,7 @@ def _years_in_prose(text: str, question: str, money: bool, units: frozenset[str]
     years = sorted(keep)
     used = [keep[y] for y in years]
     total = sum(f.value for f in used)
-    said = next((f for f in figures(text, units) if f.total and abs(f.value - total) < 0.01), None)
+    said = next((f for f in found if f.total and abs(f.value - total) < 0.01), None)
     return NumberReading(said.value if said else None, {y: keep[y].value for y in years},
                          [*{(f.start, f.end): f for f in used}.values(), *([said] if said else [])], 0.6)
 
@@ -1019,7 +1022,7 @@ def sentence_about(text: str, question: str, other_question: str) -> tuple[int, 
     sentence sharing the most words with this question that the other lacks (None if no single one does)."""
     own = content_words(question) - content_words(other_question)
     scored = []
-    for m in re.finditer(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]?", text):  # "£10.25" is not a sentence's end
+    for m in _SENTENCE.finditer(text):
         if m.group(0).strip():
             scored.append((len(content_words(m.group(0)) & own), m.start(), m.end()))
     scored.sort(key=lambda x: -x[0])
