@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from foicollate.extract.bilingual import english_half
-from foicollate.extract.numbers import question_units, read_number
+from foicollate.extract.numbers import _year_key, question_units, read_number, year_in
 from foicollate.extract.options import pick_choice, pick_matrix, pick_multi, yes_no
 from foicollate.extract.outcome import find_cues
 from foicollate.model import Option, Status
@@ -98,6 +98,7 @@ def test_a_figure_after_in_total_of_which_is_a_part_not_the_total() -> None:
     assert r is not None and r.value == 520
 
 
+_BY_YEAR_FY = "How much did you spend in each of 2021/22, 2022/23 and 2023/24?"
 _BY_YEAR = "How many were there in each of the financial years 2021/22, 2022/23 and 2023/24?"
 
 
@@ -122,6 +123,23 @@ def test_year_by_year_in_words(text: str, breakdown: dict[str, float]) -> None:
 def test_a_year_not_given_is_no_year_by_year_answer() -> None:
     r = read_number("There were 412 cases in 2022/23; we cannot give earlier years.", question=_BY_YEAR)
     assert r is not None and r.breakdown is None and r.value == 412
+
+
+def test_years_in_words_figures_before_or_after_their_years() -> None:
+    # "nothing in 2021/22": the figure before a year written after "in", not the nearer one after it
+    r = read_number("The trust spent nothing on agency porters in 2021/22, £31,200 in 2022/23 and £40,050 in "
+                    "2023/24 - a total of £71,250.", money=True, question=_BY_YEAR_FY)
+    assert r is not None and r.breakdown == {"2021/22": 0, "2022/23": 31200, "2023/24": 40050}
+    # "2021/22: £0, 2022/23: ...": years that label what follows take the figure after them
+    r = read_number("Spend was as follows. 2021/22: £0, 2022/23: £9,400, 2023/24: £12,000.", money=True,
+                    question=_BY_YEAR_FY)
+    assert r is not None and r.breakdown == {"2021/22": 0, "2022/23": 9400, "2023/24": 12000}
+
+
+def test_a_year_then_its_figure_is_no_year_range() -> None:
+    # "2021 - 96": a year and its figure, not the range "2021-96"
+    assert [_year_key(y) for y in year_in("2021 - 96, 2022 - 104")] == ["2021", "2022"]
+    assert [_year_key(y) for y in year_in("in 2021-22 and 2022/2023")] == ["2021/22", "2022/23"]
 
 
 def test_money_only_when_asked() -> None:

@@ -33,8 +33,10 @@ _ZERO = re.compile(r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:operate|run|e
                    r"(?!(?:such\s+|relevant\s+|recorded\s+)?(?:information|data|records?|figures|details))|\bno\s+(?:\w+\s+){0,2}(?:have\s+been|has\s+been|were|was|are|is)?\s*(?:recorded|reported|"
                    r"received|made|identified|logged|paid|issued)|\bthere\s+(?:have|has)\s+been\s+no\b|"
                    r"\bthere\s+(?:are|were|was|is)\s+no\b|\bnot\s+(?:had|received)\s+any\b", re.I)
-#: a year as replies write it: "2023", "2022/23", "2022-2023", "2022 / 23"
-YEAR = r"(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?"
+#: a year as replies write it: "2023", "2022/23", "2022-2023", "2022 / 23"; two digits after the dash must end
+#: as the next year does ("2021 - 96" is a year and then its figure)
+YEAR = (r"(?:19|20)\d(?:" + "|".join(f"{d}(?:\\s?[/-]\\s?(?:(?:19|20)\\d\\d|\\d{(d + 1) % 10})(?!\\d))?" for d in range(10))
+        + ")")
 MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
            r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _WEB = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")  # links and e-mail addresses
@@ -328,7 +330,7 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
     if down is not None:
         return down
     r = _read_number(text, flat, money, percent, price, columns, units, question)
-    if (r is None or not r.breakdown) and not percent and not price:
+    if not percent and not price and (r is None or not r.breakdown or _misses_years(r.breakdown, question)):
         prose = _years_in_prose(text, question, money, units)
         if prose is not None and prose.breakdown and (r is None or r.value is None or prose.value == r.value
                                                       or r.value in prose.breakdown.values()):
@@ -427,8 +429,18 @@ _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]?")
 _YEAR_LIST_GAP = re.compile(r"\s*(?:,|or|and|&|nor|,\s*(?:or|and))\s*")
 _EACH_YEAR = re.compile(r"\s+(?:[a-z]+\s+){0,3}?(?:in|for)\s+(?:each|every|all)\s+(?:of\s+(?:the|those|these)\s+)?"
                         r"(?:(?:two|three|four|five|\d)\s+)?(?:financial\s+|calendar\s+)?years?\b", re.I)
-_NONE_IN_YEAR = re.compile(r"\b(?:none|nil|zero)\b|\bno\b(?=[^.,;:\d]{0,60}?\b(?:in|during|for)\s+(?:the\s+)?(?:(?:financial|calendar)\s+)?(?:year\s+)?"
+_LABEL_MARK = re.compile(r"(?:\s*[:=–—]|\s+-)\s*£?\d")
+_IN_YEAR = re.compile(r"\b(?:in|during|for)\s+(?:the\s+)?(?:(?:financial|calendar)\s+)?(?:year\s+)?$", re.I)
+_WRONG_SIDE = 40  # characters: how much further a figure on the side a year does not point to may be
+_NONE_IN_YEAR = re.compile(r"\b(?:none|nil|zero|nothing)\b|\bno\b(?=[^.,;:\d]{0,60}?\b(?:in|during|for)\s+(?:the\s+)?(?:(?:financial|calendar)\s+)?(?:year\s+)?"
                            + YEAR + ")", re.I)
+
+
+def _misses_years(breakdown: dict[str, float], question: str) -> bool:
+    """A breakdown by year that leaves out, or mislabels, a year the question asks for."""
+    asked = {_year_key(y) for y in year_in(question)}
+    return len(asked) >= 2 and all(_YEAR_IN_QUESTION.search(k) for k in breakdown) and \
+        {_year_key(k) for k in breakdown} != asked
 
 
 def _years_in_prose(text: str, question: str, money: bool, units: frozenset[str]) -> NumberReading | None:
@@ -459,9 +471,17 @@ def _years_in_prose(text: str, question: str, money: bool, units: frozenset[str]
         figs = [f for f in figures(sent, units) if not f.percent and (f.money or not money)
                 and not _YEAR_IN_QUESTION.fullmatch(sent[f.start:f.end])]
         figs += [Figure(0.0, z.start(), z.end(), False, False, "", False) for z in _NONE_IN_YEAR.finditer(sent)
-                 if not money and not any(f.start <= z.start() < f.end for f in figs)]
-        pairs = sorted((max(f.start - ge, gs - f.end, 0), gi, fi) for gi, (gs, ge, _ys) in enumerate(groups)
-                       for fi, f in enumerate(figs))
+                 if (not money or z.group(0).lower() in ("nil", "nothing"))
+                 and not any(f.start <= z.start() < f.end for f in figs)]
+        # "2021/22: £0, 2022/23: £215,000": a year that labels what follows takes a figure after it, not the
+        # nearer one before
+        after = any(_LABEL_MARK.match(sent, ge) for _gs, ge, _ys in groups)
+        # "nothing in 2021/22, £215,000 in 2022/23": a year after "in" takes, before a nearer one after it,
+        # the figure before it
+        back = [bool(_IN_YEAR.search(sent, max(0, gs - 30), gs)) for gs, _ge, _ys in groups]
+        pairs = sorted((max(f.start - ge, gs - f.end, 0) + (_WRONG_SIDE if back[gi] and f.start >= ge else 0), gi, fi)
+                       for gi, (gs, ge, _ys) in enumerate(groups)
+                       for fi, f in enumerate(figs) if not after or f.start >= ge)
         done_g: set[int] = set()
         done_f: set[int] = set()
         for _d, gi, fi in pairs:
