@@ -330,14 +330,14 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
     if down is not None:
         return down
     r = _read_number(text, flat, money, percent, price, columns, units, question)
-    if not percent and not price and (r is None or not r.breakdown or _misses_years(r.breakdown, question)):
-        prose = _years_in_prose(text, question, money, units)
+    asked = {_year_key(y) for y in year_in(question)}
+    if not percent and not price and (r is None or not r.breakdown or _misses_years(r.breakdown, asked)):
+        prose = _years_in_prose(text, asked, money, units)
         if prose is not None and prose.breakdown and (r is None or r.value is None or prose.value == r.value
                                                       or r.value in prose.breakdown.values()):
             return prose
     if r is None or r.value is not None or not r.breakdown or len(r.breakdown) < 2:
         return r
-    asked = {_year_key(y) for y in _YEAR_IN_QUESTION.findall(question)}
     if len(asked) == 1 and not _SEVERAL_YEARS.search(question):
         # "How many in 2022/23?" - "In 2022/23 there were 45, compared with 38 in 2021/22": the year asked
         hit = [(k, f) for k, f in zip(r.breakdown, r.used, strict=False) if _year_key(k) in asked]
@@ -430,24 +430,23 @@ _YEAR_LIST_GAP = re.compile(r"\s*(?:,|or|and|&|nor|,\s*(?:or|and))\s*")
 _EACH_YEAR = re.compile(r"\s+(?:[a-z]+\s+){0,3}?(?:in|for)\s+(?:each|every|all)\s+(?:of\s+(?:the|those|these)\s+)?"
                         r"(?:(?:two|three|four|five|\d)\s+)?(?:financial\s+|calendar\s+)?years?\b", re.I)
 _LABEL_MARK = re.compile(r"(?:\s*[:=–—]|\s+-)\s*£?\d")
-_IN_YEAR = re.compile(r"\b(?:in|during|for)\s+(?:the\s+)?(?:(?:financial|calendar)\s+)?(?:year\s+)?$", re.I)
+_IN_THE_YEAR = r"\b(?:in|during|for)\s+(?:the\s+)?(?:(?:financial|calendar)\s+)?(?:year\s+)?"  # "during the financial year"
+_IN_YEAR = re.compile(_IN_THE_YEAR + "$", re.I)
 _WRONG_SIDE = 40  # characters: how much further a figure on the side a year does not point to may be
-_NONE_IN_YEAR = re.compile(r"\b(?:none|nil|zero|nothing)\b|\bno\b(?=[^.,;:\d]{0,60}?\b(?:in|during|for)\s+(?:the\s+)?(?:(?:financial|calendar)\s+)?(?:year\s+)?"
-                           + YEAR + ")", re.I)
+_NONE_IN_YEAR = re.compile(r"\b(?:none|nil|zero|nothing)\b|\bno\b(?=[^.,;:\d]{0,60}?" + _IN_THE_YEAR + YEAR + ")", re.I)
 
 
-def _misses_years(breakdown: dict[str, float], question: str) -> bool:
-    """A breakdown by year that leaves out, or mislabels, a year the question asks for."""
-    asked = {_year_key(y) for y in year_in(question)}
+def _misses_years(breakdown: dict[str, float], asked: set[str]) -> bool:
+    """A breakdown by year that leaves out, or mislabels, a year the question asks for (`asked`)."""
     return len(asked) >= 2 and all(_YEAR_IN_QUESTION.search(k) for k in breakdown) and \
         {_year_key(k) for k in breakdown} != asked
 
 
-def _years_in_prose(text: str, question: str, money: bool, units: frozenset[str]) -> NumberReading | None:
+def _years_in_prose(text: str, asked: set[str], money: bool, units: frozenset[str]) -> NumberReading | None:
     """"In 2021 there were 1,204 falls, rising to 1,317 in 2022 and 1,289 in 2023"; "two incidents in 2021/22
     and none in 2020/21 or 2022/23", for a question that asks year by year: each year (or list of years, "in
-    2021 or 2022") takes the figure nearest it in its sentence, each figure used once."""
-    asked = {_year_key(y) for y in year_in(question)}
+    2021 or 2022") takes the figure nearest it in its sentence, each figure used once. `asked`: the question's
+    years."""
     if len(asked) < 2 or "|" in text or "\t" in text:
         return None
     found = figures(text, units)
