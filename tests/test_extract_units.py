@@ -140,6 +140,10 @@ def test_a_year_then_its_figure_is_no_year_range() -> None:
     # "2021 - 96": a year and its figure, not the range "2021-96"
     assert [_year_key(y) for y in year_in("2021 - 96, 2022 - 104")] == ["2021", "2022"]
     assert [_year_key(y) for y in year_in("in 2021-22 and 2022/2023")] == ["2021/22", "2022/23"]
+    # nor is it a split year to blank out of the figures: each calendar year keeps its figure
+    r = read_number("Interments by year: 2021 - 96, 2022 - 104, 2023 - 131.",
+                    question="How many interments were there in each of 2021, 2022 and 2023?")
+    assert r is not None and r.breakdown == {"2021": 96, "2022": 104, "2023": 131}
 
 
 def test_money_only_when_asked() -> None:

@@ -35,8 +35,9 @@ _ZERO = re.compile(r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:operate|run|e
                    r"\bthere\s+(?:are|were|was|is)\s+no\b|\bnot\s+(?:had|received)\s+any\b", re.I)
 #: a year as replies write it: "2023", "2022/23", "2022-2023", "2022 / 23"; two digits after the dash must end
 #: as the next year does ("2021 - 96" is a year and then its figure)
-YEAR = (r"(?:19|20)\d(?:" + "|".join(f"{d}(?:\\s?[/-]\\s?(?:(?:19|20)\\d\\d|\\d{(d + 1) % 10})(?!\\d))?" for d in range(10))
-        + ")")
+_NEXT_YEAR = "|".join(f"{d}\\s?[/-]\\s?(?:(?:19|20)\\d\\d|\\d{(d + 1) % 10})(?!\\d)" for d in range(10))
+YEAR = rf"(?:19|20)\d(?:{_NEXT_YEAR}|\d)"
+SPLIT_YEAR = rf"(?:19|20)\d(?:{_NEXT_YEAR})"  # "2019/20", "2019-2020": the split part required
 MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
            r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _WEB = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")  # links and e-mail addresses
@@ -50,7 +51,7 @@ _MASKS = [
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
     re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),  # phone
     re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"),  # postcode
-    re.compile(r"\b(?:19|20)\d\d\s?[/-]\s?(?:19|20)?\d\d\b(?!,\d{3})"),  # 2019/20 (not "2022 - 10,306")
+    re.compile(rf"\b{SPLIT_YEAR}\b(?!,\d{{3}})"),  # 2019/20 (not "2022 - 10,306")
     re.compile(r"(?:\bsection|\bs\.?|\breg(?:ulation)?\.?|\breoliad|\badran|\barticle|\bparagraph|\bpara\.?|\bschedule|\bpart|"
                r"\bquestions?|\bq\.?|\bno\.|\bref(?:erence)?\.?:?|\bfoi\s?(?:ref\w*)?:?|\bcase|\bpage|\bappendix|"
                r"\btable|\bannex|\bannexe|\bfigure|\bchart|\benclosure|\battachment|"
