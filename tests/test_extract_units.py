@@ -580,3 +580,13 @@ def test_a_clause_leading_to_a_figure_is_no_breakdown_label() -> None:
     assert r is not None
     assert r.value == 14 and r.breakdown is None
     assert r.confidence < 0.7  # the reader was unsure: a person should look
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The council has only one depot.", 1),  # a count
+    ("The only one we still run is at Hale Road, with 4 bays.", 4),  # a pronoun: the count is elsewhere
+    ("Only one of our 5 depots opens at weekends.", 5),
+])
+def test_only_one_before_a_noun_is_a_count(text: str, value: float) -> None:
+    r = read_number(text, question="How many depots does the council run?")
+    assert r is not None and r.value == value

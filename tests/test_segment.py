@@ -454,3 +454,21 @@ def test_a_row_answered_in_words_is_no_table_header() -> None:
                 "statement and has been excluded\n")
         got = {a.question: a.value for a in collate_document(Document(id="r", text=text), q).answers}
         assert got["3"] == 11204, row2
+
+
+def test_a_prose_letter_names_the_question_in_its_singular() -> None:
+    """ "the Council has only one allotment site" answers "How many allotment sites ... ?"; "-ies" plurals
+    meet their singular ("cemeteries"/"cemetery"), and "only one" before a noun is a count."""
+    from foicollate.segment import stem
+
+    assert stem("cemeteries") == stem("cemetery") and stem("bodies") == stem("body")
+    q = Questionnaire(title="t", questions=[
+        Question("a", "How many cemeteries does the council currently own or manage?", QuestionType.NUMBER, "a"),
+        Question("b", "How many burials took place in council cemeteries in 2023?", QuestionType.NUMBER, "b"),
+        Question("c", "Do you offer woodland burial?", QuestionType.YESNO, "c"),
+    ])
+    text = ("Dear Ms Quill\n\nThornleigh is a rural district and the Council has only one cemetery, on Mill Lane. "
+            "It is nearly full.\n\nThere were 14 burials there in 2023. We do not offer woodland burial.\n\n"
+            "Yours sincerely\n")
+    got = {a.question: a.value for a in collate_text(text, q)}
+    assert got["a"] == 1 and got["b"] == 14

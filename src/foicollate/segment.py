@@ -241,9 +241,11 @@ def words(s: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(w: str) -> str:
-    """A light stem so "felled"/"fell", "planted"/"plant", "trees"/"tree" meet."""
+    """A light stem so "felled"/"fell", "planted"/"plant", "trees"/"tree", "bodies"/"body" meet."""
     if len(w) > 5 and w.endswith("ing"):
         return w[:-3]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"  # "cemeteries"/"cemetery"
     if len(w) > 4 and w.endswith("ed"):
         w = w[:-2]
         return w[:-1] if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "ls" else w

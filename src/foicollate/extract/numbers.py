@@ -202,10 +202,13 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
         if re.search(r"\b(?:fewer|less)\s+than\s*$|\b(?:below|under)\s*$", masked[max(0, m.start() - 12): m.start()], re.I):
             continue
         w = m.group("w").lower()
+        before = masked[max(0, m.start() - 16): m.start()]
         if w == "one" and (re.match(r"\s+(?:of|off|another|way|should|must|can)\b", after, re.I) or re.search(
-                r"\b(?:each|every|any|no|this|that|which|the|a|some|last|only)\s+$", masked[max(0, m.start() - 8): m.start()],
-                re.I)):
-            continue  # "each one", "no one", "the one we use": a pronoun, not a count
+                r"\b(?:each|every|any|no|this|that|which|the|a|some|last)\s+$", before, re.I) or (
+                re.search(r"\bonly\s+$", before, re.I) and (
+                    re.search(r"\b(?:the|our|their|its|an?)\s+only\s+$", before, re.I)
+                    or not re.match(r"\s+[a-z]", after) or re.match(r"\s+(?:that|which|who|we|they|i)\b", after)))):
+            continue  # "each one", "no one", "the only one we use": a pronoun, not a count ("only one cemetery" is)
         line_start = masked.rfind("\n", 0, m.start()) + 1
         if re.search(r"\d[^\n()]*\(\s*$", masked[line_start:m.start()]):
             continue  # "0.5 FTE (one part-time officer)": an aside on the figure before it
