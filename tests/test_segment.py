@@ -472,3 +472,17 @@ def test_a_prose_letter_names_the_question_in_its_singular() -> None:
             "Yours sincerely\n")
     got = {a.question: a.value for a in collate_text(text, q)}
     assert got["a"] == 1 and got["b"] == 14
+
+
+def test_a_summary_table_whose_rows_name_their_questions() -> None:
+    """ "1a Permanent exclusions | 58 | 66 | 81" under a "Question | 2020/21 | ..." header answers 1a by year."""
+    q = Questionnaire(title="t", questions=[
+        Question("1a", "How many fixed penalty notices for littering did you issue in each of 2021/22 and 2022/23?",
+                 QuestionType.NUMBER, "1a"),
+        Question("1b", "How many of those notices were paid?", QuestionType.NUMBER, "1b"),
+    ])
+    text = ("Our response\n\nQuestion | 2021/22 | 2022/23\n1a Littering notices issued | 311 | 402\n\n"
+            "1b. 288 were paid.\n")
+    got = {a.question: (a.value, a.breakdown) for a in collate_text(text, q)}
+    assert got["1a"] == (None, {"2021/22": 311, "2022/23": 402})
+    assert got["1b"][0] == 288

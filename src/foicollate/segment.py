@@ -81,6 +81,9 @@ _REQUESTER_LINE = re.compile(
     re.I,
 )
 
+# a table row whose first cell opens with a numbered part's label and names it: "| 1a Permanent exclusions | 58 |"
+_ROW_LABEL = re.compile(r"^\s*\|?\s*(?:Q\.?\s?)?(?P<k>\d{1,2}[a-z])\s+(?P<b>[A-Za-z]{3}[^|\d]*\|)", re.I)
+
 # (patterns run on every figure, line or name: compiled once)
 _CELL_FIGURE = re.compile(r"(\||\t| {2,})\s*[£\d]")
 _DIGIT = re.compile(r"\d")
@@ -457,6 +460,11 @@ def _line(raw: str, start: int, key: str | None = None, body_at: int = 0, head: 
             lead = cut + len(after) - len(after.lstrip()) if multi_labels(after.lstrip(), bilingual=True) else 0
     body = mk.rest if mk else raw
     body_start = start + (mk.rest_offset + lead if mk else 0)
+    row = _ROW_LABEL.match(raw) if mk is None and "|" in raw else None
+    if row:  # "1a Permanent exclusions | 58 | 66 | 81": a summary table's row names its question
+        body = raw[row.start("b"):]
+        return [Line(start, start + len(raw), raw, row.group("k").lower(), body, start + row.start("b"),
+                     body_norm=" ".join(words(body)))]
     if mk is None:
         bl = parse_bullet(raw)
         if bl:
