@@ -162,6 +162,21 @@ def _token_end(line: str, at: int) -> int:
     return len(line) if end < 0 else end
 
 
+_ONE_AFTER = re.compile(r"\s+(?:of|off|another|way|should|must|can)\b", re.I)
+_ONE_BEFORE = re.compile(r"\b(?:each|every|any|no|this|that|which|the|a|some|last)\s+$", re.I)
+_ONLY_BEFORE = re.compile(r"\bonly\s+$", re.I)
+_OWN_ONLY_BEFORE = re.compile(r"\b(?:the|our|their|its|an?)\s+only\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:that|which|who|we|they|i)\b)[a-z]")
+
+
+def _pronoun_one(before: str, after: str) -> bool:
+    """Whether "one" between these stands for a thing rather than counts: "each one", "no one", "one of",
+    "the only one we use" (but "only one cemetery" is a count)."""
+    if _ONE_AFTER.match(after) or _ONE_BEFORE.search(before):
+        return True
+    return bool(_ONLY_BEFORE.search(before)) and (bool(_OWN_ONLY_BEFORE.search(before)) or not _NOUN_AFTER.match(after))
+
+
 def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
     """Candidate answer numbers in a passage, in order, with labels from nearby words.
 
@@ -202,13 +217,8 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
         if re.search(r"\b(?:fewer|less)\s+than\s*$|\b(?:below|under)\s*$", masked[max(0, m.start() - 12): m.start()], re.I):
             continue
         w = m.group("w").lower()
-        before = masked[max(0, m.start() - 16): m.start()]
-        if w == "one" and (re.match(r"\s+(?:of|off|another|way|should|must|can)\b", after, re.I) or re.search(
-                r"\b(?:each|every|any|no|this|that|which|the|a|some|last)\s+$", before, re.I) or (
-                re.search(r"\bonly\s+$", before, re.I) and (
-                    re.search(r"\b(?:the|our|their|its|an?)\s+only\s+$", before, re.I)
-                    or not re.match(r"\s+[a-z]", after) or re.match(r"\s+(?:that|which|who|we|they|i)\b", after)))):
-            continue  # "each one", "no one", "the only one we use": a pronoun, not a count ("only one cemetery" is)
+        if w == "one" and _pronoun_one(masked[max(0, m.start() - 16): m.start()], after):
+            continue
         line_start = masked.rfind("\n", 0, m.start()) + 1
         if re.search(r"\d[^\n()]*\(\s*$", masked[line_start:m.start()]):
             continue  # "0.5 FTE (one part-time officer)": an aside on the figure before it
