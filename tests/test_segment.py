@@ -486,3 +486,22 @@ def test_a_summary_table_whose_rows_name_their_questions() -> None:
     got = {a.question: (a.value, a.breakdown) for a in collate_text(text, q)}
     assert got["1a"] == (None, {"2021/22": 311, "2022/23": 402})
     assert got["1b"][0] == 288
+
+
+def test_rows_under_a_label_that_echo_its_question_stay_in_its_answer() -> None:
+    """Under "Q3", "Permanent repairs: ..." and "Temporary repairs: ..." repeat question 3's words: they are its
+    answer's rows, so the first row is not lost to an anchor on the second."""
+    q = Questionnaire(title="t", questions=[
+        Question("1", "How many compensation claims did you receive?", QuestionType.NUMBER, "1"),
+        Question("2", "What was the total paid in compensation (please include damages and any legal costs)?",
+                 QuestionType.NUMBER, "2"),
+        Question("3", "How many highway defects did you repair, and how many of those repairs were temporary?",
+                 QuestionType.NUMBER, "3"),
+    ])
+    text = ("Q1\nClaims received: 402\n\nQ2\nDamages paid: £251,004\nLegal costs: £38,120\nTotal: £289,124\n\n"
+            "Q3\nPermanent repairs: 3,120\nTemporary repairs: 1,210\n")
+    got = {a.question: (a.value, a.breakdown) for a in collate_text(text, q)}
+    assert got["3"] == (4330, {"Permanent repairs": 3120, "Temporary repairs": 1210})
+    assert got["2"][0] == 289124
+    assert sorted((got["2"][1] or {}).values()) == [38120, 251004]
+    assert got["1"][0] == 402

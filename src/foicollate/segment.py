@@ -652,6 +652,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     closing = _closing_line(lines[:hard], _CLOSING, after=max(
         (a.line for a in candidates if not _figure_row(lines[a.line].body)), default=-1))
     candidates, summary = _without_summary_table([a for a in candidates if a.line < closing], lines, closing, idx)
+    candidates = _without_own_subheadings(candidates)
     chain = _best_chain(candidates, lines, closing, idx)
     headings = sum(a.kind == "heading" for a in chain)
     if headings and headings < max(2, len(idx.questions) / 4):
@@ -1462,6 +1463,27 @@ def _marked(text: str) -> bool:
     # ("- List of homes where placements are suspended: Yes, monthly." too; not "Options: Yes / No")
     return bool(re.search(r"[☒☑✓✔✗✘]|\[x\]|\(x\)|[-–:|]\s*(?:y|n)\W*$|[-–:|]\s*(?:yes|no)\b(?!\s*(?:/|or\b))",
                           text, re.I))
+
+
+def _without_own_subheadings(cands: list[Anchor]) -> list[Anchor]:
+    """Drop heading-like lines inside an answer that a label has opened: under "Q3", the lines "Damages
+    paid: £251,004", "Legal costs: £38,120" echo question 3's words but are its answer's rows, not anchors
+    that would cut the label's block short (or outscore the label and lose the first row)."""
+    by_line: dict[int, list[Anchor]] = {}
+    for a in cands:
+        by_line.setdefault(a.line, []).append(a)
+    opened: set[int] = set()
+    inside: set[int] = set()
+    for line in sorted(by_line):
+        group = by_line[line]
+        if all(a.kind == "heading" for a in group):
+            if opened and all(set(a.questions) <= opened for a in group):
+                inside.add(line)
+                continue
+            opened = set()
+        else:
+            opened = {q for a in group if a.kind != "heading" for q in a.questions}
+    return [a for a in cands if a.line not in inside]
 
 
 def _best_chain(cands: list[Anchor], lines: list[Line], closing: int, idx: _QuestionIndex) -> list[Anchor]:
