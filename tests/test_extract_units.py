@@ -590,3 +590,39 @@ def test_a_clause_leading_to_a_figure_is_no_breakdown_label() -> None:
 def test_only_one_before_a_noun_is_a_count(text: str, value: float) -> None:
     r = read_number(text, question="How many depots does the council run?")
     assert r is not None and r.value == value
+
+
+@pytest.mark.parametrize(("text", "money", "question", "value", "parts"), [
+    ("Of these, 1,305 are lamp-column slow chargers (about 92%), 94 are fast chargers and 13 are rapid chargers.",
+     False, "How many are slow, fast and rapid?", 1412, [13, 94, 1305]),
+    ("All 48 of our maintained primary schools and 3 of our 5 maintained secondary schools ran a club. "
+     "The borough's 9 academies are not included.", False, "How many schools ran a breakfast club?", 51, [3, 48]),
+    ("£395,000 from the On-street Residential Chargepoint Scheme and £126,400 from the LEVI pilot fund.", True,
+     "How much did the council spend on installing charge points?", 521400, [126400, 395000]),
+    ("The Fund held £3,200,000 in fossil fuel companies directly and £24,750,000 through pooled funds.", True,
+     "What was the value of investments? Please split between holdings held directly and through pooled funds.",
+     27950000, [3200000, 24750000]),
+    # no parts: the things counted share no word and the question asks of only one of them
+    ("We have 12 officers and 3 vehicles.", False, "How many enforcement officers do you employ?", 12, None),
+    # no parts: the first figure's sentence goes on with a comparison
+    ("We issued 310 notices, and 280 were paid compared with 301 notices last year.", False,
+     "How many notices did you issue?", 310, None),
+])
+def test_figures_joined_by_and_are_the_parts_of_the_answer(text: str, money: bool, question: str, value: float,
+                                                          parts: list[float] | None) -> None:
+    r = read_number(text, money=money, question=question)
+    assert r is not None and r.value == value
+    assert (sorted(r.breakdown.values()) if r.breakdown else None) == parts
+
+
+def test_a_word_that_starts_like_a_unit_is_no_unit() -> None:
+    """ "1 secondary school" is a count ("second" is a unit only as a whole word), and "43 schools in total" is
+    the total of the parts before it."""
+    r = read_number("42 primary schools and 1 secondary school ran a breakfast club, 43 schools in total.",
+                    question="How many schools ran a breakfast club?")
+    assert r is not None and r.value == 43
+    assert r.breakdown is not None and sorted(r.breakdown.values()) == [1, 42]
+    r = read_number("3 ambulances were held for over an hour.", question="How many ambulances were held?")
+    assert r is not None and r.value == 3
+    r = read_number("The average wait was 95 seconds.", question="How many ambulances were held?")
+    assert r is None or r.value != 95

@@ -65,10 +65,10 @@ _MASKS = [
                r"(?<=\bafter\s)|(?<=\bbetween\s))\d{1,2}\.\d{2}\b(?!\s?%|\s?per\s?cent)", re.I),
     re.compile(r"\b(?:covid|ms|windows|office|iso|gdpr)[-\s]?\d+", re.I),
 ]
-_UNIT_AFTER = re.compile(
-    r"^\s?(?:(?:working|academic|financial|calendar|school|full|separate|consecutive)\s+)?(?:hours?|hrs?|"
+_UNIT_AFTER = re.compile(  # (whole words: "1 secondary school", "3 ambulances" are counts)
+    r"^(?:\s?(?:(?:working|academic|financial|calendar|school|full|separate|consecutive)\s+)?(?:hours?|hrs?|"
     r"minutes?|mins?|seconds?|days?|weeks?|months?|years?(?!\s+old)|"
-    r"am|pm|miles?|km|kilomet(?:re|er)s?|metres?|meters?|mph|%|per\s?cent|percent|th\b|st\b|nd\b|rd\b)", re.I)
+    r"am|pm|miles?|kms?|kilomet(?:re|er)s?|metres?|meters?|mph|per\s?cent|percent|th|st|nd|rd)\b|^\s?%)", re.I)
 # one name per unit, so "How many kilometres" accepts "71.4 km"
 _UNIT_NAMES = {"kilometre": "km", "kilometer": "km", "meter": "metre", "hr": "hour", "min": "minute",
                "mins": "minute", "hrs": "hour", "kms": "km", "km": "km"}
@@ -237,7 +237,7 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
         if tm and _PART_OF.search(before[tm.end():]):
             tm = None  # "782 plots in total, of which 641 are ...": a part of the total before it
         f.total = bool(tm
-                       or re.match(r"\s*(?:in\s+total|in\s+all|overall|altogether|over\s+the\s+(?:\w+\s+){0,2}"
+                       or re.match(r"\s*(?:(?:[a-z-]+\s+){0,2}?(?:in\s+total|in\s+all|altogether)\b|overall|over\s+the\s+(?:\w+\s+){0,2}"
                                    r"(?:years|period)|across\s+(?:the|all)\b)", text[f.end: f.end + 40], re.I)
                        or re.match(r"\W*(?:grand\s+)?total\b", text[line_start:f.start], re.I))
     return out
@@ -671,6 +671,9 @@ def _read_number(text: str, flat: str, money: bool, percent: bool, price: bool, 
         # "2021/22: 611  2022/23: 702. These figures include 212 claims ...": a later sentence is an aside,
         # and so is a bracket after the last year's figure ("£1,456,789 (including £12,345 for BSL)")
         return NumberReading(None, {_clean(f.label): f.value for f in years}, years, 0.7)
+    coordinated = None if percent or price else _coordinated_parts(figs, text, question)
+    if coordinated is not None:
+        return coordinated
     if percent or price or any(re.search(r"\b(?:of\s+which|of\s+whom|of\s+these|including|includes?|exclud\w*|"
                                  r"not\s+included|for\s+comparison|compared\s+(?:with|to)|previous\s+year|"
                                  r"equates?|equivalent|headcount|made\s+up|comprising|consisting|a\s+further|"
@@ -695,6 +698,58 @@ def _read_number(text: str, flat: str, money: bool, percent: bool, price: bool, 
         return NumberReading(sum(bd.values()), bd, figs, 0.75)
     # "45 staff, of whom 12 ..." : the first figure is the answer
     return NumberReading(figs[0].value, None, figs[:1], 0.5)
+
+
+# what between two figures says the second is no sibling of the first: a part of it, a comparison, a rate
+_NOT_SIBLINGS = re.compile(r"\b(?:of\s+which|of\s+whom|of\s+these|including|includes?|exclud\w*|than|compared|"
+                           r"previous|per|each|equates?|equivalent|out\s+of|a\s+further|total|overall|between|"
+                           r"to|from\s+\S+\s+to|rose|fell|up|down|increase\w*|decrease\w*|whom|which|were\s+\w+ed)\b|"
+                           r"[.;:!?]\s|[=/]", re.I)
+_JOINED = re.compile(r"(?:,|\band|\bplus|\bwith)\s*[£$€]?\s*$", re.I)
+
+
+def _coordinated_parts(figs: list[Figure], text: str, question: str) -> NumberReading | None:
+    """Figures joined by commas and "and" in the passage's opening sentence, each followed by words of one kind,
+    are the parts of the answer: "1,305 are slow chargers, 94 are fast chargers and 13 are rapid chargers",
+    "All 48 of our primary schools and 3 of our secondary schools", "£395,000 from the ORCS fund and £126,400
+    from the LEVI fund". Later sentences' figures are asides; "12 officers and 3 vehicles" are no parts of
+    one answer (their words share nothing, nor does each name a thing the question asks about)."""
+    if len(figs) < 2 or any(f.total or f.percent or _YEARISH.match(_clean(f.label)) for f in figs):
+        return None
+    lead = len(text) - len(text.lstrip())
+    if figs[0].start > lead + 60 or "\n" in text[lead:figs[0].start]:
+        return None
+    run = [figs[0]]
+    for f in figs[1:]:
+        gap = text[run[-1].end:f.start]
+        if "\n" in gap or _NOT_SIBLINGS.search(gap) or not _JOINED.search(gap):
+            break
+        run.append(f)
+    if len(run) < 2 or any(f.money != run[0].money for f in run):
+        return None
+    rest = figs[len(run):]
+    if rest and not _SENTENCE_BREAK.search(text[run[-1].end:rest[0].start]):
+        return None  # the sentence goes on with another figure: no plain list
+    ends = [f.start for f in run[1:]] + [_clause_end(text, run[-1].end)]
+    said = [re.split(r"[,(]|\band\b", text[f.end:e])[0] for f, e in zip(run, ends, strict=True)]
+    kinds = [content_words(" ".join(w.split()[:6])) for w in said]
+    shared = frozenset.intersection(*kinds)
+    starts = {(w.split() or [""])[0].lower() for w in said}
+    asked = content_words(question)
+    if not shared and not (run[0].money and len(starts) == 1 and starts != {""}) and \
+            not (asked and all(k & asked for k in kinds)):
+        return None  # (or each names a thing the question asks of: "held directly ... and through pooled funds")
+    # each part by the words after it ("slow chargers", "fast chargers"), else by its own label
+    names = [_LEAD_WORDS.sub("", " ".join(w.split()[:6])).strip(" .") or _clean(f.label)
+             for w, f in zip(said, run, strict=True)]
+    bd = dict(zip(names, (f.value for f in run), strict=True))
+    if len(bd) < len(run) or not all(names):
+        bd = {(n or f"part {i + 1}") + ("" if names.count(n) == 1 else f" ({i + 1})"): f.value
+              for i, (n, f) in enumerate(zip(names, run, strict=True))}
+    return NumberReading(sum(f.value for f in run), bd, run, 0.6)
+
+
+_LEAD_WORDS = re.compile(r"^(?:(?:are|is|were|was|of|our|the|from|in|through|via|at|for|on|its|their|\d+)\s+)+", re.I)
 
 
 def _bracketed(text: str, f: Figure) -> bool:
