@@ -626,3 +626,19 @@ def test_a_word_that_starts_like_a_unit_is_no_unit() -> None:
     assert r is not None and r.value == 3
     r = read_number("The average wait was 95 seconds.", question="How many ambulances were held?")
     assert r is None or r.value != 95
+
+
+def test_a_response_line_of_numbers_under_the_restated_options_picks_them() -> None:
+    opts = [Option("elearning", "Annual e-learning module"), Option("phishing", "Phishing simulation exercises"),
+            Option("classroom", "Face-to-face or classroom training"), Option("members", "Training for elected members")]
+    text = ("Mandatory training\n1. Annual e-learning module\n2. Phishing simulation exercises\n"
+            "3. Face-to-face or classroom training\n4. Training for elected members\nResponse: 1, 2 and 4.")
+    got = pick_multi(text, opts)
+    assert got is not None and got.ids == ["elearning", "phishing", "members"]
+
+
+@pytest.mark.parametrize(("text", "left_out"), [("All except F.", {"f"}), ("All, except E and F.", {"e", "f"})])
+def test_all_except_a_letter_leaves_that_option_out(text: str, left_out: set[str]) -> None:
+    opts = [Option(x, f"Option {x}") for x in "abcdef"]
+    got = pick_multi(text, opts)
+    assert got is not None and set(got.ids) == set("abcdef") - left_out

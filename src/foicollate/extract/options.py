@@ -36,6 +36,7 @@ _ALL = re.compile(
     r"\ball\s+(?:of\s+)?(?:the\s+)?(?:above|options?|listed|these|those|of\s+them|areas|items|the\s+(?:devices|"
     r"tasks|options|above))|\byes\s+to\s+all\b|\ball\s+(?:\w+\s+){0,5}(?:above|listed|asked\s+for|you\s+(?:list|mention|name)\w*)|"
     r"\b(?:each|every)\s+of\s+(?:the\s+)?(?:above|these|options)|"
+    r"^\W*all\b(?=\s*[,–—-]?\s*(?:except|other\s+than|apart\s+from|but\s+not|excluding)\b)|"  # "All except F."
     r"\beverything\s+(?:(?:on|in)\s+(?:your|the)\s+list|(?:that\s+)?you\s+(?:list|name|mention)\w*)",
     re.I,
 )
@@ -164,7 +165,19 @@ _BARE_LETTER = re.compile(
     r"(?<=\band\s[a-hivx])(?![\w'’])|(?<=\bor\s[a-hivx])(?![\w'’]))", re.I)
 _CLOSED_LETTER = re.compile(r"(?<![\w'’(])([a-h]|[ivx]{1,4})\)(?=[\s,.;]|$)", re.I)
 _ORDINAL_OPTION = re.compile(r"\b(" + "|".join(ORDINAL_WORDS) + r")\b(?=[\w\s,]*\boptions?\b)", re.I)
+_ANSWER_LABELS = re.compile(r"^[ \t]*\W*(?:our\s+)?(?:answer|response|reply)\s*[:.\-–—]\s*"
+                            r"(\(?[a-z0-9]{1,4}\)?(?:\s*(?:,|and|&|or|/)\s*\(?[a-z0-9]{1,4}\)?)*)\W*$", re.I | re.M)
 _BARE_LABELS = re.compile(r"^\W*(\(?[a-z0-9]{1,4}\)?(?:\s*(?:,|and|&|or|/)\s*\(?[a-z0-9]{1,4}\)?)*)\W*$", re.I)
+
+
+def _answer_line(text: str, options: list[Option]) -> Picked | None:
+    """ "Response: 1, 2 and 4." under the options restated: the labels the reply gives as its answer."""
+    letters = option_letters(options)
+    for m in _ANSWER_LABELS.finditer(text):
+        keys = [k.strip("()").lower() for k in re.split(r"\s*(?:,|and|&|or|/)\s*", m.group(1))]
+        if keys and all(k in letters for k in keys):
+            return Picked(list(dict.fromkeys(letters[k] for k in keys)), [m.span(1)], 0.85)
+    return None
 
 
 def by_letters(text: str, options: list[Option]) -> Picked | None:
@@ -402,6 +415,9 @@ def pick_multi(text: str, options: list[Option], asked: frozenset[str] = frozens
     ticked = _ticked(text, options)
     if ticked is not None:
         return ticked
+    said = _answer_line(text, options)
+    if said is not None:
+        return said
     if _NONE.search(text):
         m = _NONE.search(text)
         assert m
