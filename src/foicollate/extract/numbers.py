@@ -68,7 +68,7 @@ _MASKS = [
 _UNIT_AFTER = re.compile(  # (whole words: "1 secondary school", "3 ambulances" are counts)
     r"^(?:\s?(?:(?:working|academic|financial|calendar|school|full|separate|consecutive)\s+)?(?:hours?|hrs?|"
     r"minutes?|mins?|seconds?|days?|weeks?|months?|years?(?!\s+old)|"
-    r"am|pm|miles?|kms?|kilomet(?:re|er)s?|metres?|meters?|mph|per\s?cent|percent|th|st|nd|rd)\b|^\s?%)", re.I)
+    r"am|pm|miles?|kms?|kilomet(?:re|er)s?|metres?|meters?|mph|per\s?cent|percent|th|st|nd|rd)\b|\s?%)", re.I)
 # one name per unit, so "How many kilometres" accepts "71.4 km"
 _UNIT_NAMES = {"kilometre": "km", "kilometer": "km", "meter": "metre", "hr": "hour", "min": "minute",
                "mins": "minute", "hrs": "hour", "kms": "km", "km": "km"}
@@ -731,8 +731,9 @@ def _coordinated_parts(figs: list[Figure], text: str, question: str) -> NumberRe
     if rest and not _SENTENCE_BREAK.search(text[run[-1].end:rest[0].start]):
         return None  # the sentence goes on with another figure: no plain list
     ends = [f.start for f in run[1:]] + [_clause_end(text, run[-1].end)]
-    said = [re.split(r"[,(]|\band\b", text[f.end:e])[0] for f, e in zip(run, ends, strict=True)]
-    kinds = [content_words(" ".join(w.split()[:6])) for w in said]
+    # the words after each figure, up to the next comma, bracket or "and" (six at most)
+    said = [" ".join(re.split(r"[,(]|\band\b", text[f.end:e])[0].split()[:6]) for f, e in zip(run, ends, strict=True)]
+    kinds = [content_words(w) for w in said]
     shared = frozenset.intersection(*kinds)
     starts = {(w.split() or [""])[0].lower() for w in said}
     asked = content_words(question)
@@ -740,7 +741,7 @@ def _coordinated_parts(figs: list[Figure], text: str, question: str) -> NumberRe
             not (asked and all(k & asked for k in kinds)):
         return None  # (or each names a thing the question asks of: "held directly ... and through pooled funds")
     # each part by the words after it ("slow chargers", "fast chargers"), else by its own label
-    names = [_LEAD_WORDS.sub("", " ".join(w.split()[:6])).strip(" .") or _clean(f.label)
+    names = [_LEAD_WORDS.sub("", w).strip(" .") or _clean(f.label)
              for w, f in zip(said, run, strict=True)]
     bd = dict(zip(names, (f.value for f in run), strict=True))
     if len(bd) < len(run) or not all(names):

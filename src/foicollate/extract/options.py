@@ -165,18 +165,28 @@ _BARE_LETTER = re.compile(
     r"(?<=\band\s[a-hivx])(?![\w'’])|(?<=\bor\s[a-hivx])(?![\w'’]))", re.I)
 _CLOSED_LETTER = re.compile(r"(?<![\w'’(])([a-h]|[ivx]{1,4})\)(?=[\s,.;]|$)", re.I)
 _ORDINAL_OPTION = re.compile(r"\b(" + "|".join(ORDINAL_WORDS) + r")\b(?=[\w\s,]*\boptions?\b)", re.I)
-_ANSWER_LABELS = re.compile(r"^[ \t]*\W*(?:our\s+)?(?:answer|response|reply)\s*[:.\-–—]\s*"
-                            r"(\(?[a-z0-9]{1,4}\)?(?:\s*(?:,|and|&|or|/)\s*\(?[a-z0-9]{1,4}\)?)*)\W*$", re.I | re.M)
-_BARE_LABELS = re.compile(r"^\W*(\(?[a-z0-9]{1,4}\)?(?:\s*(?:,|and|&|or|/)\s*\(?[a-z0-9]{1,4}\)?)*)\W*$", re.I)
+_LABEL_JOIN = r"\s*(?:,|and|&|or|/)\s*"
+_LABEL_LIST = rf"(\(?[a-z0-9]{{1,4}}\)?(?:{_LABEL_JOIN}\(?[a-z0-9]{{1,4}}\)?)*)"  # "i and ii", "b", "2, 4"
+_ANSWER_LABELS = re.compile(r"^[ \t]*\W*(?:our\s+)?(?:answer|response|reply)\s*[:.\-–—]\s*" + _LABEL_LIST + r"\W*$",
+                            re.I | re.M)
+_BARE_LABELS = re.compile(r"^\W*" + _LABEL_LIST + r"\W*$", re.I)
+
+
+def _label_ids(group: str, letters: dict[str, str]) -> list[str] | None:
+    """The options a list of labels names ("1, 2 and 4"), or None where one of them labels no option."""
+    keys = [k.strip("()").lower() for k in re.split(_LABEL_JOIN, group)]
+    if keys and all(k in letters for k in keys):
+        return list(dict.fromkeys(letters[k] for k in keys))
+    return None
 
 
 def _answer_line(text: str, options: list[Option]) -> Picked | None:
     """ "Response: 1, 2 and 4." under the options restated: the labels the reply gives as its answer."""
     letters = option_letters(options)
     for m in _ANSWER_LABELS.finditer(text):
-        keys = [k.strip("()").lower() for k in re.split(r"\s*(?:,|and|&|or|/)\s*", m.group(1))]
-        if keys and all(k in letters for k in keys):
-            return Picked(list(dict.fromkeys(letters[k] for k in keys)), [m.span(1)], 0.85)
+        ids = _label_ids(m.group(1), letters)
+        if ids:
+            return Picked(ids, [m.span(1)], 0.85)
     return None
 
 
@@ -186,10 +196,10 @@ def by_letters(text: str, options: list[Option]) -> Picked | None:
     spans: list[tuple[int, int]] = []
     bare = _BARE_LABELS.match(text.strip())
     if bare:  # the whole answer is labels: "i and ii", "b", "2, 4"
-        keys = [k.strip("()").lower() for k in re.split(r"\s*(?:,|and|&|or|/)\s*", bare.group(1))]
-        if keys and all(k in letters for k in keys):
+        said = _label_ids(bare.group(1), letters)
+        if said:
             off = len(text) - len(text.lstrip())
-            return Picked(list(dict.fromkeys(letters[k] for k in keys)), [(off, len(text.rstrip()))], 0.85)
+            return Picked(said, [(off, len(text.rstrip()))], 0.85)
     for m in _LETTER_GROUP.finditer(text):
         group = m.group(1) or m.group(2)
         picked = [letters[x] for x in _letters(group) if x in letters]
