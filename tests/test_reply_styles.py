@@ -573,6 +573,22 @@ def test_one_answer_for_two_number_questions_gives_each_its_own_figure() -> None
     assert got["1b"] == ("answered", 466)
 
 
+def test_one_answer_for_two_questions_gives_a_per_year_list_to_the_question_it_describes() -> None:
+    """"Q1 and Q2" over a per-year list (no total) and a total: the per-year list answers the question whose
+    words it shares, not the other question's figures."""
+    q = Questionnaire(title="claims", questions=[
+        Question("1", "How many compensation claims did you receive in each of the years 2021/22 and 2022/23?",
+                 QuestionType.NUMBER, "Q1"),
+        Question("2", "Of the claims received, how many resulted in a payment to the claimant?",
+                 QuestionType.NUMBER, "Q2")])
+    text = ("Q1 and Q2\nClaims received: 2021/22 = 388, 2022/23 = 517.\n"
+            "A total of 237 claims resulted in a payment over the two years (104 and 133 respectively).\n")
+    got = {a.question: a for a in collate_document(Document(id="r", text=text), q).answers}
+    assert got["1"].value is None and got["1"].breakdown == {"2021/22": 388, "2022/23": 517}
+    assert got["1"].evidence[0].text.startswith("Claims received")
+    assert got["2"].value == 237
+
+
 def test_a_figure_in_the_reasoning_of_a_cited_exemption_is_no_answer() -> None:
     got = read("1a. The council holds this information but considers it exempt under section 31(1)(a) of the Act. "
                "Empty properties have been targeted by thieves on four occasions, and publishing the list would "

@@ -641,21 +641,24 @@ def split_shared_figures(doc: Document, questionnaire: Questionnaire, seg: Segme
         for qid in qids:
             q, a = questionnaire.get(qid), answers[qid]
             fig = figure_about(text, q.text, others[qid])
+            breakdown = None
             if fig is not None:
                 value, start, end = fig.value, fig.start, fig.end
             else:
                 # "The Council does not operate any continuous stations. We had 23 tube sites.": the sentence
-                # about this question, read alone
+                # about this question, read alone; "Claims received: 2020/21 = 402, 2021/22 = 388." is its
+                # per-year figures with no total
                 sent = about[qid] if distinct else None
                 r = read_number(text[sent[0]:sent[1]], money=_asks_money(q.text)) if sent else None
-                if sent is None or r is None or r.value is None:
+                if sent is None or r is None or (r.value is None and not r.breakdown):
                     # one figure left standing for several questions: which one it answers is a guess
                     a.confidence = min(a.confidence, 0.6)
                     continue
                 value, (start, end) = r.value, sent
-            if value == a.value:
+                breakdown = None if r.value is not None else {k: as_number(v) for k, v in r.breakdown.items()}
+            if value == a.value and breakdown is None:
                 continue
-            a.value, a.breakdown = as_number(value), None
+            a.value, a.breakdown = as_number(value), breakdown
             a.evidence = [_ev(doc, _to_doc(block.spans, start), _to_doc(block.spans, end))]
             a.confidence = min(a.confidence, 0.7)
             a.method = f"{a.method}:shared"
