@@ -642,3 +642,18 @@ def test_all_except_a_letter_leaves_that_option_out(text: str, left_out: set[str
     opts = [Option(x, f"Option {x}") for x in "abcdef"]
     got = pick_multi(text, opts)
     assert got is not None and set(got.ids) == set("abcdef") - left_out
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("All five are available to staff.", {"a": True, "b": True, "c": True, "d": True, "e": True}),
+    ("Ydym, i bob un.", {"a": True, "b": True, "c": True, "d": True, "e": True}),
+    ("Every one of the five is in place.", {"a": True, "b": True, "c": True, "d": True, "e": True}),
+    # a count that is not the number of items is about something else
+    ("All 12 of our libraries offer it. Item a: no.", {"a": False, "b": None, "c": None, "d": None, "e": None}),
+    ("All three are available to staff.", {"a": None, "b": None, "c": None, "d": None, "e": None}),
+])
+def test_all_counted_answers_every_item_when_the_count_is_the_number_of_items(
+        text: str, expected: dict[str, bool | None]) -> None:
+    items = [Option(x, f"Service {x}", x) for x in "abcde"]
+    values, _, _ = pick_matrix(text, items)
+    assert values == expected

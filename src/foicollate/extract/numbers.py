@@ -28,6 +28,13 @@ _NUM = re.compile(
     re.I,
 )
 WORD_NUMBERS = tuple(_WORDNUM)
+
+
+def word_value(word: str) -> float | None:
+    """"12" or "twelve" as a number; None for anything else."""
+    return float(word) if word.isdigit() else _WORDNUM.get(word.lower())
+
+
 _WORD = re.compile(r"\b(?P<w>" + "|".join(_WORDNUM) + r")\b")
 _ZERO = re.compile(r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:operate|run|employ|own|use|have)\s+any\s+"
                    r"(?!(?:such\s+|relevant\s+|recorded\s+)?(?:information|data|records?|figures|details))|\bno\s+(?:\w+\s+){0,2}(?:have\s+been|has\s+been|were|was|are|is)?\s*(?:recorded|reported|"

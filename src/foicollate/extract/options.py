@@ -10,7 +10,7 @@ from functools import lru_cache
 import Stemmer
 from rapidfuzz import fuzz
 
-from foicollate.extract.numbers import MONTHS
+from foicollate.extract.numbers import MONTHS, WORD_NUMBERS, word_value
 from foicollate.markers import ORDINAL_WORDS, to_roman
 from foicollate.model import Option
 from foicollate.segment import initials
@@ -37,9 +37,23 @@ _ALL = re.compile(
     r"tasks|options|above))|\byes\s+to\s+all\b|\ball\s+(?:\w+\s+){0,5}(?:above|listed|asked\s+for|you\s+(?:list|mention|name)\w*)|"
     r"\b(?:each|every)\s+of\s+(?:the\s+)?(?:above|these|options)|"
     r"^\W*all\b(?=\s*[,–—-]?\s*(?:except|other\s+than|apart\s+from|but\s+not|excluding)\b)|"  # "All except F."
-    r"\beverything\s+(?:(?:on|in)\s+(?:your|the)\s+list|(?:that\s+)?you\s+(?:list|name|mention)\w*)",
+    r"\beverything\s+(?:(?:on|in)\s+(?:your|the)\s+list|(?:that\s+)?you\s+(?:list|name|mention)\w*)|"
+    r"\b(?:each|every)\s+one\b(?!\s+of\s+(?:our|its|their|the\s+\w+s)\b)",
     re.I,
 )
+_ALL_WELSH = re.compile(r"\b[pb]ob\s+un\b", re.I)  # "Ydym, i bob un." (an English "all" beside it comes first)
+# "All five are available to staff.": all, counted, when the count is the number of options or items
+_ALL_COUNTED = re.compile(r"\b(?:all|each\s+of|every\s+one\s+of)\s+(?:the\s+|these\s+)?(?P<n>\d{1,2}|"
+                          + "|".join(WORD_NUMBERS) + r")\b(?!\s*(?:%|per\s*cent|of\s+(?:our|its|their|the)\b))", re.I)
+
+
+def _all_of(text: str, n: int) -> re.Match[str] | None:
+    """"All of the above", "Yes to all", or "all five" when there are five to choose from."""
+    m = _ALL.search(text)
+    if m:
+        return m
+    counted = next((c for c in _ALL_COUNTED.finditer(text) if word_value(c.group("n")) == n), None)
+    return counted or _ALL_WELSH.search(text)
 _NONE = re.compile(r"\bnone\s+of\s+(?:the\s+)?(?:above|these|them|those|options)|\bno\s+to\s+all\b|^\W*none\W*$", re.I)
 _LETTER_GROUP = re.compile(
     r"\(\s*((?:[ivx]{1,4}|[a-z])(?:\s*(?:,|and|or|&|-|–|to|/)\s*(?:[ivx]{1,4}|[a-z]))*)\s*\)|"
@@ -432,7 +446,7 @@ def pick_multi(text: str, options: list[Option], asked: frozenset[str] = frozens
         m = _NONE.search(text)
         assert m
         return Picked([], [(m.start(), m.end())], 0.85)
-    m = _ALL.search(text)
+    m = _all_of(text, len(options))
     if m:
         left_out = _excepted(text[m.end():], options, asked)
         # "all of the above" with a qualifier after it ("except (e)", "but only ..."): read, but look
@@ -874,7 +888,7 @@ def pick_matrix(text: str, items: list[Option], asked: frozenset[str] = frozense
             lead = len(text) - len(text.lstrip())
             return ({it.id: w.lower() == "yes" for it, w in zip(items, said, strict=True)},
                     [(lead, lead + len(text.strip()))], 0.8)
-    m = _ALL.search(text)
+    m = _all_of(text, len(items))
     letters = option_letters(items)
     rng = re.search(r"\(\s*([a-z])\s*(?:-|–|to)\s*([a-z])\s*\)", text, re.I)
     if m or (rng and rng.group(1).lower() == "a" and letters.get(rng.group(2).lower()) == items[-1].id):
