@@ -657,3 +657,14 @@ def test_all_counted_answers_every_item_when_the_count_is_the_number_of_items(
     items = [Option(x, f"Service {x}", x) for x in "abcde"]
     values, _, _ = pick_matrix(text, items)
     assert values == expected
+
+
+def test_parts_after_of_which_pass_over_one_aside_between_them() -> None:
+    r = read_number("There are 782 plots in total, of which 641 are on the 29 sites managed by the council and "
+                    "141 are on the two sites leased to the federation.")
+    assert r is not None and r.value == 782
+    assert r.breakdown is not None and sorted(r.breakdown.values()) == [141, 641]
+    # without "of which" the figures are not said to be parts, so no aside is passed over
+    r = read_number("There are 782 plots in total. 641 are on the 29 sites managed by the council and 141 are "
+                    "on the two sites leased to the federation.")
+    assert r is None or not r.breakdown or sorted(r.breakdown.values()) != [141, 641]

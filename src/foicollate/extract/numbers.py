@@ -813,6 +813,19 @@ def _total_then_parts(figs: list[Figure], text: str) -> NumberReading | None:
                     return NumberReading(t.value, bd, [t, *parts], 0.8)
                 if run > t.value * 1.01:
                     break
+        if not small and _PARTS_FOLLOW.match(text, t.end):
+            # "782 plots in total, of which 641 are on the 29 sites ... and 141 are on the two sites": with
+            # "of which" after the total, one aside between two parts is passed over
+            near = [f for f in figs[i + 1:i + 6]
+                    if not f.percent and f.money == t.money and bisect_left(breaks, f.start) - first_break <= 1]
+            for skip in range(1, len(near) - 1):
+                parts = [f for n, f in enumerate(near) if n != skip]
+                for k in range(2, len(parts) + 1):
+                    if abs(sum(f.value for f in parts[:k]) - t.value) < 0.005 * t.value + 0.01 and skip < k:
+                        bd = _named_parts(parts[:k])
+                        if len(bd) < k:
+                            bd = {f"part {n + 1}": p.value for n, p in enumerate(parts[:k])}
+                        return NumberReading(t.value, bd, [t, *parts[:k]], 0.75)
     return None
 
 
