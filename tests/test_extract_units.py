@@ -668,3 +668,35 @@ def test_parts_after_of_which_pass_over_one_aside_between_them() -> None:
     r = read_number("There are 782 plots in total. 641 are on the 29 sites managed by the council and 141 are "
                     "on the two sites leased to the federation.")
     assert r is None or not r.breakdown or sorted(r.breakdown.values()) != [141, 641]
+
+
+VOIDS = [Option("all_own", "All works are carried out by our in-house workforce", "a"),
+         Option("most_own", "Mostly in-house, with contractors used for some works", "b"),
+         Option("most_paid", "Mostly contractors, with some works done in-house", "c"),
+         Option("all_paid", "All works are carried out by external contractors", "d"),
+         Option("mixed", "Mixed (more than one of the above)", "e")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Our works are mostly carried out by the Council's own Repairs team, with specialist contractors brought "
+     "in for asbestos removal.", "most_own"),
+    ("Most works are carried out by local contractors appointed through our framework; the Council's own "
+     "Building Services team carries out safety checks.", "most_paid"),
+    ("All works are done by Kestrel Homes' own Repairs Service. We do not use external contractors.", "all_own"),
+])
+def test_mostly_says_which_of_in_house_and_contractors_does_most(text: str, expected: str) -> None:
+    got = pick_choice(text, VOIDS[:4])
+    assert got is not None and got.ids == [expected]
+
+
+def test_a_body_that_runs_some_sites_itself_and_pays_for_others_is_mixed() -> None:
+    got = pick_choice("Eight of the 11 sites are operated by a private company under contract; the remaining "
+                      "three are run by the Council's own Community Services team.", VOIDS[3:])
+    assert got is not None and got.ids == ["mixed"]
+
+
+def test_an_option_named_outright_beats_a_kind_of_provider() -> None:
+    opts = [Option("roadcast", "RoadCast Weather Services", "a"), Option("own", "an in-house forecaster", "b")]
+    got = pick_choice("Gritting is carried out by the Council's own Highway Operations team, using forecasts "
+                      "supplied by RoadCast Weather Services.", opts)
+    assert got is not None and got.ids == ["roadcast"]

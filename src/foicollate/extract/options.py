@@ -71,9 +71,9 @@ _FREQUENCY = [
     (re.compile(r"\b(?:six-monthly|half-yearly|every\s+(?:six|6)\s+months|twice\s+a\s+year)\b", re.I), "freq_half"),
     (re.compile(r"\b(?:annually|yearly|annual|every\s+year|once\s+a\s+year|each\s+year)\b", re.I), "freq_year"),
     (re.compile(r"\b(?:never|not\s+at\s+all)\b", re.I), "freq_never"),
-    (re.compile(r"\b(?:a\s+)?(?:mix|mixture|combination|blend)\b|\bboth\b", re.I), "kind_mixed"),
+    (re.compile(r"\b(?:a\s+)?(?:mix|mixed|mixture|combination|blend)\b|\bboth\b", re.I), "kind_mixed"),
     # who does the work: the body itself, or someone paid to do it for it
-    (re.compile(r"\bin-?house\b|\b(?:our|its|their)\s+own\s+(?:[\w-]+\s+){0,3}?(?:staff|team|teams|officers|"
+    (re.compile(r"\bin-?house\b|\b(?:our|its|their|[A-Z][\w-]*(?:'s?|’s?))\s+own\s+(?:[\w-]+\s+){0,3}?(?:staff|team|teams|officers|"
                 r"employees|surveyors|office|service|department|unit|workforce)\b|\bruns?\s+its\s+own\b|"
                 r"\bdirectly\s+employed\b|\bemployed\s+by\s+(?:the|our)\s+(?:council|trust|board|authority|force|"
                 r"service|organisation)\b|\b(?:trust|board|council|authority|force)\s+itself\b", re.I), "kind_own"),
@@ -83,9 +83,22 @@ _FREQUENCY = [
 ]
 
 
+_MOSTLY = re.compile(r"\b(?:most(?:ly)?|mainly|(?:the\s+)?majority|largely|primarily|predominantly)\b", re.I)
+_OWN_OR_PAID = [(pat, tok) for pat, tok in _FREQUENCY if tok in ("kind_own", "kind_paid")]
+
+
 @lru_cache(maxsize=4096)
 def _kinds(text: str) -> frozenset[str]:
-    return frozenset(tok for pat, tok in _FREQUENCY if pat.search(text))
+    kinds = {tok for pat, tok in _FREQUENCY if pat.search(text)}
+    most = _MOSTLY.search(text)
+    if most:
+        # "Mostly in-house, with contractors for some works" / "Most works are done by contractors; our own
+        # team ...": which of the two comes first after "mostly" says which it mostly is
+        after = text[most.end():]
+        firsts = [(m.start(), tok) for pat, tok in _OWN_OR_PAID if (m := pat.search(after))]
+        if firsts:
+            kinds.add("most_" + min(firsts)[1])
+    return frozenset(kinds)
 
 
 
@@ -725,12 +738,18 @@ def _by_kind(text: str, off: int, options: list[Option]) -> Picked | None:
     if {"kind_own", "kind_paid"} <= said:
         said |= {"kind_mixed"}  # "our own technical officers and two specialist contractors"
     hits = [o for o in options if _kinds(o.text) & said]
+    most = said & {"most_kind_own", "most_kind_paid"}
+    if len(hits) > 1 and most:
+        hits = [o for o in hits if most <= _kinds(o.text)] or hits
     if len(hits) > 1 and "kind_mixed" in said:  # "A combination – ... in-house team and ... contractors"
         hits = [o for o in hits if "kind_mixed" in _kinds(o.text)] or hits
     if len(hits) > 1:  # the one option that says all of it ("A combination of in-house staff and contractors")
         hits = [o for o in hits if _kinds(o.text) == said] or hits
     if len(hits) != 1:
         return None
+    named = [o for o in options if len(o.text.split()) >= 2 and o.text.lower() in first.lower()]
+    if named and hits[0] not in named:
+        return None  # "our own team, using forecasts supplied by RoadCast Weather Services": the option named
     return Picked([hits[0].id], [(off, off + len(first))], 0.7)
 
 
