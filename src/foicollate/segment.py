@@ -373,15 +373,9 @@ def split_lines(text: str) -> list[Line]:
         pos += len(whole) + 1
         if n in furniture:
             continue
-        pieces = _inline_pieces(whole)
-        for a, b, key, body_at in pieces:
-            if key is None:
-                for a2, b2, key2, at2 in _ordinal_pieces(whole[a:b]):
-                    # "2. a) £182 b) £201": the head keeps its label for the parts after it
-                    out.extend(_line(whole[a + a2:a + b2].rstrip(), line_start + a + a2, key2, at2,
-                                     head=len(pieces) > 1))
-                continue
-            out.extend(_line(whole[a:b].rstrip(), line_start + a, key, body_at))
+        for s, e, raw, key, body, body_start, norm, heading, talk, lead in _raw_line(whole):
+            out.append(Line(line_start + s, line_start + e, raw, key, body, line_start + body_start, norm, heading,
+                            talk, lead))
     for i in range(len(out) - 1):
         ln = out[i]
         if ln.marker_key is None and len(ln.text) <= 12 and _ANSWER_PREFIX.match(out[i + 1].text):
@@ -391,6 +385,27 @@ def split_lines(text: str) -> list[Line]:
                 out[i] = _as_label(ln, mk.key)
     _bare_number_run(out)
     return out
+
+
+# a Line's fields in order, its offsets counted from the start of its line of the text
+_LineFields = tuple[int, int, str, str | None, str, int, str, bool, bool, int]
+
+
+@lru_cache(maxsize=4096)
+def _raw_line(whole: str) -> tuple[_LineFields, ...]:
+    """The Lines one line of the text reads as, offsets from its start: replies repeat lines (restated
+    questions, boilerplate), so each is read once (split_lines makes the Lines, in place)."""
+    out: list[Line] = []
+    pieces = _inline_pieces(whole)
+    for a, b, key, body_at in pieces:
+        if key is None:
+            for a2, b2, key2, at2 in _ordinal_pieces(whole[a:b]):
+                # "2. a) £182 b) £201": the head keeps its label for the parts after it
+                out.extend(_line(whole[a + a2:a + b2].rstrip(), a + a2, key2, at2, head=len(pieces) > 1))
+            continue
+        out.extend(_line(whole[a:b].rstrip(), a, key, body_at))
+    return tuple((ln.start, ln.end, ln.text, ln.marker_key, ln.body, ln.body_start, ln.body_norm, ln.heading, ln.talk,
+                  ln.lead) for ln in out)
 
 
 def _as_label(ln: Line, key: str) -> Line:
@@ -487,6 +502,8 @@ class _QuestionIndex:
         self.restates_choice: dict[str, bool] = {}  # line norm -> restates an option (asked many times a line)
         self._labelled: dict[str, set[int]] = {}  # reply label -> the questions it can stand for
         self._restated: dict[tuple[str, bool], list[tuple[int, float]]] = {}  # see restated_by
+        self._similarity: dict[tuple[str, int, float, bool], float] = {}  # see similarity
+        self._heading_scores: dict[str, list[tuple[float, int]]] = {}  # see heading_scores
         self.labels = [(x.label or x.id).lower() for x in q.questions]
         self.label_keys = [_key(x) for x in q.questions]
         # the request's questions as a reader counts them: "2a" and "2b" are both its second question
@@ -526,6 +543,42 @@ class _QuestionIndex:
             for j in self.by_word.get(w, ()):
                 near[j] = near.get(j, 0) + 1
         return near
+
+    def similarity(self, body_norm: str, j: int, lw: frozenset[str], cutoff: float, shared: int,
+                   by_words: bool) -> float:
+        """text_similarity of a line's words (`lw` its content words, sharing `shared` with question j's)
+        and question j, worked out once a line's words, cutoff and by_words."""
+        key = (body_norm, j, cutoff, by_words)
+        score = self._similarity.get(key)
+        if score is None:
+            if len(self._similarity) > 50000:
+                self._similarity.clear()
+            score = self._similarity[key] = text_similarity(body_norm, self.norms[j], self.content[j], lw, cutoff,
+                                                            shared, by_words=by_words)
+        return score
+
+    def heading_scores(self, phrase: str) -> list[tuple[float, int]]:
+        """(share of a heading's weighted words, question index) for the questions it shares words with, best
+        first (not to be changed: worked out once a phrase)."""
+        scores = self._heading_scores.get(phrase)
+        if scores is not None:
+            return scores
+        scores = []
+        pw = content_words(phrase)
+        if pw:
+            # (words of when, "for the last financial year", say less of which question than words of what)
+            weigh = [(w, self.idf.get(w, math.log(1 + len(self.questions))) * (0.4 if w in _PERIOD_WORDS else 1.0))
+                     for w in pw]
+            weight = sum(x for _w, x in weigh)
+            for j, qc in enumerate(self.content):
+                sc = sum(x for w, x in weigh if w in qc)
+                if sc:
+                    scores.append((sc / weight, j))
+            scores.sort(reverse=True)
+        if len(self._heading_scores) > 50000:
+            self._heading_scores.clear()
+        self._heading_scores[phrase] = scores
+        return scores
 
     def restated_by(self, body_norm: str, asks: bool) -> list[tuple[int, float]]:
         """The questions an unlabelled line restates closely enough to anchor them, with the scores."""
@@ -1110,8 +1163,7 @@ def _labelled_candidates(i: int, ln: Line, idx: _QuestionIndex, asks: bool, labe
         cutoff = 0.0 if label_hit else 72.0 if asks else 85.0
         if not (label_hit or asks or by_position == j) and len(body_norm) > 1.3 * len(idx.norms[j]) + 10:
             continue  # an unlabelled statement longer than the question cannot restate it
-        score = text_similarity(body_norm, idx.norms[j], idx.content[j], lw, cutoff, near.get(j, 0),
-                                by_words=label_hit or asks) if j in similar else 0.0
+        score = idx.similarity(body_norm, j, lw, cutoff, near.get(j, 0), label_hit or asks) if j in similar else 0.0
         # an unlabelled statement must be a close restatement; a label or a question mark may be looser
         if (score >= 72 and (label_hit or asks)) or (score >= 85 and len(body_norm) <= 1.3 * len(idx.norms[j]) + 10):
             s = score + (12 if label_hit else 0)
@@ -1154,19 +1206,7 @@ def _heading_candidates(i: int, ln: Line, idx: _QuestionIndex) -> list[Anchor]:
             start = ln.start + pos
     if not phrase:
         return []
-    pw = content_words(phrase)
-    if not pw:
-        return []
-    # (words of when, "for the last financial year", say less of which question than words of what)
-    weigh = [(w, idx.idf.get(w, math.log(1 + len(idx.questions))) * (0.4 if w in _PERIOD_WORDS else 1.0))
-             for w in pw]
-    weight = sum(x for _w, x in weigh)
-    scores = []
-    for j, qc in enumerate(idx.content):
-        sc = sum(x for w, x in weigh if w in qc)
-        if sc:
-            scores.append((sc / weight, j))
-    scores.sort(reverse=True)
+    scores = idx.heading_scores(phrase)
     out: list[Anchor] = []
     if not scores:
         return out

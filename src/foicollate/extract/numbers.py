@@ -190,6 +190,16 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
     `units` are the units the question itself asks in ("days", "km"): figures in them are
     answers, where "18 hours" beside a refusal is not.
     """
+    # (fresh Figures each call: callers move them about)
+    return [Figure(*f) for f in _figures(text, units)]
+
+
+_FigureFields = tuple[float, int, int, bool, bool, str, bool]
+
+
+@lru_cache(maxsize=1024)  # (one passage is often read for figures more than once)
+def _figures(text: str, units: frozenset[str]) -> tuple[_FigureFields, ...]:
+    """figures' work, as the fields of each Figure."""
     masked = _masked(text)
     out: list[Figure] = []
     for m in _NUM.finditer(masked):
@@ -247,7 +257,7 @@ def figures(text: str, units: frozenset[str] = frozenset()) -> list[Figure]:
                        or re.match(r"\s*(?:(?:[a-z-]+\s+){0,2}?(?:in\s+total|in\s+all|altogether)\b|overall|over\s+the\s+(?:\w+\s+){0,2}"
                                    r"(?:years|period)|across\s+(?:the|all)\b)", text[f.end: f.end + 40], re.I)
                        or re.match(r"\W*(?:grand\s+)?total\b", text[line_start:f.start], re.I))
-    return out
+    return tuple((f.value, f.start, f.end, f.money, f.percent, f.label, f.total) for f in out)
 
 
 _SCALE = {"k": 1e3, "m": 1e6, "bn": 1e9, "thousand": 1e3, "million": 1e6, "billion": 1e9, "miliwn": 1e6, "filiwn": 1e6,
