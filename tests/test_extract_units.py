@@ -700,3 +700,10 @@ def test_an_option_named_outright_beats_a_kind_of_provider() -> None:
     got = pick_choice("Gritting is carried out by the Council's own Highway Operations team, using forecasts "
                       "supplied by RoadCast Weather Services.", opts)
     assert got is not None and got.ids == ["roadcast"]
+
+
+def test_a_small_total_before_a_colon_and_its_parts_with_an_aside_in_brackets() -> None:
+    r = read_number("The service employs 2.6 WTE in road safety education roles: a 1.0 WTE co-ordinator and "
+                    "1.6 WTE instructors (two posts at 0.8 WTE).")
+    assert r is not None and r.value == 2.6
+    assert r.breakdown is not None and sorted(r.breakdown.values()) == [1.0, 1.6]

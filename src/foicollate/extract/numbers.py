@@ -815,8 +815,9 @@ def _total_then_parts(figs: list[Figure], text: str) -> NumberReading | None:
                 if k > j and abs(run - t.value) < 0.005 * t.value + 0.01:
                     parts = figs[j:k + 1]
                     if small and (j != i + 1 or bisect_left(breaks, f.end) != first_break or k + 1 < len(figs)
-                                  and bisect_left(breaks, figs[k + 1].start) == first_break):
-                        break
+                                  and bisect_left(breaks, figs[k + 1].start) == first_break
+                                  and not _in_brackets(text, figs[k + 1].start)):
+                        break  # (a figure in brackets after the last part is its aside: "(two posts at 0.8)")
                     bd = _named_parts(parts)
                     if len(bd) < len(parts):  # two parts named alike: number them rather than lose one
                         bd = {f"part {n + 1}": p.value for n, p in enumerate(parts)}
@@ -839,10 +840,16 @@ def _total_then_parts(figs: list[Figure], text: str) -> NumberReading | None:
     return None
 
 
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether position `at` is inside an open bracket on its line."""
+    before = text[text.rfind("\n", 0, at) + 1:at]
+    return before.count("(") > before.count(")")
+
+
 # words that say the figures after them are parts of the one before: "of which", "made up of", "comprising"
 _PART_WORDS = r"(?:of\s+(?:which|whom|these|those)|made\s+up\s+of|compris\w*|consist\w*\s+of)\b"
 _PART_OF = re.compile(r"\b" + _PART_WORDS, re.I)
-_PARTS_FOLLOW = re.compile(r"\s*(?:[a-z-]+\s+){0,4}?(?::|\(|,?\s*(?:in\s+total|in\s+all|altogether)?,?\s*"
+_PARTS_FOLLOW = re.compile(r"\s*(?:[a-z-]+\s+){0,5}?(?:[a-z-]+\s*)?(?::|\(|,?\s*(?:in\s+total|in\s+all|altogether)?,?\s*"
                            + _PART_WORDS + ")", re.I)
 
 
