@@ -707,3 +707,11 @@ def test_a_small_total_before_a_colon_and_its_parts_with_an_aside_in_brackets() 
                     "1.6 WTE instructors (two posts at 0.8 WTE).")
     assert r is not None and r.value == 2.6
     assert r.breakdown is not None and sorted(r.breakdown.values()) == [1.0, 1.6]
+
+
+def test_items_named_short_each_with_its_verdict_on_one_line() -> None:
+    items = [Option("wifi", "Free public Wi-Fi"), Option("pcs", "Public computers with printing"),
+             Option("emags", "E-magazines and e-newspapers"), Option("history", "Online family history databases"),
+             Option("loans", "Laptop or tablet loans")]
+    values, _, _ = pick_matrix("Wi-Fi yes, PCs yes, e-mags yes, family history yes, laptops no", items)
+    assert values == {"wifi": True, "pcs": True, "emags": True, "history": True, "loans": False}

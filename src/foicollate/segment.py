@@ -276,12 +276,13 @@ _INLINE_LABEL = re.compile(
 
 
 @lru_cache(maxsize=4096)
-def initials(text: str) -> frozenset[str]:
+def initials(text: str, sizes: tuple[int, ...] = (3, 4)) -> frozenset[str]:
     """Initials a reply may use for an item: "Pupils eligible for free school meals" -> "fsm",
-    "Gypsy, Roma and Traveller backgrounds" -> "grt" (runs of three or four of its words)."""
+    "Gypsy, Roma and Traveller backgrounds" -> "grt" (runs of three or four of its words; of two as well for
+    an acronym written in capitals, "PCs" for "Public computers")."""
     ws = [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in ("and", "of", "the", "for", "a", "an", "with", "or")]
     out = set()
-    for n in (3, 4):
+    for n in sizes:
         for i in range(len(ws) - n + 1):
             out.add("".join(w[0] for w in ws[i:i + n]).lower())
     return frozenset(out)

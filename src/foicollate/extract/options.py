@@ -891,6 +891,23 @@ def _line_verdicts(text: str, items: list[Option]) -> list[tuple[str, bool, tupl
     return out
 
 
+def _item_clauses(text: str) -> list[re.Match[str]]:
+    """The clauses of an answer, split at commas too where a clause gives several verdicts ("Wi-Fi yes, PCs no")."""
+    out: list[re.Match[str]] = []
+    for clause in re.finditer(r"[^;\n.]+", text):
+        if len(re.findall(r"\b(?:yes|no)\b", clause.group(0), re.I)) >= 2:
+            out.extend(re.compile(r"[^;\n.,]+").finditer(text, clause.start(), clause.end()))
+        else:
+            out.append(clause)
+    return out
+
+
+def _same_start(a: str, b: str) -> bool:
+    """"mag" and "magazin", "laptop" and "laptop": one word the start of the other (three letters at least)."""
+    a, b = a.split("-")[-1], b.split("-")[-1]
+    return a == b or min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))
+
+
 def pick_matrix(text: str, items: list[Option], asked: frozenset[str] = frozenset()
                 ) -> tuple[dict[str, bool | None], list[tuple[int, int]], float]:
     """Per-item yes/no: "Yes to all", a letter range "(a-h)", or item by item."""
@@ -937,7 +954,7 @@ def pick_matrix(text: str, items: list[Option], asked: frozenset[str] = frozense
         values[item_id] = verdict
         spans.append(span)
         conf = max(conf, 0.8)
-    for clause in re.finditer(r"[^;\n.]+", text):
+    for clause in _item_clauses(text):
         cl = clause.group(0)
         yn = re.search(r"\((yes|no)\)|[-–:]\s*(yes|no)\b|\b(yes|no)\s*$", cl, re.I)
         # "Penalty points – we do not operate a penalty points scheme": a no in words
@@ -952,6 +969,12 @@ def pick_matrix(text: str, items: list[Option], asked: frozenset[str] = frozense
             sc = len(it_terms & terms) / max(len(it_terms), 1)
             if sc > best_score:
                 best_item, best_score = it, sc
+        if best_score < 0.5 and 0 < len(terms) <= 2:
+            # "e-mags yes, laptops no": a short name for the item, each of its words the start of one of the item's
+            acronym = re.fullmatch(r"\W*([A-Z]{2,4})s?\W*", cl[: (yn or neg).start()])
+            short = [it for it in items if (acronym.group(1).lower() in initials(it.text, (2, 3, 4)) if acronym else
+                                            all(any(_same_start(w, x) for x in _terms(it.text)) for w in terms))]
+            best_item, best_score = (short[0], 0.5) if len(short) == 1 else (best_item, best_score)
         if best_item is not None and best_score >= 0.5 and values.get(best_item.id) is None:
             values[best_item.id] = bool(yn) and (yn.group(1) or yn.group(2) or yn.group(3)).lower() == "yes"
             spans.append((clause.start(), clause.end()))
