@@ -715,3 +715,11 @@ def test_items_named_short_each_with_its_verdict_on_one_line() -> None:
              Option("loans", "Laptop or tablet loans")]
     values, _, _ = pick_matrix("Wi-Fi yes, PCs yes, e-mags yes, family history yes, laptops no", items)
     assert values == {"wifi": True, "pcs": True, "emags": True, "history": True, "loans": False}
+
+
+def test_a_total_row_under_years_across_gives_the_figures_year_by_year() -> None:
+    text = ("Spend is recorded under two cost codes.\nCost code\t2020/21\t2021/22\n"
+            "Devices\t£38,400\t£12,900\nLicences\t£74,210\t£79,830\nTotal\t£112,610\t£92,730\n")
+    r = read_number(text, money=True)
+    assert r is not None and r.value is None
+    assert r.breakdown == {"2020/21": 112610, "2021/22": 92730}

@@ -505,3 +505,21 @@ def test_rows_under_a_label_that_echo_its_question_stay_in_its_answer() -> None:
     assert got["2"][0] == 289124
     assert sorted((got["2"][1] or {}).values()) == [38120, 251004]
     assert got["1"][0] == 402
+
+
+def test_a_matrix_row_under_its_label_stays_in_its_answer_though_it_echoes_another_question() -> None:
+    """Under "Question 1", the row "Stop and search<TAB>Yes" names one of question 1's items; that question 2
+    asks about stopping recording does not make the row question 2's heading."""
+    q = Questionnaire(title="t", questions=[
+        Question("1", "For each of the following situations, is it mandatory for officers to record?",
+                 QuestionType.MATRIX, "1",
+                 items=[Option("search", "Stop and search"), Option("force", "Any use of force"),
+                        Option("arrest", "Making an arrest")]),
+        Question("2", "What is your policy on starting and stopping recording?", QuestionType.TEXT, "2"),
+    ])
+    text = ("Question 1 - Situations where recording is mandatory\n\nStop and search\tYes - mandatory\n"
+            "Any use of force\tYes - mandatory\nMaking an arrest\tNo\n\n"
+            "Question 2 - Starting and stopping recording\n\nOfficers record from deployment until they leave.\n")
+    got = {a.question: a for a in collate_text(text, q)}
+    assert got["1"].value == {"search": True, "force": True, "arrest": False}
+    assert got["2"].evidence and "Officers record" in got["2"].evidence[0].text

@@ -706,7 +706,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
     closing = _closing_line(lines[:hard], _CLOSING, after=max(
         (a.line for a in candidates if not _figure_row(lines[a.line].body)), default=-1))
     candidates, summary = _without_summary_table([a for a in candidates if a.line < closing], lines, closing, idx)
-    candidates = _without_own_subheadings(candidates)
+    candidates = _without_own_subheadings(candidates, lines, questionnaire)
     chain = _best_chain(candidates, lines, closing, idx)
     headings = sum(a.kind == "heading" for a in chain)
     if headings and headings < max(2, len(idx.questions) / 4):
@@ -1336,6 +1336,9 @@ def _topic_title(rest: str, idx: _QuestionIndex, qs: list[int]) -> bool:
 _ANSWER_WORDS = re.compile(r"^(?:yes|no|not|none|nil|n/?a|see|as\b|all|please|we|the\s+council)\b", re.I)
 
 
+_VERDICT_CELL = re.compile(r"\S\s*[\t|]\s*(?:yes|no)\b[^\t|]*\|?\s*$", re.I)
+
+
 def _is_choice_restatement(norm: str, idx: _QuestionIndex) -> bool:
     """A line that just restates an option or item ("b. Smartphone")."""
     if not norm or len(norm) > 400:
@@ -1405,8 +1408,8 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex,
         if restating and not spans and len(norm) >= 8 and len(norm) < len(q_norm) and \
                 fuzz.partial_ratio(norm, q_norm) >= 90:
             continue  # the wrapped rest of the restated question
-        if _is_choice_restatement(norm, idx) and not _marked(ln.text):
-            continue
+        if _is_choice_restatement(norm, idx) and not _marked(ln.text) and not _VERDICT_CELL.search(ln.text):
+            continue  # (not "Making an arrest<TAB>No": an item with its verdict in the next cell)
         if _lists_choices(norm, idx, qi):
             continue  # "weekly / monthly / quarterly": the options restated on one line
         if ln.talk or any(fuzz.ratio(norm, c) >= 90 for c in idx.context_norms):
@@ -1506,10 +1509,12 @@ def _marked(text: str) -> bool:
                           text, re.I))
 
 
-def _without_own_subheadings(cands: list[Anchor]) -> list[Anchor]:
+def _without_own_subheadings(cands: list[Anchor], lines: list[Line], questionnaire: Questionnaire) -> list[Anchor]:
     """Drop heading-like lines inside an answer that a label has opened: under "Q3", the lines "Damages
     paid: £251,004", "Legal costs: £38,120" echo question 3's words but are its answer's rows, not anchors
-    that would cut the label's block short (or outscore the label and lose the first row)."""
+    that would cut the label's block short (or outscore the label and lose the first row). Under a matrix
+    question's label, a row that starts with one of its items ("Stop and search<TAB>Yes") is its answer too,
+    whichever question's words it echoes."""
     by_line: dict[int, list[Anchor]] = {}
     for a in cands:
         by_line.setdefault(a.line, []).append(a)
@@ -1518,13 +1523,26 @@ def _without_own_subheadings(cands: list[Anchor]) -> list[Anchor]:
     for line in sorted(by_line):
         group = by_line[line]
         if all(a.kind == "heading" for a in group):
-            if opened and all(set(a.questions) <= opened for a in group):
+            if opened and (all(set(a.questions) <= opened for a in group)
+                           or _starts_with_an_item(lines[line].body, opened, questionnaire)):
                 inside.add(line)
                 continue
             opened = set()
         else:
             opened = {q for a in group if a.kind != "heading" for q in a.questions}
     return [a for a in cands if a.line not in inside]
+
+
+def _starts_with_an_item(body: str, opened: set[int], questionnaire: Questionnaire) -> bool:
+    """"Stop and search<TAB>Yes - mandatory": a row that names one of the open questions' items or options and
+    then, after a tab, bar or dash, says something of it."""
+    low = body.lower().lstrip()
+    for q in opened:
+        for it in questionnaire.questions[q].items or questionnaire.questions[q].options:
+            name = it.text.lower()
+            if len(name) >= 4 and low.startswith(name) and re.match(r"\s*(?:[\t|:–—]|-\s)\s*\S", low[len(name):]):
+                return True
+    return False
 
 
 def _best_chain(cands: list[Anchor], lines: list[Line], closing: int, idx: _QuestionIndex) -> list[Anchor]:

@@ -360,6 +360,9 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
     down = _years_down(flat, question, money) if question and ("|" in flat or "\t" in flat) else None
     if down is not None:
         return down
+    across = _total_row_across(flat) if "|" in flat or "\t" in flat else None
+    if across is not None:
+        return across
     r = _read_number(text, flat, money, percent, price, columns, units, question)
     asked = {_year_key(y) for y in year_in(question)}
     if not percent and not price and (r is None or not r.breakdown or _misses_years(r.breakdown, asked)):
@@ -375,6 +378,35 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
         if len(hit) == 1 and len(r.used) == len(r.breakdown):
             return NumberReading(hit[0][1].value, None, [hit[0][1]], r.confidence)
     return r
+
+
+def _total_row_across(text: str) -> NumberReading | None:
+    """A table with a year in each column and a row per part, closed by a Total row ("Cost code | 2020/21 |
+    2021/22" / "Devices | £38,400 | £12,900" / "Total | £112,610 | £92,730"): the Total row, year by year."""
+    header: list[str] | None = None
+    parts = 0
+    for m in re.finditer(r"[^\n]*", text):
+        line, pos = m.group(0), m.start()
+        cells = table_cells(line)
+        if header is None:
+            if len(cells) >= 3 and all(_YEARISH.match(c) for c in cells[1:]) and not _YEARISH.match(cells[0]):
+                header = cells
+        elif len(cells) == len(header):
+            figs = figures(line)
+            if len(figs) != len(header) - 1 or _DIGIT.search(cells[0]):
+                return None
+            if not _TOTAL.match(cells[0]):
+                parts += 1
+                continue
+            if parts < 2:
+                return None
+            for f in figs:
+                f.start, f.end = f.start + pos, f.end + pos
+            return NumberReading(None, {_year_key(y): f.value for y, f in zip(header[1:], figs, strict=True)},
+                                 figs, 0.8)
+        elif header is not None and line.strip():
+            return None
+    return None
 
 
 def _years_down(text: str, question: str, money: bool = False) -> NumberReading | None:
