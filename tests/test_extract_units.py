@@ -723,3 +723,10 @@ def test_a_total_row_under_years_across_gives_the_figures_year_by_year() -> None
     r = read_number(text, money=True)
     assert r is not None and r.value is None
     assert r.breakdown == {"2020/21": 112610, "2021/22": 92730}
+
+
+def test_in_house_written_as_two_words_is_in_house() -> None:
+    opts = [Option("own", "In-house (run directly by the council)"), Option("trust", "Leisure trust"),
+            Option("paid", "Private contractor")]
+    got = pick_choice("In house", opts)
+    assert got is not None and got.ids == ["own"]

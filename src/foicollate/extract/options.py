@@ -73,7 +73,7 @@ _FREQUENCY = [
     (re.compile(r"\b(?:never|not\s+at\s+all)\b", re.I), "freq_never"),
     (re.compile(r"\b(?:a\s+)?(?:mix|mixed|mixture|combination|blend)\b|\bboth\b", re.I), "kind_mixed"),
     # who does the work: the body itself, or someone paid to do it for it
-    (re.compile(r"\bin-?house\b|\b(?:our|its|their|[A-Z][\w-]*(?:'s?|’s?))\s+own\s+(?:[\w-]+\s+){0,3}?(?:staff|team|teams|officers|"
+    (re.compile(r"\bin[- ]?house\b|\b(?:our|its|their|[A-Z][\w-]*(?:'s?|’s?))\s+own\s+(?:[\w-]+\s+){0,3}?(?:staff|team|teams|officers|"
                 r"employees|surveyors|office|service|department|unit|workforce)\b|\bruns?\s+its\s+own\b|"
                 r"\bdirectly\s+employed\b|\bemployed\s+by\s+(?:the|our)\s+(?:council|trust|board|authority|force|"
                 r"service|organisation)\b|\b(?:trust|board|council|authority|force)\s+itself\b", re.I), "kind_own"),
