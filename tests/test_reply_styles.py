@@ -949,3 +949,20 @@ def test_a_referral_to_a_burial_board_and_a_question_answered_on_its_own() -> No
     got = by_question(text, q)
     assert {(str(got[k].status), got[k].referred_to) for k in "ab"} == {("referred", "Holt Burial Board")}
     assert (str(got["c"].status), got["c"].value) == ("answered", False)
+
+
+@pytest.mark.parametrize(("text", "status", "grounds"), [
+    # a link to the policy asked for, with or without a summary, answers the question
+    ("1. Our enforcement policy is published at https://www.example.gov.uk/enforcement. In summary, officers "
+     "investigate every report on public land.", "answered", None),
+    ("1. The Trust's Privacy and Dignity Policy is published at www.example.nhs.uk/policies.", "answered", None),
+    # the same link with the exemption named is a refusal under section 21
+    ("1. This information is exempt under section 21 of the Act as it is reasonably accessible to you: our "
+     "policy is published at https://www.example.gov.uk/enforcement.", "refused", "s21"),
+])
+def test_a_link_to_the_policy_asked_for_answers_unless_section_21_is_cited(
+        text: str, status: str, grounds: str | None) -> None:
+    q = Questionnaire(title="policy", questions=[
+        Question("1", "Please send me your policy on enforcement, or a link to it.", QuestionType.TEXT, "1")])
+    a = collate_document(Document(id="r", text=text), q).answers[0]
+    assert (a.status.value, a.grounds) == (status, grounds)

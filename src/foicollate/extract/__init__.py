@@ -187,6 +187,12 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         if again is not None:
             ans = replace(again, conf=min(again.conf, 0.7), method=f"{again.method}:provider")
             cues = []
+    if ans is None and q.type == QuestionType.TEXT and cues and all(
+            c.status == Status.REFUSED and c.grounds in ("s21", "s25") and c.strength < 0.75 for c in cues):
+        # "Our policy is published at https://...": the link asked for is the answer (no exemption is named)
+        again = _read_value(q, text, block, answers)
+        if again is not None:
+            ans, cues = again, []
     figure_set_aside = False
     lead = len(text) - len(text.lstrip())
     first_refusal = next((c for c in cues if c.status == Status.REFUSED), None)
@@ -202,7 +208,7 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
     if first_refusal and not plain_yes_no and (
             opens_with_refusal and (q.type != QuestionType.NUMBER or neither_confirm_nor_deny(text))
                           or q.type == QuestionType.TEXT and first_refusal.start <= lead + 200
-                          and first_refusal.grounds in ("s21", "s25")
+                          and first_refusal.grounds in ("s21", "s25") and first_refusal.strength >= 0.75
                           # "... will be published in October. We consider this information exempt under s22"
                           or q.type in (QuestionType.TEXT, QuestionType.YESNO) and any(
                               c.status == Status.REFUSED and c.strength >= 0.95 and c.grounds
