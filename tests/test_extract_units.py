@@ -730,3 +730,20 @@ def test_in_house_written_as_two_words_is_in_house() -> None:
             Option("paid", "Private contractor")]
     got = pick_choice("In house", opts)
     assert got is not None and got.ids == ["own"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("c.1,100", 1100),
+    ("ca. 45 pupils", 45),
+    ("Dim.", 0),
+    ("We have not used any glyphosate since 2019.", 0),
+    ("The council has not purchased any such herbicide.", 0),
+])
+def test_circa_welsh_none_and_not_used_any(text: str, value: float) -> None:
+    r = read_number(text)
+    assert r is not None and r.value == value
+
+
+def test_not_used_any_information_is_no_zero() -> None:
+    r = read_number("We have not used any information of that kind.")
+    assert r is None or r.value is None

@@ -23,7 +23,7 @@ _WORDNUM = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }
 _NUM = re.compile(
-    r"(?<![\w.,/£$€-])(?P<money>[£$€]\s?)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?P<k>\s?(?:k|m|bn|million|billion|thousand|miliwn|biliwn|filiwn)\b)?"
+    r"(?:(?<![\w.,/£$€-])|(?<=\bc\.)|(?<=\bca\.))(?P<money>[£$€]\s?)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?P<k>\s?(?:k|m|bn|million|billion|thousand|miliwn|biliwn|filiwn)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent)?(?P<glued>(?<=\d)(?:km|kms|t|kg|kwh|mwh|gwh|ha|fte|hrs|mins)\b)?(?![\w/]|[.,]\d|-\d)",
     re.I,
 )
@@ -39,7 +39,10 @@ _WORD = re.compile(r"\b(?P<w>" + "|".join(_WORDNUM) + r")\b")
 _ZERO = re.compile(r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:operate|run|employ|own|use|have)\s+any\s+"
                    r"(?!(?:such\s+|relevant\s+|recorded\s+)?(?:information|data|records?|figures|details))|\bno\s+(?:\w+\s+){0,2}(?:have\s+been|has\s+been|were|was|are|is)?\s*(?:recorded|reported|"
                    r"received|made|identified|logged|paid|issued)|\bthere\s+(?:have|has)\s+been\s+no\b|"
-                   r"\bthere\s+(?:are|were|was|is)\s+no\b|\bnot\s+(?:had|received)\s+any\b", re.I)
+                   r"\bthere\s+(?:are|were|was|is)\s+no\b|\bnot\s+(?:had|received)\s+any\b|"
+                   r"\b(?:have|has|had)\s+not\s+(?:used|bought|purchased|applied)\s+any\s+"
+                   r"(?!(?:such\s+|relevant\s+|recorded\s+)?(?:information|data|records?|figures|details))|"
+                   r"^\W*dim\W*$", re.I)  # ("Dim." is Welsh for none)
 #: a year as replies write it: "2023", "2022/23", "2022-2023", "2022 / 23"; two digits after the dash must end
 #: as the next year does ("2021 - 96" is a year and then its figure)
 _NEXT_YEAR = "|".join(f"{d}\\s?[/-]\\s?(?:(?:19|20)\\d\\d|\\d{(d + 1) % 10})(?!\\d)" for d in range(10))
