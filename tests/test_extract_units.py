@@ -747,3 +747,9 @@ def test_circa_welsh_none_and_not_used_any(text: str, value: float) -> None:
 def test_not_used_any_information_is_no_zero() -> None:
     r = read_number("We have not used any information of that kind.")
     assert r is None or r.value is None
+
+
+def test_bare_option_numbers_under_a_heading_are_the_answer() -> None:
+    opts = [Option(x, f"Training {x}", str(n)) for n, x in enumerate("wxyz", start=1)]
+    got = pick_multi("Mandatory training\n1, 2 and 4.", opts)
+    assert got is not None and got.ids == ["w", "x", "z"]

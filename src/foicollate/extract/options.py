@@ -455,6 +455,13 @@ def pick_multi(text: str, options: list[Option], asked: frozenset[str] = frozens
     said = _answer_line(text, options)
     if said is not None:
         return said
+    head, nl, below = text.strip().partition("\n")
+    if nl and len(head.split()) <= 6 and not re.search(r"[.!?:;,]\s*$", head) and _BARE_LABELS.match(below.strip()):
+        # "Mandatory training\n1, 2 and 4.": a heading over the bare labels
+        at = text.index(below)
+        under = pick_multi(below, options, asked)
+        if under is not None:
+            return Picked(under.ids, [(s + at, e + at) for s, e in under.spans], under.confidence)
     if _NONE.search(text):
         m = _NONE.search(text)
         assert m
