@@ -966,3 +966,17 @@ def test_a_link_to_the_policy_asked_for_answers_unless_section_21_is_cited(
         Question("1", "Please send me your policy on enforcement, or a link to it.", QuestionType.TEXT, "1")])
     a = collate_document(Document(id="r", text=text), q).answers[0]
     assert (a.status.value, a.grounds) == (status, grounds)
+
+
+@pytest.mark.parametrize(("text", "status", "value"), [
+    ("1. Not held. As the council does not use AI tools, there is no spend on such contracts and no "
+     "assessments have been carried out.", "not_held", None),
+    # a none given outright is still a count of none
+    ("1. Not held. We do not use AI tools, so the number of assessments is 0.", "answered", 0),
+])
+def test_a_none_in_the_reason_nothing_is_held_is_no_count(text: str, status: str, value: object) -> None:
+    q = Questionnaire(title="ai", questions=[
+        Question("1", "How many data protection impact assessments have you carried out on AI tools?",
+                 QuestionType.NUMBER, "1")])
+    a = collate_document(Document(id="r", text=text), q).answers[0]
+    assert (a.status.value, a.value) == (status, value)

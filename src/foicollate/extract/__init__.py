@@ -224,6 +224,11 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         asides = [(m.start(), _sentence_end(text, m.end())) for m in _ASIDE.finditer(text, held_not.end)]
         if asides and _read_value(q, _without(rest, asides), block, answers) is None:
             ans, figure_set_aside = None, True
+        elif (ans.value == 0 and held_not.start <= lead + 2
+              and not re.search(r"\b0\b|\b(?:none|nil|zero)\b", text, re.I)):
+            # "Not held. As the council does not use AI, there is no spend and no DPIAs have been carried out":
+            # a none read from the explanation under "not held" is the reason nothing is held, not a count
+            ans = None
     if ans is not None and q.type == QuestionType.NUMBER and ans.conf < 0.9 and not ans.breakdown and any(
             c.status == Status.REFUSED and c.strength >= 0.95 and c.grounds for c in cues):
         # "The council considers the contract values commercially sensitive. Two of the contracts ... section 43":
