@@ -523,3 +523,28 @@ def test_a_matrix_row_under_its_label_stays_in_its_answer_though_it_echoes_anoth
     got = {a.question: a for a in collate_text(text, q)}
     assert got["1"].value == {"search": True, "force": True, "arrest": False}
     assert got["2"].evidence and "Officers record" in got["2"].evidence[0].text
+
+
+def test_a_letter_in_welsh_and_then_in_english_is_read_in_english() -> None:
+    """The whole reply in Welsh, then "ENGLISH VERSION" and the same numbered answers: each question is read
+    from the English answers, and "3. A single contracted firm (B)." (the option's own words) still answers
+    the third question between the second and the fourth."""
+    q = Questionnaire(title="t", questions=[
+        Question("i", "How many of your schools contain asbestos?", QuestionType.NUMBER, "i"),
+        Question("ii", "Have there been any incidents of asbestos exposure since 2020?", QuestionType.YESNO, "ii"),
+        Question("iii", "Who carries out your asbestos surveys?", QuestionType.CHOICE, "iii",
+                 options=[Option("own", "Our own staff", "A"), Option("firm", "A single contracted firm", "B")]),
+        Question("iv", "How many asbestos management surveys were carried out in 2022/23?", QuestionType.NUMBER,
+                 "iv"),
+    ])
+    text = ("Annwyl Ms Achterberg,\n\n1. Mae 38 o ysgolion y Cyngor yn cynnwys asbestos.\n\n"
+            "2. Nid oes unrhyw ddigwyddiadau wedi'u cofnodi.\n\n3. Un cwmni dan gontract (B).\n\n"
+            "4. Cynhaliwyd 9 o arolygon.\n\nYn gywir,\n\n---\n\nENGLISH VERSION\n\nDear Ms Achterberg,\n\n"
+            "1. 38 of the Council's schools contain asbestos.\n\n2. There have been no incidents recorded.\n\n"
+            "3. A single contracted firm (B).\n\n4. 9 surveys were carried out.\n\nYours sincerely,\n")
+    got = {a.question: a for a in collate_text(text, q)}
+    assert got["i"].value == 38
+    assert got["ii"].value is False
+    assert got["iii"].value == "firm"
+    assert got["iv"].value == 9
+    assert all(text.index("ENGLISH") < a.evidence[0].start for a in got.values())

@@ -707,6 +707,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
         (a.line for a in candidates if not _figure_row(lines[a.line].body)), default=-1))
     candidates, summary = _without_summary_table([a for a in candidates if a.line < closing], lines, closing, idx)
     candidates = _without_own_subheadings(candidates, lines, questionnaire)
+    candidates = _english_over_welsh(candidates, lines, closing)
     chain = _best_chain(candidates, lines, closing, idx)
     headings = sum(a.kind == "heading" for a in chain)
     if headings and headings < max(2, len(idx.questions) / 4):
@@ -717,6 +718,7 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
         chain = _best_chain([a for a in candidates if a.kind != "heading" or id(a) in kept], lines, closing, idx)
     chain = _add_out_of_order(chain, candidates, lines, closing, idx)
     chain = _fill_gaps(chain, lines, closing, idx) or _bullet_run(lines, closing, idx)
+    chain = _ordinal_gaps(chain, lines)
     blocks = {q.id: Block() for q in questionnaire.questions}
     covered: list[tuple[int, int]] = [(lines[i].start, lines[i].end) for i in summary]
     response_heads = [i for i, ln in enumerate(lines[:closing]) if ln.heading]
@@ -1006,6 +1008,22 @@ def _fill_gaps(chain: list[Anchor], lines: list[Line], closing: int, idx: _Quest
     return sorted(chain + extra, key=lambda x: x.line) if extra else chain
 
 
+def _ordinal_gaps(chain: list[Anchor], lines: list[Line]) -> list[Anchor]:
+    """"4. ...", "5. A single contracted surveying firm (B).", "6. ...": a numbered answer that restates an
+    option was not taken as an anchor; between the fourth and sixth answers numbered in order, the one line
+    numbered 5 answers the fifth question."""
+    extra: list[Anchor] = []
+    for a, b in zip(chain, chain[1:], strict=False):
+        if b.questions[0] != a.questions[0] + 2 or lines[a.line].marker_key != str(a.questions[0] + 1) \
+                or lines[b.line].marker_key != str(b.questions[0] + 1):
+            continue  # (both numbered by their place in the request: "4." for the fourth question)
+        want = str(a.questions[0] + 2)
+        hits = [i for i in range(a.line + 1, b.line) if lines[i].marker_key == want]
+        if len(hits) == 1:
+            extra.append(Anchor(hits[0], [a.questions[0] + 1], 40.0, "ordinal", lines[hits[0]].body_start))
+    return sorted(chain + extra, key=lambda x: x.line) if extra else chain
+
+
 def _closing_line(lines: list[Line], pattern: re.Pattern[str], after: int = -1, floor: int | None = None) -> int:
     """Index of the first closing line in the last two thirds of the reply.
 
@@ -1169,7 +1187,8 @@ def _labelled_candidates(i: int, ln: Line, idx: _QuestionIndex, asks: bool, labe
         if (score >= 72 and (label_hit or asks)) or (score >= 85 and len(body_norm) <= 1.3 * len(idx.norms[j]) + 10):
             s = score + (12 if label_hit else 0)
             start = _answer_start(ln, idx.norms[j])
-            if label_hit and start >= ln.end and not reads_as_question(ln.body) and \
+            if (label_hit or by_position == j and (ln.marker_key or "").isdigit()) and start >= ln.end and \
+                    not reads_as_question(ln.body) and \
                     fuzz.ratio(body_norm, idx.norms[j]) < 95:  # ("a) a child aged 0 to 4" restates it whole)
                 # "(b) 902 pupils took a free meal on the day": an answer that echoes the question
                 start = ln.body_start
@@ -1531,6 +1550,39 @@ def _without_own_subheadings(cands: list[Anchor], lines: list[Line], questionnai
         else:
             opened = {q for a in group if a.kind != "heading" for q in a.questions}
     return [a for a in cands if a.line not in inside]
+
+
+def _english_over_welsh(cands: list[Anchor], lines: list[Line], closing: int) -> list[Anchor]:
+    """A reply in Welsh and then again in English ("**5.** Nid yw'r wybodaeth hon yn cael ei chofnodi." ...
+    "**5.** This information is not recorded."): where a question has anchors in both, the Welsh ones go."""
+    from foicollate.extract.bilingual import english_half, welsh_share
+
+    starts = sorted({a.line for a in cands})
+    by_q: dict[int, list[Anchor]] = {}
+    for a in cands:
+        for q in a.questions:
+            by_q.setdefault(q, []).append(a)
+    if all(len(g) < 2 for g in by_q.values()):
+        return cands
+    share: dict[int, float] = {}
+    for i, line in enumerate(starts):
+        stop = min(starts[i + 1] if i + 1 < len(starts) else closing, line + 6)
+        # (a line in both languages, "Na / No", is English enough: its Welsh half is blanked first)
+        share[line] = welsh_share(english_half("\n".join([lines[line].body, *(ln.text for ln in lines[line + 1:stop])])))
+    pairs = [(w, e) for g in by_q.values() for w in g for e in g
+             if share[w.line] >= 0.3 and share[e.line] < 0.1 and e.line > w.line]
+    if len({q for w, _e in pairs for q in w.questions}) < 2:
+        return cands  # (one Welsh line is no Welsh version of the letter)
+    # the English version starts at the first English answer to a question also answered in Welsh above it:
+    # every anchor before it goes ("3. Un cwmni dan gontract (B)" has too few Welsh words to tell)
+    english = min(e.line for _w, e in pairs)
+    first_welsh = min(w.line for w, _e in pairs)
+    greet = [i for i in range(first_welsh + 1, english) if _GREETING.match(lines[i].text)]
+    if greet:
+        english = greet[-1]  # "Dear Ms Farrant," opening the English version
+    else:
+        english = max(a.line for a in cands if a.line < english and share[a.line] >= 0.3) + 1
+    return [a for a in cands if a.line >= english]
 
 
 def _starts_with_an_item(body: str, opened: set[int], questionnaire: Questionnaire) -> bool:

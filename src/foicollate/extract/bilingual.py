@@ -23,7 +23,8 @@ _FIGURE = re.compile(r"\d[\d,.]*")
 _CELL_END = re.compile(r"[:|\t;()–—]|[.,!?](?=\s|$)|\s-\s")
 
 
-def _welsh_share(s: str) -> float:
+def welsh_share(s: str) -> float:
+    """The share of a text's words that are Welsh (of the frequent Welsh words that are not English)."""
     words = [w.lower() for w in _WORD.findall(s)]
     return sum(w in _WELSH for w in words) / len(words) if words else 0.0
 
@@ -51,7 +52,7 @@ def english_half(text: str) -> str:
         slash = text.find(" / ", m.end(), end)
         end = slash if slash >= 0 else end
         cy, en = text[start:m.start()], text[m.end():end]
-        if _welsh_share(cy) < 0.25 or _welsh_share(en) > 0.0:
+        if welsh_share(cy) < 0.25 or welsh_share(en) > 0.0:
             continue
         keep = {i for f in _FIGURE.finditer(cy) if f.group(0).rstrip(",.") not in en
                 for i in range(start + f.start(), start + f.end())}
