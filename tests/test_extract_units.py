@@ -753,3 +753,26 @@ def test_bare_option_numbers_under_a_heading_are_the_answer() -> None:
     opts = [Option(x, f"Training {x}", str(n)) for n, x in enumerate("wxyz", start=1)]
     got = pick_multi("Mandatory training\n1, 2 and 4.", opts)
     assert got is not None and got.ids == ["w", "x", "z"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Breakfast clubs ran in sixty-two of our 71 maintained schools.", 62),
+    ("Twenty one schools ran a club.", 21),
+])
+def test_compound_number_words(text: str, value: float) -> None:
+    r = read_number(text, question="How many maintained schools ran a breakfast club?")
+    assert r is not None and r.value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("We have 3 empty homes officers (2.6 FTE).", 2.6),
+    # a part given in FTE beside a headcount is no answer in FTE for the whole
+    ("The team consists of four full-time officers and a manager who works half-time (0.5 FTE).", None),
+])
+def test_asked_in_fte_the_figure_given_in_fte(text: str, value: float | None) -> None:
+    r = read_number(text, question="How many full-time equivalent (FTE) officers does the council employ?")
+    assert r is not None
+    if value is None:
+        assert r.value != 0.5
+    else:
+        assert r.value == value

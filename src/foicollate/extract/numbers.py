@@ -20,7 +20,8 @@ _WORDNUM = {
     "zero": 0, "nil": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100,
 }
 _NUM = re.compile(
     r"(?:(?<![\w.,/£$€-])|(?<=\bc\.)|(?<=\bca\.))(?P<money>[£$€]\s?)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?P<k>\s?(?:k|m|bn|million|billion|thousand|miliwn|biliwn|filiwn)\b)?"
@@ -35,7 +36,9 @@ def word_value(word: str) -> float | None:
     return float(word) if word.isdigit() else _WORDNUM.get(word.lower())
 
 
-_WORD = re.compile(r"\b(?P<w>" + "|".join(_WORDNUM) + r")\b")
+# ("sixty-two", "twenty one": the tens and the unit together)
+_WORD = re.compile(r"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
+                   r"(?P<unit>one|two|three|four|five|six|seven|eight|nine)|(?P<w>" + "|".join(_WORDNUM) + r"))\b")
 _ZERO = re.compile(r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:operate|run|employ|own|use|have)\s+any\s+"
                    r"(?!(?:such\s+|relevant\s+|recorded\s+)?(?:information|data|records?|figures|details))|\bno\s+(?:\w+\s+){0,2}(?:have\s+been|has\s+been|were|was|are|is)?\s*(?:recorded|reported|"
                    r"received|made|identified|logged|paid|issued)|\bthere\s+(?:have|has)\s+been\s+no\b|"
@@ -236,13 +239,14 @@ def _figures(text: str, units: frozenset[str]) -> tuple[_FigureFields, ...]:
             continue
         if re.search(r"\b(?:fewer|less)\s+than\s*$|\b(?:below|under)\s*$", masked[max(0, m.start() - 12): m.start()], re.I):
             continue
-        w = m.group("w").lower()
+        w = m.group("w") or ""
         if w == "one" and _pronoun_one(masked[max(0, m.start() - 16): m.start()], after):
             continue
         line_start = masked.rfind("\n", 0, m.start()) + 1
         if re.search(r"\d[^\n()]*\(\s*$", masked[line_start:m.start()]):
             continue  # "0.5 FTE (one part-time officer)": an aside on the figure before it
-        out.append(Figure(float(_WORDNUM[w]), m.start(), m.end(), False, False,
+        value = _WORDNUM[w] if w else _WORDNUM[m.group("tens")] + _WORDNUM[m.group("unit")]
+        out.append(Figure(float(value), m.start(), m.end(), False, False,
                           _label(text, m.start(), m.end()), False))
     zero = None if out else _ZERO.search(masked)
     if zero:
@@ -359,6 +363,15 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
     resp = _respectively(text, money, units, question) if "respectively" in text else None
     if resp is not None:
         return resp
+    if _FTE.search(question):
+        # "We have 3 empty homes officers (2.6 FTE).": asked in full-time equivalents, the one figure given
+        # in them (several in them - a total and its parts - are read as usual)
+        figs = figures(text, units)
+        fte = [f for f in figs if _FTE.match(text, f.end) and not f.money and not f.percent]
+        other = [f for f in figs if f not in fte]
+        if len({f.value for f in fte}) == 1 and (not other or len(other) == 1 and re.fullmatch(
+                r"[^\d()]{0,40}\(\s*", text[other[0].end:fte[0].start])):
+            return NumberReading(fte[0].value, None, [fte[0]], 0.85)  # (not "four officers and a manager (0.5 FTE)")
     flat = unflatten_cells(text)  # a table copied out one cell a line, back in rows (same length: offsets hold)
     down = _years_down(flat, question, money) if question and ("|" in flat or "\t" in flat) else None
     if down is not None:
@@ -410,6 +423,9 @@ def _total_row_across(text: str) -> NumberReading | None:
         elif header is not None and line.strip():
             return None
     return None
+
+
+_FTE = re.compile(r"\s*(?:\b(?:fte|wte)\b|(?:full|whole)[- ]time[- ]equivalents?\b)", re.I)
 
 
 def _years_down(text: str, question: str, money: bool = False) -> NumberReading | None:
