@@ -980,3 +980,17 @@ def test_a_none_in_the_reason_nothing_is_held_is_no_count(text: str, status: str
                  QuestionType.NUMBER, "1")])
     a = collate_document(Document(id="r", text=text), q).answers[0]
     assert (a.status.value, a.value) == (status, value)
+
+
+@pytest.mark.parametrize(("text", "status", "grounds"), [
+    ("1. Less than 10 - mostly payment terminal faults.", "answered", None),
+    ("1. Less than 10 years at current rates.", "answered", None),
+    # the usual suppression of a count under five, and any small count withheld to protect people
+    ("1. Fewer than 5.", "refused", "s40"),
+    ("1. Fewer than 10; the exact figure is withheld as it could identify individuals.", "refused", "s40"),
+])
+def test_less_than_ten_is_a_refusal_only_where_it_protects_someone(text: str, status: str, grounds: str | None) -> None:
+    q = Questionnaire(title="faults", questions=[
+        Question("1", "How many faults were reported in 2023?", QuestionType.NUMBER, "1")])
+    a = collate_document(Document(id="r", text=text), q).answers[0]
+    assert (a.status.value, a.grounds) == (status, grounds)

@@ -86,6 +86,7 @@ _STANCE = re.compile(  # word starts only ("cannot be disclosed" by its own alte
 )
 _SMALL_NUMBER = re.compile(r"\b(?:fewer|less)\s+than\s+(?:5|five|10|ten|3|three)\b|\b(?:<|under)\s?5\b", re.I)
 # ("a small number of shared rooms" only describes; "small numbers" suppressed to protect people is a refusal)
+_FEWER_THAN_FIVE = re.compile(r"\b(?:fewer|less)\s+than\s+(?:5|five)\b|<\s?5\b", re.I)
 _SMALL_NUMBERS = re.compile(r"\bsmall\s+numbers?\b", re.I)
 _PROTECTING = re.compile(r"\b(?:identif|withh[oe]ld|suppress|redact|protect|disclos|personal|confidential|anonym)", re.I)
 _PUBLISHED = re.compile(
@@ -368,7 +369,8 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
             r"\d[\d,]*(?!\S*/)", _PUBLISHED.sub("", sent)):
         # "set out in our policy, published at https://...": reasonably accessible elsewhere
         return Cue(Status.REFUSED, 0, len(sent), grounds="s25" if scottish else "s21", strength=0.7)
-    if _SMALL_NUMBER.search(sent) or "small" in low and _SMALL_NUMBERS.search(sent) and _PROTECTING.search(sent):
+    if (_SMALL_NUMBER.search(sent) or "small" in low and _SMALL_NUMBERS.search(sent)) and (
+            _PROTECTING.search(sent) or _FEWER_THAN_FIVE.search(sent)):
         # "fewer than five": a figure suppressed to protect individuals
         return Cue(Status.REFUSED, 0, len(sent), grounds="s38" if scottish else "s40", strength=0.7)
     return None
