@@ -776,3 +776,11 @@ def test_asked_in_fte_the_figure_given_in_fte(text: str, value: float | None) ->
         assert r.value != 0.5
     else:
         assert r.value == value
+
+
+def test_years_listed_then_their_figures_in_the_same_order() -> None:
+    r = read_number("2021/22 and 2022/23: 12 and 15. The 2023/24 figure will be published in September.")
+    assert r is not None and r.value is None and r.breakdown == {"2021/22": 12, "2022/23": 15}
+    # as many figures as years, or it is something else
+    r = read_number("2021/22 and 2022/23: 12.")
+    assert r is None or r.breakdown != {"2021/22": 12}

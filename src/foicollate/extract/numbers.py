@@ -361,6 +361,8 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
     `question` picks its column of a table with several ("Eligible for FSM | Took FSM on census day").
     """
     resp = _respectively(text, money, units, question) if "respectively" in text else None
+    if resp is None and ":" in text:
+        resp = _years_then_figures(text, units)
     if resp is not None:
         return resp
     if _FTE.search(question):
@@ -504,6 +506,23 @@ def _respectively(text: str, money: bool, units: frozenset[str], question: str) 
                  and abs(f.value - total) < 0.01), None)
     return NumberReading(said.value if said else None, {y: f.value for y, f in zip(years, figs, strict=True)},
                          [*figs, said] if said else figs, 0.8)
+
+
+_YEARS_THEN_FIGURES = re.compile(
+    r"(?<![\w/])((?:" + YEAR + r")(?:\s*(?:,|and|&)\s*(?:" + YEAR + r"))+)\s*[:=–—]\s*"
+    r"([£$€]?\d[\d,.]*(?:\s*(?:,|and|&)\s*[£$€]?\d[\d,.]*)+)(?![\w/])")
+
+
+def _years_then_figures(text: str, units: frozenset[str]) -> NumberReading | None:
+    """"2021/22 and 2022/23: 12 and 15": the years listed, then their figures in the same order."""
+    m = _YEARS_THEN_FIGURES.search(text)
+    if m is None:
+        return None
+    years = [y.group(0) for y in re.finditer(YEAR, m.group(1))]
+    figs = [f for f in figures(text, units) if m.start(2) <= f.start < m.end(2)]
+    if len(years) < 2 or len(figs) != len(years) or len(set(years)) != len(years):
+        return None
+    return NumberReading(None, {_year_key(y): f.value for y, f in zip(years, figs, strict=True)}, figs, 0.8)
 
 
 # a sentence, or a line's part of one ("£10.25" is not a sentence's end)
