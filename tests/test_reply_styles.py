@@ -994,3 +994,19 @@ def test_less_than_ten_is_a_refusal_only_where_it_protects_someone(text: str, st
         Question("1", "How many faults were reported in 2023?", QuestionType.NUMBER, "1")])
     a = collate_document(Document(id="r", text=text), q).answers[0]
     assert (a.status.value, a.grounds) == (status, grounds)
+
+
+@pytest.mark.parametrize(("text", "status", "referred_to"), [
+    # another body is said to hold it: a referral, whatever the letter says of its own records
+    ("1. This information is held by Arran Leisure Trust and not by the Council. The Trust is not a public "
+     "authority, so this information is not held by the Trust on the Council's behalf.", "referred",
+     "Arran Leisure Trust"),
+    # advice that another body may hold it, beside "not held", stays not held
+    ("1. The Council does not hold this information. You may wish to contact Arran Leisure Trust, which may "
+     "hold it.", "not_held", None),
+])
+def test_another_body_said_to_hold_it_is_a_referral(text: str, status: str, referred_to: str | None) -> None:
+    q = Questionnaire(title="leisure", questions=[
+        Question("1", "What are the swimming session prices at each of your leisure centres?", QuestionType.TEXT, "1")])
+    a = collate_document(Document(id="r", text=text), q).answers[0]
+    assert (a.status.value, a.referred_to) == (status, referred_to)

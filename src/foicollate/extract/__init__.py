@@ -270,7 +270,7 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
                      evidence=[span(s, e) for s, e in spans] or [span(0, min(len(text), 300))])
         return out
     if cues:
-        out = _from_cue(doc, q, cues, span, anchor_conf)
+        out = _from_cue(doc, q, cues, text, span, anchor_conf)
         if figure_set_aside:
             out.confidence = min(out.confidence, 0.8)  # a figure was set aside for the refusal: look
         if out.status == Status.NOT_HELD and (
@@ -329,7 +329,12 @@ def _refusal_outweighs(cues: list[Cue], ans: _Value, rest: str) -> bool:
     return not any(re.search(r"\d", w) for w in words)
 
 
-def _from_cue(doc: Document, q: Question, cues: list[Cue], span, anchor_conf: float) -> Answer:  # type: ignore[no-untyped-def]
+_HELD_BY = re.compile(r"\b(?:is|are|would\s+be)\s+held\s+by\b|\bholds?\s+(?:this|that|these|the|all|any)\s+"
+                      r"(?:\w+\s+)?(?:information|data|records?|figures)\b", re.I)
+
+
+def _from_cue(doc: Document, q: Question, cues: list[Cue], text: str, span,  # type: ignore[no-untyped-def]
+              anchor_conf: float) -> Answer:
     order = {Status.REFERRED: 0, Status.REFUSED: 1, Status.NOT_HELD: 2}
     best = sorted(cues, key=lambda c: (order.get(c.status, 3), -c.strength))[0]
     cited = [c for c in cues if c.status == Status.REFUSED and c.strength >= 0.9]
@@ -343,8 +348,12 @@ def _from_cue(doc: Document, q: Question, cues: list[Cue], span, anchor_conf: fl
     if best.status == Status.REFUSED and best.strength < 0.8 and first.status == Status.NOT_HELD:
         best = first
     held_not = [c for c in cues if c.status == Status.NOT_HELD and c.strength >= 0.9]
-    if best.status == Status.REFERRED and held_not and (all(c.advice for c in cues if c.status == Status.REFERRED)
-                                                        or not any(c.instruct for c in cues)):
+    # ("this information is held by Arran Leisure Trust and not by the Council": another body is said to
+    # hold it, which is a referral whatever the letter says of its own records)
+    holder = any(c.status == Status.REFERRED and not c.advice and _HELD_BY.search(text, c.start, c.end)
+                 for c in cues)
+    if best.status == Status.REFERRED and held_not and not holder and (
+            all(c.advice for c in cues if c.status == Status.REFERRED) or not any(c.instruct for c in cues)):
         # "The Trust does not hold any of the information. You may wish to contact X Council, which may
         # hold it" or "... The programme is run by X Council": not held, with advice (a referral sends
         # the request on: "please redirect your request to X", "we have transferred it")
@@ -388,7 +397,7 @@ def _global_answer(doc: Document, q: Question, seg: Segmentation) -> Answer:
     def span(s: int, e: int) -> Evidence:
         return _ev(doc, _to_doc(seg.global_spans, s), _to_doc(seg.global_spans, e))
 
-    ans = _from_cue(doc, q, cues, span, 0.75)  # a blanket outcome is read for every question: check it
+    ans = _from_cue(doc, q, cues, text, span, 0.75)  # a blanket outcome is read for every question: check it
     ans.method = "blanket:" + ans.method
     return ans
 
