@@ -1010,3 +1010,13 @@ def test_another_body_said_to_hold_it_is_a_referral(text: str, status: str, refe
         Question("1", "What are the swimming session prices at each of your leisure centres?", QuestionType.TEXT, "1")])
     a = collate_document(Document(id="r", text=text), q).answers[0]
     assert (a.status.value, a.referred_to) == (status, referred_to)
+
+
+def test_not_applicable_in_welsh_and_english_is_not_held() -> None:
+    q = Questionnaire(title="rtb", questions=[
+        Question("1", "For each of the following, do you record it for homes sold under the right to buy?",
+                 QuestionType.MATRIX, "1", items=[Option("resale", "Resale within ten years"),
+                                                   Option("let", "Let privately")])])
+    a = collate_document(Document(id="r", text="1. Amherthnasol / Not applicable - the right to buy ended in "
+                                               "Wales in 2019."), q).answers[0]
+    assert a.status.value == "not_held"

@@ -298,7 +298,7 @@ _ASIDE = re.compile(r"(?<![\w,] )\b(?:for\s+(?:your\s+)?information|by\s+way\s+o
 
 _REDIRECT = re.compile(r"\b(?:contact|redirect|direct|refer|forward|send|write\s+to|approach|submit|address|"
                        r"transferred\s+your|passed\s+your)(?:s|e?d|r?ed|r?ing|ted|ting|ral|rals)?\b", re.I)
-_NOT_APPLICABLE = re.compile(r"^\W*(?:not\s+applicable|n/a)\b", re.I)
+_NOT_APPLICABLE = re.compile(r"^\W*(?:amherthnasol\W*/\s*)?(?:not\s+applicable|n/a)\b", re.I)
 
 
 def _sentence_end(text: str, start: int) -> int:
