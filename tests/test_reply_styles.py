@@ -951,6 +951,11 @@ def test_a_referral_to_a_burial_board_and_a_question_answered_on_its_own() -> No
     assert (str(got["c"].status), got["c"].value) == ("answered", False)
 
 
+def answer_alone(question: Question, text: str) -> Any:
+    """The answer a one-question reply gives to that question."""
+    return collate_document(Document(id="r", text=text), Questionnaire(title="t", questions=[question])).answers[0]
+
+
 @pytest.mark.parametrize(("text", "status", "grounds"), [
     # a link to the policy asked for, with or without a summary, answers the question
     ("1. Our enforcement policy is published at https://www.example.gov.uk/enforcement. In summary, officers "
@@ -962,9 +967,8 @@ def test_a_referral_to_a_burial_board_and_a_question_answered_on_its_own() -> No
 ])
 def test_a_link_to_the_policy_asked_for_answers_unless_section_21_is_cited(
         text: str, status: str, grounds: str | None) -> None:
-    q = Questionnaire(title="policy", questions=[
-        Question("1", "Please send me your policy on enforcement, or a link to it.", QuestionType.TEXT, "1")])
-    a = collate_document(Document(id="r", text=text), q).answers[0]
+    a = answer_alone(Question("1", "Please send me your policy on enforcement, or a link to it.",
+                              QuestionType.TEXT, "1"), text)
     assert (a.status.value, a.grounds) == (status, grounds)
 
 
@@ -975,10 +979,8 @@ def test_a_link_to_the_policy_asked_for_answers_unless_section_21_is_cited(
     ("1. Not held. We do not use AI tools, so the number of assessments is 0.", "answered", 0),
 ])
 def test_a_none_in_the_reason_nothing_is_held_is_no_count(text: str, status: str, value: object) -> None:
-    q = Questionnaire(title="ai", questions=[
-        Question("1", "How many data protection impact assessments have you carried out on AI tools?",
-                 QuestionType.NUMBER, "1")])
-    a = collate_document(Document(id="r", text=text), q).answers[0]
+    a = answer_alone(Question("1", "How many data protection impact assessments have you carried out on AI tools?",
+                              QuestionType.NUMBER, "1"), text)
     assert (a.status.value, a.value) == (status, value)
 
 
@@ -990,9 +992,7 @@ def test_a_none_in_the_reason_nothing_is_held_is_no_count(text: str, status: str
     ("1. Fewer than 10; the exact figure is withheld as it could identify individuals.", "refused", "s40"),
 ])
 def test_less_than_ten_is_a_refusal_only_where_it_protects_someone(text: str, status: str, grounds: str | None) -> None:
-    q = Questionnaire(title="faults", questions=[
-        Question("1", "How many faults were reported in 2023?", QuestionType.NUMBER, "1")])
-    a = collate_document(Document(id="r", text=text), q).answers[0]
+    a = answer_alone(Question("1", "How many faults were reported in 2023?", QuestionType.NUMBER, "1"), text)
     assert (a.status.value, a.grounds) == (status, grounds)
 
 
@@ -1006,17 +1006,14 @@ def test_less_than_ten_is_a_refusal_only_where_it_protects_someone(text: str, st
      "hold it.", "not_held", None),
 ])
 def test_another_body_said_to_hold_it_is_a_referral(text: str, status: str, referred_to: str | None) -> None:
-    q = Questionnaire(title="leisure", questions=[
-        Question("1", "What are the swimming session prices at each of your leisure centres?", QuestionType.TEXT, "1")])
-    a = collate_document(Document(id="r", text=text), q).answers[0]
+    a = answer_alone(Question("1", "What are the swimming session prices at each of your leisure centres?",
+                              QuestionType.TEXT, "1"), text)
     assert (a.status.value, a.referred_to) == (status, referred_to)
 
 
 def test_not_applicable_in_welsh_and_english_is_not_held() -> None:
-    q = Questionnaire(title="rtb", questions=[
-        Question("1", "For each of the following, do you record it for homes sold under the right to buy?",
+    q = Question("1", "For each of the following, do you record it for homes sold under the right to buy?",
                  QuestionType.MATRIX, "1", items=[Option("resale", "Resale within ten years"),
-                                                   Option("let", "Let privately")])])
-    a = collate_document(Document(id="r", text="1. Amherthnasol / Not applicable - the right to buy ended in "
-                                               "Wales in 2019."), q).answers[0]
+                                                   Option("let", "Let privately")])
+    a = answer_alone(q, "1. Amherthnasol / Not applicable - the right to buy ended in Wales in 2019.")
     assert a.status.value == "not_held"
