@@ -784,3 +784,15 @@ def test_years_listed_then_their_figures_in_the_same_order() -> None:
     # as many figures as years, or it is something else
     r = read_number("2021/22 and 2022/23: 12.")
     assert r is None or r.breakdown != {"2021/22": 12}
+
+
+@pytest.mark.parametrize(("text", "question", "value"), [
+    ("Nac ydy.", "Do you plan to open new sites?", False),
+    ("Oes.", "Do you have a policy?", True),
+    ("Do, tri. / Yes, three.", "Did you arrange any? If so, how many?", True),
+    ("(e)\n(c) Yes.", "Did you provide holiday food?", True),
+    ("11.8 km of the network is segregated. We have not removed any cycle lane since April 2020.",
+     "Have you removed any cycle lane, or any part of one, since 1 April 2020?", False),
+])
+def test_yes_or_no_in_welsh_under_a_label_or_in_a_later_sentence(text: str, question: str, value: bool) -> None:
+    assert yes_no(text, question)[0] is value

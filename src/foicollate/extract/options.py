@@ -10,18 +10,20 @@ from functools import lru_cache
 import Stemmer
 from rapidfuzz import fuzz
 
+from foicollate.extract.bilingual import welsh_share
 from foicollate.extract.numbers import MONTHS, WORD_NUMBERS, word_value
 from foicollate.markers import ORDINAL_WORDS, to_roman
 from foicollate.model import Option
 from foicollate.segment import initials
 
-_YES_START = re.compile(r"^\W*(?:yes|yep|correct|(?:we|the\s+\w+)\s+(?:do|does|has|have|is|are|can)\b(?!\s*n[o']t|\s+(?:\w+\s+)?not\b))", re.I)
+# (Welsh answers too: "Ydy" / "Ydym" / "Oes" / "Ie" is yes, "Nac ydy" / "Nac oes" / "Naddo" is no)
+_YES_START = re.compile(r"^\W*(?:yes|yep|correct|(?:ydy|ydym|ydyn|ydynt|oes|ie)\b(?=\s*[.,;/–-]|\s*$)|(?:we|the\s+\w+)\s+(?:do|does|has|have|is|are|can)\b(?!\s*n[o']t|\s+(?:\w+\s+)?not\b))", re.I)
 _CONFIRM = re.compile(r"^\W*(?:we|i|the\s+\w+(?:\s+council)?)\s+(?:can|am\s+able\s+to|are\s+able\s+to|is\s+able\s+to|"
                       r"would\s+like\s+to|wish\s+to)\s+confirm\s+(?:that\s+)?", re.I)
 # the rest of a restated question: "If so, please name the contractor ..."
 _ASKING = re.compile(r"^\W*(?:if\s+(?:so|yes|not|applicable)\b|please\s+(?:name|provide|state|give|list|tell|"
                      r"describe|include|specify|confirm))", re.I)
-_NO_START = re.compile(r"^\W*(?:no\b(?!\s+(?:\w+\s+){0,3}(?:information|data|records?)\s+(?:is|are)\s+held)|none\b|nil\b|never\b|not\s+(?:to\s+our\s+knowledge|aware|applicable)\b)", re.I)
+_NO_START = re.compile(r"^\W*(?:nac\s+(?:ydy|ydym|ydyn|ydynt|oes)\b|naddo\b|no\b(?!\s+(?:\w+\s+){0,3}(?:information|data|records?)\s+(?:is|are)\s+held)|none\b|nil\b|never\b|not\s+(?:to\s+our\s+knowledge|aware|applicable)\b)", re.I)
 _NEG = re.compile(
     r"\b(?:do|does|did|have|has|had|are|is|was|were|can|could|will|would)\s*(?:n[o']t|not)\b|\bnever\b|"
     r"\bnot\s+aware\b|\bthere\s+(?:are|is|were|was|have\s+been|has\s+been)\s+no\b|\bno\s+(?:\w+\s+){0,2}"
@@ -123,8 +125,15 @@ def yes_no(text: str, question: str = "") -> tuple[bool | None, tuple[int, int] 
         off += len(head) + 1 + len(rest) - len(rest.lstrip())
         stripped = rest.lstrip()
         first_end = _sentence_end(stripped)
-    m = re.match(r"^\W*[\w']+\s*/\s*(?=(?:yes|no)\b)", stripped, re.I)
-    if m:  # "Na / No", "Ie / Yes": the English word after a bilingual pair
+    m = re.match(r"^\W*[\w']+\s*/\s*(?=(?:yes|no)\b)", stripped, re.I) or (
+        (w := re.match(r"^([^/\n]{1,300}?)\s/\s*(?=(?:yes|no)\b)", stripped, re.I)) and (welsh_share(w.group(1)) >= 0.25
+                                                                      or len(w.group(1).split()) <= 3) and w)
+    if m:  # "Na / No", "Ie / Yes", "Do, tri. / Yes, three.": the English after a bilingual pair
+        off += m.end()
+        stripped = stripped[m.end():]
+        first_end = _sentence_end(stripped)
+    m = re.match(r"\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s*(?=(?:yes|no)\b)", stripped, re.I)
+    if m:  # "(c) Yes.": the answer under its own label
         off += m.end()
         stripped = stripped[m.end():]
         first_end = _sentence_end(stripped)
@@ -151,6 +160,15 @@ def yes_no(text: str, question: str = "") -> tuple[bool | None, tuple[int, int] 
         shared = _terms(question) & _terms(first)
         if shared:
             return True, span, 0.6
+    if question:
+        # "11.8 km is segregated. We have not removed any cycle lane since April 2020.": a later sentence that
+        # says no to the question in its own words
+        asked = _terms(question)
+        for later in re.finditer(r"[^.!?\n]+[.!?]?", stripped[first_end:first_end + 400]):
+            sent = later.group(0)
+            if _NEG.search(sent) and len(asked & _terms(sent)) >= 2:
+                at = off + first_end + later.start()
+                return False, (at, at + len(sent)), 0.6
     return None, None, 0.0
 
 
