@@ -796,3 +796,19 @@ def test_years_listed_then_their_figures_in_the_same_order() -> None:
 ])
 def test_yes_or_no_in_welsh_under_a_label_or_in_a_later_sentence(text: str, question: str, value: bool) -> None:
     assert yes_no(text, question)[0] is value
+
+
+@pytest.mark.parametrize(("text", "options", "expected"), [
+    ("Staff complete the e-learning package on joining and every 12 months thereafter.",
+     [("induction", "Only on induction"), ("annual", "Every year"), ("six", "Every six months")], "annual"),
+    ("Collections are carried out by Millbrook Environmental Services Ltd, a company wholly owned by the Council "
+     "(a Teckal company).",
+     [("own", "An in-house council service"), ("paid", "A private contractor"),
+      ("latco", "A local authority trading company")], "latco"),
+    ("The council's homes are managed on its behalf by Stanmoor Homes, our arm's length management organisation.",
+     [("council", "Council-owned and managed by the council"),
+      ("almo", "Council-owned and managed by an arm's length management organisation")], "almo"),
+])
+def test_providers_and_frequencies_said_another_way(text: str, options: list[tuple[str, str]], expected: str) -> None:
+    got = pick_choice(text, [Option(i, t) for i, t in options])
+    assert got is not None and got.ids == [expected]

@@ -71,7 +71,8 @@ _FREQUENCY = [
     (re.compile(r"\b(?:monthly|every\s+month|once\s+(?:a|every)\s+month|each\s+month)\b", re.I), "freq_month"),
     (re.compile(r"\b(?:quarterly|every\s+(?:three|3)\s+months|once\s+a\s+quarter)\b", re.I), "freq_quarter"),
     (re.compile(r"\b(?:six-monthly|half-yearly|every\s+(?:six|6)\s+months|twice\s+a\s+year)\b", re.I), "freq_half"),
-    (re.compile(r"\b(?:annually|yearly|annual|every\s+year|once\s+a\s+year|each\s+year)\b", re.I), "freq_year"),
+    (re.compile(r"\b(?:annually|yearly|annual|every\s+year|once\s+a\s+year|each\s+year|"
+                r"every\s+(?:12|twelve)\s+months)\b", re.I), "freq_year"),
     (re.compile(r"\b(?:never|not\s+at\s+all)\b", re.I), "freq_never"),
     (re.compile(r"\b(?:a\s+)?(?:mix|mixed|mixture|combination|blend)\b|\bboth\b", re.I), "kind_mixed"),
     # who does the work: the body itself, or someone paid to do it for it
@@ -79,6 +80,10 @@ _FREQUENCY = [
                 r"employees|surveyors|office|service|department|unit|workforce)\b|\bruns?\s+its\s+own\b|"
                 r"\bdirectly\s+employed\b|\bemployed\s+by\s+(?:the|our)\s+(?:council|trust|board|authority|force|"
                 r"service|organisation)\b|\b(?:trust|board|council|authority|force)\s+itself\b", re.I), "kind_own"),
+    # a company the council owns ("wholly owned by the Council (a Teckal company)"), or an ALMO
+    (re.compile(r"\bwholly[- ]owned\b|\bteckal\b|\btrading\s+company\b|\blocal\s+authority\s+(?:owned\s+)?company\b|"
+                r"\b(?:council|authority)[- ]owned\s+company\b", re.I), "kind_company"),
+    (re.compile(r"\barm['’]?s[- ]length\s+management\s+organi[sz]ation\b", re.I), "kind_almo"),
     (re.compile(r"\bcontractors?\b|\bcontracted\b|\bunder\s+(?:a\s+)?contract\b|\boutsourced\b|"
                 r"\bon\s+(?:our|its|their)\s+behalf\b|\bexternal\s+(?:provider|company|firm|supplier|organisation)\b|"
                 r"\bprivate\s+(?:company|firm|operator|provider)\b", re.I), "kind_paid"),
