@@ -548,3 +548,16 @@ def test_a_letter_in_welsh_and_then_in_english_is_read_in_english() -> None:
     assert got["iii"].value == "firm"
     assert got["iv"].value == 9
     assert all(text.index("ENGLISH") < a.evidence[0].start for a in got.values())
+
+
+def test_a_bare_number_under_the_answers_own_title_is_its_answer() -> None:
+    q = Questionnaire(title="t", questions=[
+        Question("c1", "How many grit bins for public use do you currently maintain?", QuestionType.NUMBER, "C1"),
+        Question("c2", "Can residents request a new grit bin?", QuestionType.YESNO, "C2"),
+    ])
+    text = ("**C1. Biniau graean / Number of grit bins**\n\n612\n\n"
+            "**C2. A all preswylwyr ofyn am fin graean newydd? / Can residents request a new grit bin?**\n\n"
+            "Na / No.\n")
+    got = {a.question: a for a in collate_text(text, q)}
+    assert got["c1"].value == 612
+    assert got["c2"].value is False

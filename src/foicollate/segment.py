@@ -1435,7 +1435,9 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex,
             continue
         if "?" in ln.text and (_ASKED_LINE.match(ln.text) or _is_restatement(ln, idx)):
             continue  # another question of the request, quoted (or this one, in other words: "You asked: ...?")
-        furniture = _PAGE_FURNITURE.search(ln.text) and (spans or not re.fullmatch(r"\s*\d[\d,]*\s*", ln.text)) and not (
+        # (a bare number under the answer's own title line, "**C1. Number of grit bins**" / "612", is its answer)
+        past_title = any(not lines[a.line].start <= sp[0] <= lines[a.line].end for sp in spans)
+        furniture = _PAGE_FURNITURE.search(ln.text) and (past_title or not re.fullmatch(r"\s*\d[\d,]*\s*", ln.text)) and not (
             # a bare number packed between other lines is a cell of a table flattened one cell a line
             # (or the answer straight under its question)
             re.fullmatch(r"\s*\d+\s*", ln.text) and lines[k - 1].end + 1 == ln.start
