@@ -561,3 +561,17 @@ def test_a_bare_number_under_the_answers_own_title_is_its_answer() -> None:
     got = {a.question: a for a in collate_text(text, q)}
     assert got["c1"].value == 612
     assert got["c2"].value is False
+
+
+def test_one_options_words_alone_under_the_label_are_the_answer() -> None:
+    q = Questionnaire(title="t", questions=[
+        Question("4", "Do you use an external claims handler?", QuestionType.YESNO, "Q4"),
+        Question("5", "How frequently are your A roads inspected? Please select one.", QuestionType.CHOICE, "Q5",
+                 options=[Option("monthly", "Monthly"), Option("quarterly", "Every three months"),
+                          Option("annually", "Annually")]),
+        Question("6", "How many defects were repaired?", QuestionType.NUMBER, "Q6"),
+    ])
+    text = "Q4\nYes.\n\nQ5\nMonthly.\n\nQ6\n1,204\n"
+    got = {a.question: a for a in collate_text(text, q)}
+    assert got["5"].value == "monthly"
+    assert got["6"].value == 1204

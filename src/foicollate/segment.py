@@ -1418,6 +1418,7 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex,
     qi = a.questions[0]
     q_norm = idx.norms[qi]
     restating = True
+    restated: list[tuple[int, int]] = []  # lines that restate one option ("Monthly.")
     listed = _listed_options(lines, a.line + 1, stop, idx.choice_norms[qi])
     for k in range(a.line + 1, stop):
         ln = lines[k]
@@ -1428,6 +1429,7 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex,
                 fuzz.partial_ratio(norm, q_norm) >= 90:
             continue  # the wrapped rest of the restated question
         if _is_choice_restatement(norm, idx) and not _marked(ln.text) and not _VERDICT_CELL.search(ln.text):
+            restated.append((ln.start, ln.end))
             continue  # (not "Making an arrest<TAB>No": an item with its verdict in the next cell)
         if _lists_choices(norm, idx, qi):
             continue  # "weekly / monthly / quarterly": the options restated on one line
@@ -1460,6 +1462,8 @@ def _content_spans(lines: list[Line], a: Anchor, stop: int, idx: _QuestionIndex,
         spans.append((s, ln.end))
         if first_only:
             break
+    if not spans and len(restated) == 1 and len(idx.choice_norms[qi]) >= 2:
+        return restated  # "Q5" / "Monthly.": one option's words alone under the label are the answer
     return spans
 
 
