@@ -707,7 +707,8 @@ def segment(doc: Document, questionnaire: Questionnaire) -> Segmentation:
         (a.line for a in candidates if not _figure_row(lines[a.line].body)), default=-1))
     candidates, summary = _without_summary_table([a for a in candidates if a.line < closing], lines, closing, idx)
     candidates = _without_own_subheadings(candidates, lines, questionnaire)
-    candidates = _english_over_welsh(candidates, lines, closing)
+    if _WELSH_HINT.search(doc.text):
+        candidates = _english_over_welsh(candidates, lines, closing)
     chain = _best_chain(candidates, lines, closing, idx)
     headings = sum(a.kind == "heading" for a in chain)
     if headings and headings < max(2, len(idx.questions) / 4):
@@ -1556,6 +1557,9 @@ def _without_own_subheadings(cands: list[Anchor], lines: list[Line], questionnai
         else:
             opened = {q for a in group if a.kind != "heading" for q in a.questions}
     return [a for a in cands if a.line not in inside]
+
+
+_WELSH_HINT = re.compile(r"\b(?:yn|mae|ydym|ydy|nid|oes|gyda|eich|ein|gan|ateb|cwestiwn)\b")  # (a cheap test first)
 
 
 def _english_over_welsh(cands: list[Anchor], lines: list[Line], closing: int) -> list[Anchor]:
