@@ -812,3 +812,12 @@ def test_yes_or_no_in_welsh_under_a_label_or_in_a_later_sentence(text: str, ques
 def test_providers_and_frequencies_said_another_way(text: str, options: list[tuple[str, str]], expected: str) -> None:
     got = pick_choice(text, [Option(i, t) for i, t in options])
     assert got is not None and got.ids == [expected]
+
+
+def test_stage_numbers_and_capacities_are_no_answers() -> None:
+    r = read_number("96 frontline (stage 1) complaints were logged about waste collection in 2022/23.")
+    assert r is not None and r.value == 96
+    q = "How much salt, in tonnes, did you hold in stock on 1 October 2023?"
+    r = read_number("On 1 October 2023 our two salt barns held 7,650 tonnes, 96% of their combined capacity of "
+                    "8,000 tonnes.", question=q)
+    assert r is not None and r.value == 7650

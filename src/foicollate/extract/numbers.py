@@ -69,7 +69,7 @@ _MASKS = [
                r"\bquestions?|\bq\.?|\bno\.|\bref(?:erence)?\.?:?|\bfoi\s?(?:ref\w*)?:?|\bcase|\bpage|\bappendix|"
                r"\btable|\bannex|\bannexe|\bfigure|\bchart|\benclosure|\battachment|"
                r"\bitem|\bpoint|\bchapter|\btel\.?:?|\bphone:?|\bextension|\bext\.?|\bversion|\bv\.|\btier|\blevel|"
-               r"\bband|\bgrade|\bfloor|\broom|\bunit|\broute|\bbus|\bward|\bm\d)\s?\(?\d+[\d()a-z.]*", re.I),
+               r"\bband|\bgrade|\bfloor|\broom|\bunit|\broute|\bbus|\bward|\bstage|\bphase|\bstep|\bm\d)\s?\(?\d+[\d()a-z.]*", re.I),
     re.compile(r"\b[A-Z]{2,}[-/_]?\d[\w/-]*"),  # FOI-2023-0412, HBC_FOI_20200136
     _WEB,
     # times, not £0.00 or 3.05%: a dotted "10.30" is a time only with am/pm or after "at", "from", "until" ...
@@ -260,6 +260,8 @@ def _figures(text: str, units: frozenset[str]) -> tuple[_FigureFields, ...]:
             tm = None  # "£212,400 in total: 2020/21 £0, ...": the year's own figure, after the total
         if tm and _PART_OF.search(before[tm.end():]):
             tm = None  # "782 plots in total, of which 641 are ...": a part of the total before it
+        if tm and re.search(r"\b(?:capacity|limit|maximum|target|budget|threshold)\b", before[tm.end():], re.I):
+            tm = None  # "96% of their combined capacity of 8,000 tonnes": a limit, not a total of the answer
         f.total = bool(tm
                        or re.match(r"\s*(?:(?:[a-z-]+\s+){0,2}?(?:in\s+total|in\s+all|altogether)\b|overall|over\s+the\s+(?:\w+\s+){0,2}"
                                    r"(?:years|period)|across\s+(?:the|all)\b)", text[f.end: f.end + 40], re.I)
@@ -365,6 +367,17 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
         resp = _years_then_figures(text, units)
     if resp is not None:
         return resp
+    asked_in = _ASKED_IN.search(question)
+    if asked_in:
+        # "How much salt, in tonnes, ...?" - "our two salt barns held 7,650 tonnes, 96% of their capacity of
+        # 8,000 tonnes": the first figure given in the unit asked for
+        unit = asked_in.group(1).lower().rstrip("s")[:5]
+        figs = [f for f in figures(text, units) if not f.percent]
+        given = [f for f in figs if re.match(r"\s*" + unit, text[f.end:f.end + 12], re.I)]
+        words_only = all(text[f.start:f.end].isalpha() for f in figs if f not in given)  # ("our two barns")
+        if given and words_only and (len(given) == 1 or not any(f.total for f in given) and re.search(
+                r"\b(?:capacity|limit|maximum)\b", text, re.I)):
+            return NumberReading(given[0].value, None, [given[0]], 0.8)
     if _FTE.search(question):
         # "We have 3 empty homes officers (2.6 FTE).": asked in full-time equivalents, the one figure given
         # in them (several in them - a total and its parts - are read as usual)
@@ -427,6 +440,7 @@ def _total_row_across(text: str) -> NumberReading | None:
     return None
 
 
+_ASKED_IN = re.compile(r"\b(?:in|how\s+many)\s+(tonnes|litres|kilograms|gallons|hectares|acres|cubic\s+metres)\b", re.I)
 _FTE = re.compile(r"\s*(?:\b(?:fte|wte)\b|(?:full|whole)[- ]time[- ]equivalents?\b)", re.I)
 
 
