@@ -1017,3 +1017,9 @@ def test_not_applicable_in_welsh_and_english_is_not_held() -> None:
                                                    Option("let", "Let privately")])
     a = answer_alone(q, "1. Amherthnasol / Not applicable - the right to buy ended in Wales in 2019.")
     assert a.status.value == "not_held"
+
+
+def test_a_range_is_answered_with_no_one_figure() -> None:
+    a = answer_alone(Question("1", "How many pupils attended a breakfast club on a typical day?", QuestionType.NUMBER,
+                              "1"), "1. We estimate that between 2,600 and 2,900 pupils attended on a typical day.")
+    assert (a.status.value, a.value, a.breakdown) == ("answered", None, None)

@@ -651,6 +651,10 @@ def _read_number(text: str, flat: str, money: bool, percent: bool, price: bool, 
         figs = [f for f in figs if f.percent]  # "What percentage of the Fund's value": the rate, not the £
     elif money and any(f.money for f in figs):
         figs = [f for f in figs if f.money or f.total or f.value == 0]  # "2020/21: Nil" beside £ figures
+    if len(figs) == 2 and figs[0].value < figs[1].value and re.search(
+            r"\bbetween\s*[£$€]?$", text[:figs[0].start], re.I) and re.fullmatch(r"\s*and\s*[£$€]?", text[figs[0].end:figs[1].start]):
+        # "We estimate that between 2,600 and 2,900 pupils attended": a range, no one figure
+        return NumberReading(None, None, figs, 0.6)
     if len(figs) >= 2 and "of" in text:
         # "203 empty homes, out of a total stock of 6,350", "15,880 of our 17,204 lights": the whole it is
         # part of is no answer
@@ -820,6 +824,8 @@ def _coordinated_parts(figs: list[Figure], text: str, question: str) -> NumberRe
     lead = len(text) - len(text.lstrip())
     if figs[0].start > lead + 60 or "\n" in text[lead:figs[0].start]:
         return None
+    if re.search(r"\b(?:between|from)\s*[£$€]?$", text[:figs[0].start], re.I):
+        return None  # "between 2,600 and 2,900 pupils": a range, not two parts
     run = [figs[0]]
     for f in figs[1:]:
         gap = text[run[-1].end:f.start]
