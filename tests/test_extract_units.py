@@ -821,3 +821,10 @@ def test_stage_numbers_and_capacities_are_no_answers() -> None:
     r = read_number("On 1 October 2023 our two salt barns held 7,650 tonnes, 96% of their combined capacity of "
                     "8,000 tonnes.", question=q)
     assert r is not None and r.value == 7650
+
+
+def test_a_figure_the_reply_says_was_not_asked_for_is_no_part() -> None:
+    r = read_number("There are also two adult gaming centres, both on the seafront, and 38 family entertainment "
+                    "centre permits, which you did not ask about.",
+                    question="How many adult gaming centre premises licences were in force?")
+    assert r is not None and r.value == 2 and not r.breakdown

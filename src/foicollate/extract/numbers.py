@@ -651,6 +651,11 @@ def _read_number(text: str, flat: str, money: bool, percent: bool, price: bool, 
         figs = [f for f in figs if f.percent]  # "What percentage of the Fund's value": the rate, not the £
     elif money and any(f.money for f in figs):
         figs = [f for f in figs if f.money or f.total or f.value == 0]  # "2020/21: Nil" beside £ figures
+    if len(figs) >= 2 and ("ask" in text or "scope" in text):
+        # "... and 38 family entertainment centre permits, which you did not ask about": the figure it follows
+        told = {max((i for i, f in enumerate(figs) if f.end <= m.start()), key=lambda i: figs[i].end, default=-1)
+                for m in _NOT_ASKED.finditer(text)}
+        figs = [f for i, f in enumerate(figs) if i not in told] or figs
     if len(figs) == 2 and figs[0].value < figs[1].value and re.search(
             r"\bbetween\s*[£$€]?$", text[:figs[0].start], re.I) and re.fullmatch(r"\s*and\s*[£$€]?", text[figs[0].end:figs[1].start]):
         # "We estimate that between 2,600 and 2,900 pupils attended": a range, no one figure
@@ -811,6 +816,10 @@ _NOT_SIBLINGS = re.compile(r"\b(?:of\s+which|of\s+whom|of\s+these|including|incl
                            r"to|from\s+\S+\s+to|rose|fell|up|down|increase\w*|decrease\w*|whom|which|were\s+\w+ed)\b|"
                            r"[.;:!?]\s|[=/]", re.I)
 _JOINED = re.compile(r"(?:,|\band|\bplus|\bwith)\s*[£$€]?\s*$", re.I)
+
+
+_NOT_ASKED = re.compile(r"\byou\s+(?:did\s+not|didn[’']t)\s+ask\b|\bnot\s+(?:part\s+of\s+|within\s+)?(?:the\s+scope\s+of\s+)?"
+                        r"your\s+(?:question|request)\b|\boutside\s+the\s+scope\b", re.I)
 
 
 def _coordinated_parts(figs: list[Figure], text: str, question: str) -> NumberReading | None:
