@@ -828,3 +828,9 @@ def test_a_figure_the_reply_says_was_not_asked_for_is_no_part() -> None:
                     "centre permits, which you did not ask about.",
                     question="How many adult gaming centre premises licences were in force?")
     assert r is not None and r.value == 2 and not r.breakdown
+
+
+def test_in_total_three_words_after_the_figure_marks_the_total() -> None:
+    r = read_number("Of the 14 breaches this year, two involved the same patient on consecutive nights, so 13 patients "
+                    "were affected in total.")
+    assert r is not None and r.value == 13

@@ -263,7 +263,7 @@ def _figures(text: str, units: frozenset[str]) -> tuple[_FigureFields, ...]:
         if tm and re.search(r"\b(?:capacity|limit|maximum|target|budget|threshold)\b", before[tm.end():], re.I):
             tm = None  # "96% of their combined capacity of 8,000 tonnes": a limit, not a total of the answer
         f.total = bool(tm
-                       or re.match(r"\s*(?:(?:[a-z-]+\s+){0,2}?(?:in\s+total|in\s+all|altogether)\b|overall|over\s+the\s+(?:\w+\s+){0,2}"
+                       or re.match(r"\s*(?:(?:[a-z-]+\s+){0,3}?(?:in\s+total|in\s+all|altogether)\b|overall|over\s+the\s+(?:\w+\s+){0,2}"
                                    r"(?:years|period)|across\s+(?:the|all)\b)", text[f.end: f.end + 40], re.I)
                        or re.match(r"\W*(?:grand\s+)?total\b", text[line_start:f.start], re.I))
     return tuple((f.value, f.start, f.end, f.money, f.percent, f.label, f.total) for f in out)
