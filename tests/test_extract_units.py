@@ -834,3 +834,10 @@ def test_in_total_three_words_after_the_figure_marks_the_total() -> None:
     r = read_number("Of the 14 breaches this year, two involved the same patient on consecutive nights, so 13 patients "
                     "were affected in total.")
     assert r is not None and r.value == 13
+
+
+def test_asked_for_the_longest_the_figure_after_the_replys_own_longest() -> None:
+    q = "What was the longest continuous period, in weeks, that any family spent in B&B during 2022/23?"
+    r = read_number("7 households had been in B&B for more than six weeks on 31 March 2023, and the longest "
+                    "continuous stay by a family during 2022/23 was 19 weeks.", question=q, units=question_units(q))
+    assert r is not None and r.value == 19

@@ -367,6 +367,15 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
         resp = _years_then_figures(text, units)
     if resp is not None:
         return resp
+    most = _SUPERLATIVE.search(question)
+    if most and len(figures(text, units)) >= 2 and len(year_in(question)) < 2:
+        # "What was the longest period ...?" - "7 households ... and the longest continuous stay ... was 19
+        # weeks": the first figure after the passage's own "longest", in its sentence
+        said = re.search(r"\b" + most.group(0) + r"\b[^.;\n]{0,100}?", text, re.I)
+        after = [f for f in figures(text, units) if said and said.end() <= f.start
+                 and not _SENTENCE_BREAK.search(text[said.end():f.start]) and not f.percent]
+        if after:
+            return NumberReading(after[0].value, None, [after[0]], 0.75)
     asked_in = _ASKED_IN.search(question)
     if asked_in:
         # "How much salt, in tonnes, ...?" - "our two salt barns held 7,650 tonnes, 96% of their capacity of
@@ -440,6 +449,7 @@ def _total_row_across(text: str) -> NumberReading | None:
     return None
 
 
+_SUPERLATIVE = re.compile(r"\b(?:longest|shortest|highest|lowest|largest|smallest|maximum|minimum)\b", re.I)
 _ASKED_IN = re.compile(r"\b(?:in|how\s+many)\s+(tonnes|litres|kilograms|gallons|hectares|acres|cubic\s+metres)\b", re.I)
 _FTE = re.compile(r"\s*(?:\b(?:fte|wte)\b|(?:full|whole)[- ]time[- ]equivalents?\b)", re.I)
 
