@@ -841,3 +841,9 @@ def test_asked_for_the_longest_the_figure_after_the_replys_own_longest() -> None
     r = read_number("7 households had been in B&B for more than six weeks on 31 March 2023, and the longest "
                     "continuous stay by a family during 2022/23 was 19 weeks.", question=q, units=question_units(q))
     assert r is not None and r.value == 19
+
+
+def test_the_english_half_of_a_bilingual_list_of_option_labels() -> None:
+    opts = [Option(x, f"Service {x}", str(n)) for n, x in enumerate("vwxyz", start=1)]
+    got = pick_multi("(2) a (3). / (2) and (3).", opts)
+    assert got is not None and got.ids == ["w", "x"]

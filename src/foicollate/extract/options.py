@@ -478,6 +478,12 @@ def pick_multi(text: str, options: list[Option], asked: frozenset[str] = frozens
     said = _answer_line(text, options)
     if said is not None:
         return said
+    if " / " in text and _BARE_LABELS.match(tail := text.rsplit(" / ", 1)[1].strip()):
+        # "(2) a (3). / (2) and (3).": the English half of a bilingual list of labels
+        at = text.rindex(tail)
+        english = pick_multi(tail, options, asked)
+        if english is not None:
+            return Picked(english.ids, [(s + at, e + at) for s, e in english.spans], english.confidence)
     head, nl, below = text.strip().partition("\n")
     if nl and len(head.split()) <= 6 and not re.search(r"[.!?:;,]\s*$", head) and _BARE_LABELS.match(below.strip()):
         # "Mandatory training\n1, 2 and 4.": a heading over the bare labels
