@@ -187,8 +187,7 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         if again is not None:
             ans = replace(again, conf=min(again.conf, 0.7), method=f"{again.method}:provider")
             cues = []
-    if ans is None and q.type == QuestionType.TEXT and cues and all(
-            c.status == Status.REFUSED and c.grounds in ("s21", "s25") and c.strength < 0.75 for c in cues):
+    if ans is None and q.type == QuestionType.TEXT and cues and all(c.link_only for c in cues):
         # "Our policy is published at https://...": the link asked for is the answer (no exemption is named)
         again = _read_value(q, text, block, answers)
         if again is not None:
@@ -208,7 +207,7 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
     if first_refusal and not plain_yes_no and (
             opens_with_refusal and (q.type != QuestionType.NUMBER or neither_confirm_nor_deny(text))
                           or q.type == QuestionType.TEXT and first_refusal.start <= lead + 200
-                          and first_refusal.grounds in ("s21", "s25") and first_refusal.strength >= 0.75
+                          and first_refusal.grounds in ("s21", "s25") and not first_refusal.link_only
                           # "... will be published in October. We consider this information exempt under s22"
                           or q.type in (QuestionType.TEXT, QuestionType.YESNO) and any(
                               c.status == Status.REFUSED and c.strength >= 0.95 and c.grounds
@@ -270,7 +269,7 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
                      evidence=[span(s, e) for s, e in spans] or [span(0, min(len(text), 300))])
         return out
     if cues:
-        out = _from_cue(doc, q, cues, text, span, anchor_conf)
+        out = _from_cue(doc, q, cues, span, anchor_conf)
         if figure_set_aside:
             out.confidence = min(out.confidence, 0.8)  # a figure was set aside for the refusal: look
         if out.status == Status.NOT_HELD and (
@@ -329,12 +328,7 @@ def _refusal_outweighs(cues: list[Cue], ans: _Value, rest: str) -> bool:
     return not any(re.search(r"\d", w) for w in words)
 
 
-_HELD_BY = re.compile(r"\b(?:is|are|would\s+be)\s+held\s+by\b|\bholds?\s+(?:this|that|these|the|all|any)\s+"
-                      r"(?:\w+\s+)?(?:information|data|records?|figures)\b", re.I)
-
-
-def _from_cue(doc: Document, q: Question, cues: list[Cue], text: str, span,  # type: ignore[no-untyped-def]
-              anchor_conf: float) -> Answer:
+def _from_cue(doc: Document, q: Question, cues: list[Cue], span, anchor_conf: float) -> Answer:  # type: ignore[no-untyped-def]
     order = {Status.REFERRED: 0, Status.REFUSED: 1, Status.NOT_HELD: 2}
     best = sorted(cues, key=lambda c: (order.get(c.status, 3), -c.strength))[0]
     cited = [c for c in cues if c.status == Status.REFUSED and c.strength >= 0.9]
@@ -350,8 +344,7 @@ def _from_cue(doc: Document, q: Question, cues: list[Cue], text: str, span,  # t
     held_not = [c for c in cues if c.status == Status.NOT_HELD and c.strength >= 0.9]
     # ("this information is held by Arran Leisure Trust and not by the Council": another body is said to
     # hold it, which is a referral whatever the letter says of its own records)
-    holder = any(c.status == Status.REFERRED and not c.advice and _HELD_BY.search(text, c.start, c.end)
-                 for c in cues)
+    holder = any(c.status == Status.REFERRED and c.holder and not c.advice for c in cues)
     if best.status == Status.REFERRED and held_not and not holder and (
             all(c.advice for c in cues if c.status == Status.REFERRED) or not any(c.instruct for c in cues)):
         # "The Trust does not hold any of the information. You may wish to contact X Council, which may
@@ -397,7 +390,7 @@ def _global_answer(doc: Document, q: Question, seg: Segmentation) -> Answer:
     def span(s: int, e: int) -> Evidence:
         return _ev(doc, _to_doc(seg.global_spans, s), _to_doc(seg.global_spans, e))
 
-    ans = _from_cue(doc, q, cues, text, span, 0.75)  # a blanket outcome is read for every question: check it
+    ans = _from_cue(doc, q, cues, span, 0.75)  # a blanket outcome is read for every question: check it
     ans.method = "blanket:" + ans.method
     return ans
 

@@ -367,35 +367,9 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
         resp = _years_then_figures(text, units)
     if resp is not None:
         return resp
-    most = _SUPERLATIVE.search(question)
-    if most and len(figures(text, units)) >= 2 and len(year_in(question)) < 2:
-        # "What was the longest period ...?" - "7 households ... and the longest continuous stay ... was 19
-        # weeks": the first figure after the passage's own "longest", in its sentence
-        said = re.search(r"\b" + most.group(0) + r"\b[^.;\n]{0,100}?", text, re.I)
-        after = [f for f in figures(text, units) if said and said.end() <= f.start
-                 and not _SENTENCE_BREAK.search(text[said.end():f.start]) and not f.percent]
-        if after:
-            return NumberReading(after[0].value, None, [after[0]], 0.75)
-    asked_in = _ASKED_IN.search(question)
-    if asked_in:
-        # "How much salt, in tonnes, ...?" - "our two salt barns held 7,650 tonnes, 96% of their capacity of
-        # 8,000 tonnes": the first figure given in the unit asked for
-        unit = asked_in.group(1).lower().rstrip("s")[:5]
-        figs = [f for f in figures(text, units) if not f.percent]
-        given = [f for f in figs if re.match(r"\s*" + unit, text[f.end:f.end + 12], re.I)]
-        words_only = all(text[f.start:f.end].isalpha() for f in figs if f not in given)  # ("our two barns")
-        if given and words_only and (len(given) == 1 or not any(f.total for f in given) and re.search(
-                r"\b(?:capacity|limit|maximum)\b", text, re.I)):
-            return NumberReading(given[0].value, None, [given[0]], 0.8)
-    if _FTE.search(question):
-        # "We have 3 empty homes officers (2.6 FTE).": asked in full-time equivalents, the one figure given
-        # in them (several in them - a total and its parts - are read as usual)
-        figs = figures(text, units)
-        fte = [f for f in figs if _FTE.match(text, f.end) and not f.money and not f.percent]
-        other = [f for f in figs if f not in fte]
-        if len({f.value for f in fte}) == 1 and (not other or len(other) == 1 and re.fullmatch(
-                r"[^\d()]{0,40}\(\s*", text[other[0].end:fte[0].start])):
-            return NumberReading(fte[0].value, None, [fte[0]], 0.85)  # (not "four officers and a manager (0.5 FTE)")
+    asked_for = _in_the_terms_asked(text, units, question)
+    if asked_for is not None:
+        return asked_for
     flat = unflatten_cells(text)  # a table copied out one cell a line, back in rows (same length: offsets hold)
     down = _years_down(flat, question, money) if question and ("|" in flat or "\t" in flat) else None
     if down is not None:
@@ -418,6 +392,44 @@ def read_number(text: str, money: bool = False, percent: bool = False, price: bo
         if len(hit) == 1 and len(r.used) == len(r.breakdown):
             return NumberReading(hit[0][1].value, None, [hit[0][1]], r.confidence)
     return r
+
+
+def _in_the_terms_asked(text: str, units: frozenset[str], question: str) -> NumberReading | None:
+    """A figure the question's own terms single out: the reply's "longest" for "What was the longest ...?", the
+    figure in tonnes for "How much salt, in tonnes?", the one figure in FTE for "How many FTE officers?"."""
+    most = _SUPERLATIVE.search(question)
+    asked_in = _ASKED_IN.search(question)
+    fte_asked = _FTE.search(question)
+    if not (most or asked_in or fte_asked):
+        return None
+    figs = figures(text, units)
+    if most and len(figs) >= 2 and len(year_in(question)) < 2:
+        # "What was the longest period ...?" - "7 households ... and the longest continuous stay ... was 19
+        # weeks": the first figure after the passage's own "longest", in its sentence
+        said = re.search(r"\b" + most.group(0) + r"\b[^.;\n]{0,100}?", text, re.I)
+        after = [f for f in figs if said and said.end() <= f.start
+                 and not _SENTENCE_BREAK.search(text[said.end():f.start]) and not f.percent]
+        if after:
+            return NumberReading(after[0].value, None, [after[0]], 0.75)
+    if asked_in:
+        # "How much salt, in tonnes, ...?" - "our two salt barns held 7,650 tonnes, 96% of their capacity of
+        # 8,000 tonnes": the first figure given in the unit asked for
+        unit = asked_in.group(1).lower().rstrip("s")[:5]
+        counted = [f for f in figs if not f.percent]
+        given = [f for f in counted if re.match(r"\s*" + unit, text[f.end:f.end + 12], re.I)]
+        words_only = all(text[f.start:f.end].isalpha() for f in counted if f not in given)  # ("our two barns")
+        if given and words_only and (len(given) == 1 or not any(f.total for f in given) and re.search(
+                r"\b(?:capacity|limit|maximum)\b", text, re.I)):
+            return NumberReading(given[0].value, None, [given[0]], 0.8)
+    if fte_asked:
+        # "We have 3 empty homes officers (2.6 FTE).": asked in full-time equivalents, the one figure given
+        # in them (several in them - a total and its parts - are read as usual)
+        fte = [f for f in figs if _FTE.match(text, f.end) and not f.money and not f.percent]
+        other = [f for f in figs if f not in fte]
+        if len({f.value for f in fte}) == 1 and (not other or len(other) == 1 and re.fullmatch(
+                r"[^\d()]{0,40}\(\s*", text[other[0].end:fte[0].start])):
+            return NumberReading(fte[0].value, None, [fte[0]], 0.85)  # (not "four officers and a manager (0.5 FTE)")
+    return None
 
 
 def _total_row_across(text: str) -> NumberReading | None:
@@ -927,10 +939,7 @@ def _total_then_parts(figs: list[Figure], text: str) -> NumberReading | None:
                                   and bisect_left(breaks, figs[k + 1].start) == first_break
                                   and not _in_brackets(text, figs[k + 1].start)):
                         break  # (a figure in brackets after the last part is its aside: "(two posts at 0.8)")
-                    bd = _named_parts(parts)
-                    if len(bd) < len(parts):  # two parts named alike: number them rather than lose one
-                        bd = {f"part {n + 1}": p.value for n, p in enumerate(parts)}
-                    return NumberReading(t.value, bd, [t, *parts], 0.8)
+                    return NumberReading(t.value, _distinct_parts(parts), [t, *parts], 0.8)
                 if run > t.value * 1.01:
                     break
         if not small and _PARTS_FOLLOW.match(text, t.end):
@@ -942,10 +951,7 @@ def _total_then_parts(figs: list[Figure], text: str) -> NumberReading | None:
                 parts = [f for n, f in enumerate(near) if n != skip]
                 for k in range(2, len(parts) + 1):
                     if abs(sum(f.value for f in parts[:k]) - t.value) < 0.005 * t.value + 0.01 and skip < k:
-                        bd = _named_parts(parts[:k])
-                        if len(bd) < k:
-                            bd = {f"part {n + 1}": p.value for n, p in enumerate(parts[:k])}
-                        return NumberReading(t.value, bd, [t, *parts[:k]], 0.75)
+                        return NumberReading(t.value, _distinct_parts(parts[:k]), [t, *parts[:k]], 0.75)
     return None
 
 
@@ -960,6 +966,12 @@ _PART_WORDS = r"(?:of\s+(?:which|whom|these|those)|made\s+up\s+of|compris\w*|con
 _PART_OF = re.compile(r"\b" + _PART_WORDS, re.I)
 _PARTS_FOLLOW = re.compile(r"\s*(?:[a-z-]+\s+){0,5}?(?:[a-z-]+\s*)?(?::|\(|,?\s*(?:in\s+total|in\s+all|altogether)?,?\s*"
                            + _PART_WORDS + ")", re.I)
+
+
+def _distinct_parts(parts: list[Figure]) -> dict[str, float]:
+    """The parts by their labels, or numbered where two are named alike (rather than lose one)."""
+    bd = _named_parts(parts)
+    return bd if len(bd) == len(parts) else {f"part {n + 1}": p.value for n, p in enumerate(parts)}
 
 
 def _named_parts(parts: list[Figure]) -> dict[str, float]:

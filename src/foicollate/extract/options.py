@@ -18,6 +18,9 @@ from foicollate.segment import initials
 
 # (Welsh answers too: "Ydy" / "Ydym" / "Oes" / "Ie" is yes, "Nac ydy" / "Nac oes" / "Naddo" is no)
 _YES_START = re.compile(r"^\W*(?:yes|yep|correct|(?:ydy|ydym|ydyn|ydynt|oes|ie)\b(?=\s*[.,;/–-]|\s*$)|(?:we|the\s+\w+)\s+(?:do|does|has|have|is|are|can)\b(?!\s*n[o']t|\s+(?:\w+\s+)?not\b))", re.I)
+# the Welsh half before " / Yes": one word ("Na / No"), or a phrase ("Do, tri. / Yes, three.")
+_WELSH_WORD_FIRST = re.compile(r"^\W*[\w']+\s*/\s*(?=(?:yes|no)\b)", re.I)
+_WELSH_FIRST = re.compile(r"^([^/\n]{1,300}?)\s/\s*(?=(?:yes|no)\b)", re.I)
 _CONFIRM = re.compile(r"^\W*(?:we|i|the\s+\w+(?:\s+council)?)\s+(?:can|am\s+able\s+to|are\s+able\s+to|is\s+able\s+to|"
                       r"would\s+like\s+to|wish\s+to)\s+confirm\s+(?:that\s+)?", re.I)
 # the rest of a restated question: "If so, please name the contractor ..."
@@ -130,9 +133,11 @@ def yes_no(text: str, question: str = "") -> tuple[bool | None, tuple[int, int] 
         off += len(head) + 1 + len(rest) - len(rest.lstrip())
         stripped = rest.lstrip()
         first_end = _sentence_end(stripped)
-    m = re.match(r"^\W*[\w']+\s*/\s*(?=(?:yes|no)\b)", stripped, re.I) or (
-        (w := re.match(r"^([^/\n]{1,300}?)\s/\s*(?=(?:yes|no)\b)", stripped, re.I)) and (welsh_share(w.group(1)) >= 0.25
-                                                                      or len(w.group(1).split()) <= 3) and w)
+    m = _WELSH_WORD_FIRST.match(stripped)
+    if m is None:
+        m = _WELSH_FIRST.match(stripped)
+        if m and welsh_share(m.group(1)) < 0.25 and len(m.group(1).split()) > 3:
+            m = None  # (an English sentence before "/ Yes" is no Welsh half)
     if m:  # "Na / No", "Ie / Yes", "Do, tri. / Yes, three.": the English after a bilingual pair
         off += m.end()
         stripped = stripped[m.end():]
@@ -478,19 +483,16 @@ def pick_multi(text: str, options: list[Option], asked: frozenset[str] = frozens
     said = _answer_line(text, options)
     if said is not None:
         return said
-    if " / " in text and _BARE_LABELS.match(tail := text.rsplit(" / ", 1)[1].strip()):
-        # "(2) a (3). / (2) and (3).": the English half of a bilingual list of labels
-        at = text.rindex(tail)
-        english = pick_multi(tail, options, asked)
-        if english is not None:
-            return Picked(english.ids, [(s + at, e + at) for s, e in english.spans], english.confidence)
+    # the bare labels after something else: the English half of a bilingual list ("(2) a (3). / (2) and (3).")
+    # or the lines under a heading ("Mandatory training\n1, 2 and 4.")
     head, nl, below = text.strip().partition("\n")
-    if nl and len(head.split()) <= 6 and not re.search(r"[.!?:;,]\s*$", head) and _BARE_LABELS.match(below.strip()):
-        # "Mandatory training\n1, 2 and 4.": a heading over the bare labels
-        at = text.index(below)
-        under = pick_multi(below, options, asked)
-        if under is not None:
-            return Picked(under.ids, [(s + at, e + at) for s, e in under.spans], under.confidence)
+    for part in (text.rsplit(" / ", 1)[1].strip() if " / " in text else "",
+                 below if nl and len(head.split()) <= 6 and not re.search(r"[.!?:;,]\s*$", head) else ""):
+        if part and _BARE_LABELS.match(part.strip()):
+            at = text.rindex(part)
+            labels = pick_multi(part, options, asked)
+            if labels is not None:
+                return Picked(labels.ids, [(s + at, e + at) for s, e in labels.spans], labels.confidence)
     if _NONE.search(text):
         m = _NONE.search(text)
         assert m
@@ -927,12 +929,17 @@ def _line_verdicts(text: str, items: list[Option]) -> list[tuple[str, bool, tupl
     return out
 
 
+_CLAUSE = re.compile(r"[^;\n.]+")
+_CLAUSE_OR_LISTED = re.compile(r"[^;\n.,]+")
+_VERDICT_WORD = re.compile(r"\b(?:yes|no)\b", re.I)
+
+
 def _item_clauses(text: str) -> list[re.Match[str]]:
     """The clauses of an answer, split at commas too where a clause gives several verdicts ("Wi-Fi yes, PCs no")."""
     out: list[re.Match[str]] = []
-    for clause in re.finditer(r"[^;\n.]+", text):
-        if len(re.findall(r"\b(?:yes|no)\b", clause.group(0), re.I)) >= 2:
-            out.extend(re.compile(r"[^;\n.,]+").finditer(text, clause.start(), clause.end()))
+    for clause in _CLAUSE.finditer(text):
+        if len(_VERDICT_WORD.findall(clause.group(0))) >= 2:
+            out.extend(_CLAUSE_OR_LISTED.finditer(text, clause.start(), clause.end()))
         else:
             out.append(clause)
     return out
@@ -942,6 +949,17 @@ def _same_start(a: str, b: str) -> bool:
     """"mag" and "magazin", "laptop" and "laptop": one word the start of the other (three letters at least)."""
     a, b = a.split("-")[-1], b.split("-")[-1]
     return a == b or min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))
+
+
+def _named_short(name: str, terms: frozenset[str], items: list[Option]) -> Option | None:
+    """The one item a short name stands for: capital initials of its words ("PCs"), or words that start its
+    words ("e-mags", "laptops")."""
+    acronym = re.fullmatch(r"\W*([A-Z]{2,4})s?\W*", name)
+    if acronym:
+        short = [it for it in items if acronym.group(1).lower() in initials(it.text, (2, 3, 4))]
+    else:
+        short = [it for it in items if all(any(_same_start(w, x) for x in _terms(it.text)) for w in terms)]
+    return short[0] if len(short) == 1 else None
 
 
 def pick_matrix(text: str, items: list[Option], asked: frozenset[str] = frozenset()
@@ -1007,10 +1025,9 @@ def pick_matrix(text: str, items: list[Option], asked: frozenset[str] = frozense
                 best_item, best_score = it, sc
         if best_score < 0.5 and 0 < len(terms) <= 2:
             # "e-mags yes, laptops no": a short name for the item, each of its words the start of one of the item's
-            acronym = re.fullmatch(r"\W*([A-Z]{2,4})s?\W*", cl[: (yn or neg).start()])
-            short = [it for it in items if (acronym.group(1).lower() in initials(it.text, (2, 3, 4)) if acronym else
-                                            all(any(_same_start(w, x) for x in _terms(it.text)) for w in terms))]
-            best_item, best_score = (short[0], 0.5) if len(short) == 1 else (best_item, best_score)
+            short = _named_short(cl[: (yn or neg).start()], terms, items)
+            if short is not None:
+                best_item, best_score = short, 0.5
         if best_item is not None and best_score >= 0.5 and values.get(best_item.id) is None:
             values[best_item.id] = bool(yn) and (yn.group(1) or yn.group(2) or yn.group(3)).lower() == "yes"
             spans.append((clause.start(), clause.end()))

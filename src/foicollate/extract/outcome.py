@@ -32,6 +32,8 @@ class Cue:
     strength: float = 0.9
     advice: bool = False  # a referral given only as advice ("you may wish to contact X, which may hold it")
     instruct: bool = False  # its sentence sends the request on ("please redirect your request to X", "transferred")
+    holder: bool = False  # a referral whose sentence says the other body holds it ("is held by X, not the Council")
+    link_only: bool = False  # a refusal read from a link alone ("published at https://..."), no exemption named
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -84,6 +86,9 @@ _STANCE = re.compile(  # word starts only ("cannot be disclosed" by its own alte
     r"decline|not\s+obliged|not\s+required\s+to|outside\s+the\s+scope|not\s+in\s+the\s+public\s+interest)",
     re.I,
 )
+# another body said to hold the information: "is held by X", "X holds this information"
+_HELD_BY = re.compile(r"\b(?:is|are|would\s+be)\s+held\s+by\b|\bholds?\s+(?:this|that|these|the|all|any)\s+"
+                      r"(?:\w+\s+)?(?:information|data|records?|figures)\b", re.I)
 _SMALL_NUMBER = re.compile(r"\b(?:fewer|less)\s+than\s+(?:5|five|10|ten|3|three)\b|\b(?:<|under)\s?5\b", re.I)
 # ("a small number of shared rooms" only describes; "small numbers" suppressed to protect people is a refusal)
 _FEWER_THAN_FIVE = re.compile(r"\b(?:fewer|less)\s+than\s+(?:5|five)\b|<\s?5\b", re.I)
@@ -292,7 +297,8 @@ def find_cues(text: str, scottish: bool = False, own: AbstractSet[str] = frozens
                 (_a, _b, name), where = bodies[-1]
                 # "You may wish to contact X, which may hold it. They can be contacted at ...": still advice
                 cue = Cue(Status.REFERRED, 0, len(sent), referred_to=name, strength=0.7, instruct=instruct,
-                          advice=_advice_only(sent) or (not instruct and _advice_only(where)))
+                          advice=_advice_only(sent) or (not instruct and _advice_only(where)),
+                          holder=bool(_HELD_BY.search(sent)))
         if cue:
             cue.start += s
             cue.end += s
@@ -335,12 +341,12 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
             start, _end, name = (after or bodies)[0]
             passive = re.search(r"\bby\s+(?:the\s+)?$", sent[max(0, start - 12):start], re.I)
             return Cue(Status.REFERRED, 0, len(sent), referred_to=name, strength=0.75 if passive else 0.85,
-                       advice=_advice_only(sent))
+                       advice=_advice_only(sent), holder=bool(_HELD_BY.search(sent)))
         if _SOME_BODY.search(sent):
             # "the district and borough councils", "the police": referred, no one body named
             county = bool(re.search(r"\bthe\s+county\s+council\b", sent, re.I))
             return Cue(Status.REFERRED, 0, len(sent), referred_to="the County Council" if county else None,
-                       strength=0.6, advice=not _INSTRUCT.search(sent))
+                       strength=0.6, advice=not _INSTRUCT.search(sent), holder=bool(_HELD_BY.search(sent)))
     low = sent.lower()
     if not cited and not _may_cue(low):
         return None  # nothing here could state an outcome ("Yes, 12 cases.")
@@ -368,7 +374,7 @@ def sentence_cue(sent: str, scottish: bool, refer: re.Match[str] | None | bool =
     if ("http" in low or "www." in low) and _PUBLISHED.search(sent) and not re.search(
             r"\d[\d,]*(?!\S*/)", _PUBLISHED.sub("", sent)):
         # "set out in our policy, published at https://...": reasonably accessible elsewhere
-        return Cue(Status.REFUSED, 0, len(sent), grounds="s25" if scottish else "s21", strength=0.7)
+        return Cue(Status.REFUSED, 0, len(sent), grounds="s25" if scottish else "s21", strength=0.7, link_only=True)
     if (_SMALL_NUMBER.search(sent) or "small" in low and _SMALL_NUMBERS.search(sent)) and (
             _PROTECTING.search(sent) or _FEWER_THAN_FIVE.search(sent)):
         # "fewer than five": a figure suppressed to protect individuals
