@@ -1023,3 +1023,15 @@ def test_a_range_is_answered_with_no_one_figure() -> None:
     a = answer_alone(Question("1", "How many pupils attended a breakfast club on a typical day?", QuestionType.NUMBER,
                               "1"), "1. We estimate that between 2,600 and 2,900 pupils attended on a typical day.")
     assert (a.status.value, a.value, a.breakdown) == ("answered", None, None)
+
+
+@pytest.mark.parametrize("pointer", [
+    "Question 1b - empty for two years or more\nSee response to Question 1a.",
+    "1b.\nSee response to (a).",
+    "Question 1b\nGweler ein hateb i gwestiwn 1a. / Please see our answer to question 1a.",
+])
+def test_see_response_to_another_question_reads_its_figure(pointer: str) -> None:
+    got = read("Question 1a - long-term empty dwellings\n612 dwellings were recorded as long-term empty, "
+               f"of which 214 had been empty for two years or more.\n\n{pointer}\n")
+    assert got["1a"] == ("answered", 612)
+    assert got["1b"] == ("answered", 214)

@@ -59,9 +59,11 @@ _ANCHOR_CONF = {"text": 1.0, "multi": 0.95, "table": 0.95, "label": 0.9, "headin
 _SEE = re.compile(
     r"^\W*(?:as\s+above|see\s+above|please\s+see\s+(?:the\s+)?above|same\s+as\s+(?:above|previous)|"
     r"(?:please\s+)?(?:see|refer\s+to)\s+(?:our\s+|the\s+)?(?:answer|response|reply)s?\s+(?:to|for|at|given\s+(?:to|in))\s+"
-    r"(?:question\s+|q\.?\s*)?(?P<ref>[0-9]{1,2}[a-z]?|[a-z])\b|(?:please\s+)?see\s+(?:question\s+|q\.?\s*)(?P<ref2>[0-9]{1,2}[a-z]?|[a-z])\b)",
+    r"(?:question\s+|q\.?\s*)?\(?(?P<ref>[a-z]?[0-9]{1,2}[a-z]?|[ivx]{1,5}|[a-z])\b\)?|"
+    r"(?:please\s+)?see\s+(?:question\s+|q\.?\s*)(?P<ref2>[a-z]?[0-9]{1,2}[a-z]?|[ivx]{1,5}|[a-z])\b)",
     re.I,
 )
+_SEE_LINE = re.compile(_SEE.pattern, re.I | re.M)
 _ATTACHED = re.compile(r"^\W*(?:[\w' ]{0,60}:\s*)?(?:please\s+)?(?:see|refer\s+to|find)\s+(?:[\w'’,-]+\s+){0,8}?"
                        r"(?:attached|enclosed)\b", re.I | re.M)
 # where an attachment is named ("tab 2", "(FOI 2401-1183 placements.xlsx)"): its digits are no answer
@@ -147,7 +149,7 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         # "Please see the attached spreadsheet": the answer is in a file this reply does not contain
         return Answer(question=q.id, confidence=0.6, evidence=[span(0, len(text))], method="see-attached",
                       note="refers to an attachment")
-    see = _SEE.match(text)
+    see = _see(text)
     if see and len(text) < 160 and not find_cues(text[see.end():], seg.scottish, seg.own_names):
         # (not "See above – these should be directed to X": that is the outcome it points at)
         ref = (see.group("ref") or see.group("ref2") or "").lower() or None
@@ -298,6 +300,16 @@ _ASIDE = re.compile(r"(?<![\w,] )\b(?:for\s+(?:your\s+)?information|by\s+way\s+o
 _REDIRECT = re.compile(r"\b(?:contact|redirect|direct|refer|forward|send|write\s+to|approach|submit|address|"
                        r"transferred\s+your|passed\s+your)(?:s|e?d|r?ed|r?ing|ted|ting|ral|rals)?\b", re.I)
 _NOT_APPLICABLE = re.compile(r"^\W*(?:amherthnasol\W*/\s*)?(?:not\s+applicable|n/a)\b", re.I)
+
+
+def _see(text: str) -> re.Match[str] | None:
+    """"See response to (a)", at the start of the answer or on the line under a heading that restates the
+    question ("empty for two years or more" / "See response to Question 1a.")."""
+    see = _SEE.match(text)
+    nl = text.find("\n")
+    if see is None and 0 < nl < 100 and not re.search(r"[.!?:;]\W*$", text[:nl]):
+        see = _SEE_LINE.match(text, nl + 1)
+    return see
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -600,9 +612,16 @@ def resolve_cross_references(doc: Document, questionnaire: Questionnaire, seg: S
         if ref == "above":
             target = ids[i - 1] if i > 0 else None
         else:
-            for q in questionnaire.questions:
-                if labels_match(normalise_label(ref), normalise_label(q.label or q.id)) or q.id == ref:
-                    target = q.id
+            own = normalise_label(questionnaire.get(qid).label or qid)
+            # "(a)" under question 3b is 3a: a letter alone is a part of the same numbered question
+            refs = [ref] + ([own.rstrip("abcdefghijklmnopqrstuvwxyz") + ref]
+                            if len(ref) == 1 and ref.isalpha() and own[:1].isdigit() else [])
+            for r in refs:
+                for q in questionnaire.questions:
+                    if labels_match(normalise_label(r), normalise_label(q.label or q.id)) or q.id == r:
+                        target = q.id
+                        break
+                if target:
                     break
         src = answers.get(target) if target and target != qid else None
         if src is None:

@@ -16,7 +16,8 @@ cynghorau ysgol ysgolion plant oedolion tai ffordd ffyrdd swyddog adran mis miso
 blynyddoedd gwariant incwm polisi cynllun cyhoeddus ydi oeddent bydd byddwn heddlu bwrdd iechyd ie naddo
 mathau tanwydd danwydd trydan pwyntiau gwefru hygyrchedd adroddiadau namau cyflogedig yw yng lleol
 awdurdodau awdurdod berthnasol perthnasol cymorth gyda sesiynau sgiliau benthyg dyfeisiau hawliadau
-miliwn biliwn filiwn cynnwys gyfer ceir parcio adeiladau arolygiadau achub tân
+miliwn biliwn filiwn cynnwys gyfer ceir parcio adeiladau arolygiadau achub tân gweler hateb atebion gwestiwn chwestiwn
+cwestiynau gwestiynau
 """))
 _WORD = re.compile(r"[^\W\d_]+")
 _FIGURE = re.compile(r"\d[\d,.]*")

@@ -45,6 +45,10 @@ _ZERO = re.compile(r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:operate|run|e
                    r"\bthere\s+(?:are|were|was|is)\s+no\b|\bnot\s+(?:had|received)\s+any\b|"
                    r"\b(?:have|has|had)\s+not\s+(?:used|bought|purchased|applied)\s+any\s+"
                    r"(?!(?:such\s+|relevant\s+|recorded\s+)?(?:information|data|records?|figures|details))|"
+                   # "No homes have been sold", "No site has closed": nothing of what was asked happened
+                   r"\bno\s+(?!(?:such\s+|relevant\s+|recorded\s+)?(?:information|data|records?|figures|details)\b)"
+                   r"(?:[\w-]+\s+){0,2}(?:have|has)\s+(?:yet\s+)?(?:been\s+)?(?:\w+ed|sold|paid|made|taken|given|spent|held|won|"
+                   r"brought|built|run|undertaken)\b|"
                    r"^\W*dim\W*$", re.I)  # ("Dim." is Welsh for none)
 #: a year as replies write it: "2023", "2022/23", "2022-2023", "2022 / 23"; two digits after the dash must end
 #: as the next year does ("2021 - 96" is a year and then its figure)
