@@ -1035,3 +1035,19 @@ def test_see_response_to_another_question_reads_its_figure(pointer: str) -> None
                f"of which 214 had been empty for two years or more.\n\n{pointer}\n")
     assert got["1a"] == ("answered", 612)
     assert got["1b"] == ("answered", 214)
+
+
+def test_one_table_under_two_labels_gives_each_question_its_row() -> None:
+    q = Questionnaire(title="tower blocks", questions=[
+        Question("b", "How many fire safety audits of tower blocks did you carry out in each of the years 2021/22 and "
+                      "2022/23?", QuestionType.NUMBER, "b"),
+        Question("c", "How many enforcement notices did you serve on the owners of tower blocks in 2022/23?",
+                 QuestionType.NUMBER, "c"),
+    ])
+    text = ("Our response\nb) and c)\nResponse: the table below answers both.\n"
+            "Activity                          | 2021/22 | 2022/23\n"
+            "Audits of tower blocks            |      64 |      71\n"
+            "Enforcement notices to owners     |       3 |       5\n")
+    got = {a.question: (a.value, a.breakdown) for a in collate_document(Document(id="r", text=text), q).answers}
+    assert got["b"] == (None, {"2021/22": 64, "2022/23": 71})
+    assert got["c"] == (5, None)

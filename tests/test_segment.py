@@ -575,3 +575,8 @@ def test_one_options_words_alone_under_the_label_are_the_answer() -> None:
     got = {a.question: a for a in collate_text(text, q)}
     assert got["5"].value == "monthly"
     assert got["6"].value == 1204
+
+
+def test_two_letter_labels_alone_on_their_line_are_one_anchor() -> None:
+    from foicollate.markers import multi_labels
+    assert multi_labels("b) and c)") == (["b", "c"], 9)

@@ -51,7 +51,7 @@ from foicollate.model import (
     Status,
 )
 from foicollate.questionnaire_types import asks as reads_as_question
-from foicollate.segment import Block, Segmentation, content_words
+from foicollate.segment import Block, Segmentation, content_words, table_cells
 
 __all__ = ["read_answer", "resolve_cross_references", "split_shared_figures"]
 
@@ -650,6 +650,38 @@ def resolve_cross_references(doc: Document, questionnaire: Questionnaire, seg: S
         a.method = f"see:{src.question}"
 
 
+def _row_each(doc: Document, questionnaire: Questionnaire, block: Block, answers: dict[str, Answer],
+              qids: list[str]) -> None:
+    """"b) and c)" over a table with a row for each ("Audits of ..." / "Enforcement notices ..."): each question
+    reads the row named by the words that are its own (not the words the questions share)."""
+    text = english_half(block.text(doc))
+    lines = text.split("\n")
+    rows = [i for i, ln in enumerate(lines) if len(cells := table_cells(ln)) >= 2 and not re.match(r"\W*" + YEAR, ln)
+            and any(re.search(r"\d", c) and not re.fullmatch(r"\W*" + YEAR + r"\W*", c) for c in cells[1:])]
+    if len(rows) < 2:
+        return
+    for qid in qids:
+        q, a = questionnaire.get(qid), answers[qid]
+        want = content_words(q.text) - content_words(" ".join(questionnaire.get(o).text for o in qids if o != qid))
+        shares = {i: row_shares(lines[i], want) for i in rows}
+        best = max(shares.values())
+        if best == 0 or list(shares.values()).count(best) > 1:
+            continue
+        table = "\n".join(ln if i not in rows or shares[i] == best else " " * len(ln) for i, ln in enumerate(lines))
+        r = _number_for(q, table, block.columns)
+        if r is None or (r.value is None and not r.breakdown) or not r.used:
+            continue
+        value = as_number(r.value) if r.value is not None else None
+        breakdown = {k: as_number(v) for k, v in r.breakdown.items()} if r.breakdown else None
+        if (value, breakdown) == (a.value, a.breakdown):
+            continue
+        a.value, a.breakdown = value, breakdown
+        a.evidence = [_ev(doc, _to_doc(block.spans, s), _to_doc(block.spans, e))
+                      for s, e in _line_spans(table, [(f.start, f.end) for f in r.used])]
+        a.confidence = min(a.confidence, r.confidence, 0.75)
+        a.method = f"{a.method}:row"
+
+
 def split_shared_figures(doc: Document, questionnaire: Questionnaire, seg: Segmentation,
                          answers: dict[str, Answer]) -> None:
     """"1a and 1b. Our establishment is 184.5 FTE posts ... Of these posts, 31 were filled by agency staff":
@@ -663,6 +695,8 @@ def split_shared_figures(doc: Document, questionnaire: Questionnaire, seg: Segme
             continue
         groups.setdefault((block.anchor.line, block.spans[0]), []).append(q.id)
     for qids in groups.values():
+        if len(qids) >= 2:
+            _row_each(doc, questionnaire, seg.blocks[qids[0]], answers, qids)
         if len(qids) < 2 or len({str(answers[qid].value) for qid in qids}) > 1 or answers[qids[0]].value is None:
             continue  # each already has a figure of its own
         block = seg.blocks[qids[0]]
