@@ -861,3 +861,17 @@ def test_nothing_of_the_kind_happened_is_zero(text: str, value: float) -> None:
 def test_no_records_have_been_kept_is_no_zero() -> None:
     r = read_number("No records have been kept of this.")
     assert r is None or r.value is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Yes. Our EAP and our occupational health service are both provided by Amberfield Health Ltd under a single "
+     "contract let in 2020.", "external"),
+    ("Our Workforce Office runs the service directly for all staff groups.", "in_house"),
+    ("The service is run by Brackley Services Ltd, a company wholly owned by the Council (a Teckal company).",
+     "latco"),
+])
+def test_who_provides_it_read_from_the_answer(text: str, want: str) -> None:
+    opts = [Option("in_house", "An in-house team"), Option("external", "An external provider under contract"),
+            Option("latco", "A local authority trading company"), Option("mixed", "A mix of in-house and external")]
+    got = pick_choice(text, opts)
+    assert got is not None and got.ids == [want]

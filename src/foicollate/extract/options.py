@@ -77,11 +77,13 @@ _FREQUENCY = [
     (re.compile(r"\b(?:annually|yearly|annual|every\s+year|once\s+a\s+year|each\s+year|"
                 r"every\s+(?:12|twelve)\s+months)\b", re.I), "freq_year"),
     (re.compile(r"\b(?:never|not\s+at\s+all)\b", re.I), "freq_never"),
-    (re.compile(r"\b(?:a\s+)?(?:mix|mixed|mixture|combination|blend)\b|\bboth\b", re.I), "kind_mixed"),
+    # ("are both provided by X Ltd" is two services from one provider, not a mix)
+    (re.compile(r"\b(?:a\s+)?(?:mix|mixed|mixture|combination|blend)\b|(?<!\bare )(?<!\bwere )(?<!\bis )\bboth\b", re.I),
+     "kind_mixed"),
     # who does the work: the body itself, or someone paid to do it for it
     (re.compile(r"\bin[- ]?house\b|\b(?:our|its|their|[A-Z][\w-]*(?:'s?|’s?))\s+own\s+(?:[\w-]+\s+){0,3}?(?:staff|team|teams|officers|"
                 r"employees|surveyors|office|service|department|unit|workforce)\b|\bruns?\s+its\s+own\b|"
-                r"\bdirectly\s+employed\b|\bemployed\s+by\s+(?:the|our)\s+(?:council|trust|board|authority|force|"
+                r"\bdirectly\s+employed\b|\bruns?\s+(?:[\w-]+\s+){1,3}?directly\b|\b(?:run|managed|delivered|provided)\s+directly\s+by\s+(?:the|our)\b|\bemployed\s+by\s+(?:the|our)\s+(?:council|trust|board|authority|force|"
                 r"service|organisation)\b|\b(?:trust|board|council|authority|force)\s+itself\b", re.I), "kind_own"),
     # a company the council owns ("wholly owned by the Council (a Teckal company)"), or an ALMO
     (re.compile(r"\bwholly[- ]owned\b|\bteckal\b|\btrading\s+company\b|\blocal\s+authority\s+(?:owned\s+)?company\b|"
@@ -89,7 +91,8 @@ _FREQUENCY = [
     (re.compile(r"\barm['’]?s[- ]length\s+management\s+organi[sz]ation\b", re.I), "kind_almo"),
     (re.compile(r"\bcontractors?\b|\bcontracted\b|\bunder\s+(?:a\s+)?contract\b|\boutsourced\b|"
                 r"\bon\s+(?:our|its|their)\s+behalf\b|\bexternal\s+(?:provider|company|firm|supplier|organisation)\b|"
-                r"\bprivate\s+(?:company|firm|operator|provider)\b", re.I), "kind_paid"),
+                r"\bprivate\s+(?:company|firm|operator|provider)\b|(?-i:\b[A-Z][\w&-]*\s+(?:Ltd|Limited|plc|LLP)\b)", re.I),
+     "kind_paid"),
 ]
 
 
@@ -770,7 +773,11 @@ def _by_range(text: str, off: int, options: list[Option]) -> Picked | None:
 def _by_kind(text: str, off: int, options: list[Option]) -> Picked | None:
     """An answer and exactly one option that say the same frequency or "a mix of both"."""
     first = text[: _sentence_end(text)]
+    if re.fullmatch(r"\W*(?:yes|no)\W*", first, re.I):  # "Yes. Both are provided by X Ltd under contract."
+        first = text[: len(first) + _sentence_end(text[len(first):])]
     said = _kinds(first)
+    if "kind_company" in said:
+        said -= {"kind_paid"}  # "X Ltd, a company wholly owned by the Council": the council's own company
     if not said:
         return None
     if {"kind_own", "kind_paid"} <= said:
