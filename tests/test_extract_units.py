@@ -875,3 +875,12 @@ def test_who_provides_it_read_from_the_answer(text: str, want: str) -> None:
             Option("latco", "A local authority trading company"), Option("mixed", "A mix of in-house and external")]
     got = pick_choice(text, opts)
     assert got is not None and got.ids == [want]
+
+
+def test_spend_is_the_outturn_not_the_budget() -> None:
+    text = ("The Board approved a capital budget of £95,000 for the programme in 2022/23. The outturn reported in "
+            "June 2023 was £88,212.60.")
+    r = read_number(text, money=True, question="How much did you spend on the programme in 2022/23?")
+    assert r is not None and r.value == 88212.6
+    asked = read_number(text, money=True, question="What budget did you set for the programme in 2022/23?")
+    assert asked is not None and asked.value != 88212.6

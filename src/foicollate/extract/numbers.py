@@ -677,6 +677,10 @@ def _read_number(text: str, flat: str, money: bool, percent: bool, price: bool, 
         figs = [f for f in figs if f.percent]  # "What percentage of the Fund's value": the rate, not the £
     elif money and any(f.money for f in figs):
         figs = [f for f in figs if f.money or f.total or f.value == 0]  # "2020/21: Nil" beside £ figures
+    if money and len(figs) >= 2 and _SPENT.search(question) and not _BUDGET.search(question):
+        # "a capital budget of £95,000 ... The outturn was £88,212.60" for "How much did you spend": what was
+        # set aside is not what was spent
+        figs = [f for f in figs if not _BUDGET.search(text[max(0, f.start - 30):f.start])] or figs
     if len(figs) >= 2 and ("ask" in text or "scope" in text):
         # "... and 38 family entertainment centre permits, which you did not ask about": the figure it follows
         told = {max((i for i, f in enumerate(figs) if f.end <= m.start()), key=lambda i: figs[i].end, default=-1)
@@ -844,6 +848,8 @@ _NOT_SIBLINGS = re.compile(r"\b(?:of\s+which|of\s+whom|of\s+these|including|incl
 _JOINED = re.compile(r"(?:,|\band|\bplus|\bwith)\s*[£$€]?\s*$", re.I)
 
 
+_SPENT = re.compile(r"\b(?:spend|spent|expenditure|cost)\b", re.I)
+_BUDGET = re.compile(r"\b(?:budget|allocation|allocated)", re.I)
 _NOT_ASKED = re.compile(r"\byou\s+(?:did\s+not|didn[’']t)\s+ask\b|\bnot\s+(?:part\s+of\s+|within\s+)?(?:the\s+scope\s+of\s+)?"
                         r"your\s+(?:question|request)\b|\boutside\s+the\s+scope\b", re.I)
 
