@@ -884,3 +884,11 @@ def test_spend_is_the_outturn_not_the_budget() -> None:
     assert r is not None and r.value == 88212.6
     asked = read_number(text, money=True, question="What budget did you set for the programme in 2022/23?")
     assert asked is not None and asked.value != 88212.6
+
+
+@pytest.mark.parametrize("text", [
+    "The Council has no policy on transferring libraries to community management.",
+    "The Trust has no written policy on this.",
+])
+def test_has_no_policy_is_not_held(text: str) -> None:
+    assert [c.status for c in find_cues(text, False, frozenset())] == [Status.NOT_HELD]

@@ -122,6 +122,9 @@ _NOT_HELD = re.compile(
     r"(?:held|recorded|available)|\bnot\s+(?:hold|record|collect|collate)\s+(?:this|that|the|any|such)|"
     r"\bnot\s+(?:something|information|data)\s+(?:that\s+)?(?:we|the\s+council)\s+(?:hold|record|collect|keep)|"
     r"\bunable\s+to\s+locate\s+any|\bdoes\s+not\s+exist\b|"
+    # "The Council has no policy on ...", as "does not have a policy" (a document that is not there)
+    r"\b(?:has|have|had)\s+no\s+(?:written\s+|formal\s+|specific\s+|such\s+|agreed\s+|published\s+)?"
+    r"(?:policy|policies|procedure|strategy)\b|"
     r"\b(?:holds?|have|has|keeps?)\s+none\s+of\s+the\s+(?:\w+\s+)?(?:information|data|records?|details)\b",
     re.I,
 )
