@@ -59,7 +59,8 @@ _ANCHOR_CONF = {"text": 1.0, "multi": 0.95, "table": 0.95, "label": 0.9, "headin
 _SEE = re.compile(
     r"^\W*(?:as\s+above|see\s+above|please\s+see\s+(?:the\s+)?above|same\s+as\s+(?:above|previous)|"
     r"(?:please\s+)?(?:see|refer\s+to)\s+(?:our\s+|the\s+)?(?:answer|response|reply)s?\s+(?:to|for|at|given\s+(?:to|in))\s+"
-    r"(?:question\s+|q\.?\s*)?\(?(?P<ref>[a-z]?[0-9]{1,2}[a-z]?|[ivx]{1,5}|[a-z])\b\)?|"
+    r"(?:(?:question\s+|q\.?\s*)?(?P<ref>[a-z]?[0-9]{1,2}[a-z]?|[ivx]{1,5}|[a-z])\b|"
+    r"\((?P<ref3>[a-z]|[ivx]{1,5})\)(?=\W*$))|"  # "See response to (a)." (a letter in brackets ends it)
     r"(?:please\s+)?see\s+(?:question\s+|q\.?\s*)(?P<ref2>[a-z]?[0-9]{1,2}[a-z]?|[ivx]{1,5}|[a-z])\b)",
     re.I,
 )
@@ -152,7 +153,7 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
     see = _see(text)
     if see and len(text) < 160 and not find_cues(text[see.end():], seg.scottish, seg.own_names):
         # (not "See above – these should be directed to X": that is the outcome it points at)
-        ref = (see.group("ref") or see.group("ref2") or "").lower() or None
+        ref = (see.group("ref") or see.group("ref2") or see.group("ref3") or "").lower() or None
         return Answer(question=q.id, status=Status.ANSWERED, evidence=[span(see.start(), see.end())],
                       confidence=0.6 * anchor_conf, method=f"see:{ref or 'above'}", note="as above")
 
