@@ -1051,3 +1051,18 @@ def test_one_table_under_two_labels_gives_each_question_its_row() -> None:
     got = {a.question: (a.value, a.breakdown) for a in collate_document(Document(id="r", text=text), q).answers}
     assert got["b"] == (None, {"2021/22": 64, "2022/23": 71})
     assert got["c"] == (5, None)
+
+
+def test_a_matrix_row_heads_no_other_question() -> None:
+    from foicollate import segment
+    q = Questionnaire(title="ai", questions=[
+        Question("2", "How much did you spend on the register of algorithmic tools?", QuestionType.NUMBER, "2"),
+        Question("4", "For each of the following, please state whether you have it in place.", QuestionType.MATRIX,
+                 "4", items=[Option("guidance", "Guidance for staff on the use of generative AI"),
+                             Option("register", "A register or inventory of the algorithmic tools you use")]),
+    ])
+    idx = segment._QuestionIndex(q)
+    rows = segment.segment(Document(id="r", text="Register of algorithmic tools\tNo\n"
+                                                 "Register of algorithmic tools\t£4,000\n"), q).lines
+    assert segment._heading_candidates(0, rows[0], idx) == []  # an item and its verdict
+    assert [a.questions for a in segment._heading_candidates(1, rows[1], idx)] == [[0]]  # a figure: a heading

@@ -36,7 +36,7 @@ from foicollate.markers import (
     parse_marker,
     to_roman,
 )
-from foicollate.model import Document, Question, Questionnaire, Status
+from foicollate.model import Document, Question, Questionnaire, QuestionType, Status
 from foicollate.names import body_key, find_bodies, letterhead_names
 from foicollate.questionnaire_types import asks as reads_as_question
 from foicollate.questionnaire_types import is_question_like
@@ -557,6 +557,12 @@ class _QuestionIndex:
             score = self._similarity[key] = text_similarity(body_norm, self.norms[j], self.content[j], lw, cutoff,
                                                             shared, by_words=by_words)
         return score
+
+    def names_an_item(self, phrase: str) -> bool:
+        """Whether a short phrase names one of a matrix question's items ("Register of algorithmic tools")."""
+        norm = " ".join(words(phrase))
+        return any(q.type == QuestionType.MATRIX and any(fuzz.token_set_ratio(norm, n) >= 90 for n in ns)
+                   for q, ns in zip(self.questions, self.choice_norms, strict=True))
 
     def heading_scores(self, phrase: str) -> list[tuple[float, int]]:
         """(share of a heading's weighted words, question index) for the questions it shares words with, best
@@ -1208,6 +1214,9 @@ _PERIOD_WORDS = frozenset({"year", "financial", "calendar", "academic", "last", 
                            "current", "previous", "past", "since", "date"})
 
 
+_VERDICT_ONLY = re.compile(r"^\W*(?:yes|no|y|n|✓|✔|✗|✘|x|in\s+place|not\s+in\s+place)\W*$", re.I)
+
+
 def _heading_candidates(i: int, ln: Line, idx: _QuestionIndex) -> list[Anchor]:
     """A short paraphrase of a question as a heading: "**PCNs issued:** ...", a table row's first
     cell ("| Number of CCTV cameras | 312 |"), or a line that is only a short title."""
@@ -1221,7 +1230,9 @@ def _heading_candidates(i: int, ln: Line, idx: _QuestionIndex) -> list[Anchor]:
     elif ("|" in ln.text or "\t" in ln.text) and not re.match(r"\t|\s*\|\s*\|", ln.text):
         # (a row whose first cell is empty continues the wrapped row above it)
         cells = table_cells(ln.text)
-        if len(cells) >= 2 and re.search(r"[A-Za-z]", cells[0]) and len(cells[0].split()) <= 12:
+        if len(cells) >= 2 and re.search(r"[A-Za-z]", cells[0]) and len(cells[0].split()) <= 12 and not (
+                _VERDICT_ONLY.match(cells[1]) and idx.names_an_item(cells[0])):
+            # ("Register of algorithmic tools | No": a matrix's row, its item and verdict, heads no question)
             phrase = cells[0]
             pos = ln.text.find(cells[0]) + len(cells[0])
             start = ln.start + pos
