@@ -1066,3 +1066,18 @@ def test_a_matrix_row_heads_no_other_question() -> None:
                                                  "Register of algorithmic tools\t£4,000\n"), q).lines
     assert segment._heading_candidates(0, rows[0], idx) == []  # an item and its verdict
     assert [a.questions for a in segment._heading_candidates(1, rows[1], idx)] == [[0]]  # a figure: a heading
+
+
+@pytest.mark.parametrize(("answer", "table"), [
+    ("1a. Please see the table below (Table 1). In total 934 dwellings were recorded.",
+     "Table 1: Dwellings by ward\n\nWard                        Dwellings\nAbbey                          12\n"
+     "Brookside                      96\nOther wards (23 wards)        826\nTotal                         934\n"),
+    ("1a. 934 - see the ward breakdown below",
+     "Dwellings by ward\nWard\tDwellings\nAbbey\t12\nBrookside\t96\nOther wards\t826\nTotal\t934\n"),
+])
+def test_a_total_with_its_parts_in_a_table_below(answer: str, table: str) -> None:
+    text = f"{answer}\n\n1b. 214.\n\n5. This is withheld under section 43 (commercial interests).\n\n{table}"
+    out = {a.question: a for a in collate_document(Document(id="r", text=text), Q).answers}
+    assert out["1a"].value == 934
+    assert sorted((out["1a"].breakdown or {}).values()) == [12, 96, 826]
+    assert out["1b"].value == 214

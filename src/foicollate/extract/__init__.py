@@ -270,6 +270,11 @@ def read_answer(doc: Document, q: Question, seg: Segmentation, answers: dict[str
         out = Answer(question=q.id, status=Status.ANSWERED, value=value, breakdown=ans.breakdown,
                      count=ans.count, confidence=conf * anchor_conf, method=ans.method,
                      evidence=[span(s, e) for s, e in spans] or [span(0, min(len(text), 300))])
+        if (q.type == QuestionType.NUMBER and isinstance(value, (int, float)) and not ans.breakdown
+                and (parts := _pointed_parts(doc, q, text, block, seg, value))):
+            out.breakdown, more = parts
+            out.evidence += more
+            out.method += ":table-parts"
         return out
     if cues:
         out = _from_cue(doc, q, cues, span, anchor_conf)
@@ -524,9 +529,9 @@ def _read_value(q: Question, rest: str, block: Block, answers: dict[str, Answer]
     return _Value(_short(quote), [(s, s + min(len(quote), 300))], 0.5 if _restates(quote, q.text) else 0.85, "text")
 
 
-def _from_pointed_table(doc: Document, q: Question, text: str, block: Block, seg: Segmentation) -> Answer | None:
-    """"Please see Table 1 below" / "see the table in our response to question 2": this question's row
-    of the table the answer points at."""
+def _pointed_region(doc: Document, text: str, block: Block,
+                    seg: Segmentation) -> tuple[re.Match[str], tuple[int, int]] | None:
+    """The pointer to a table outside the answer ("Please see Table 1 below") and the table's doc offsets."""
     m = SEE_TABLE.search(text)
     if m is None:
         return None
@@ -538,7 +543,33 @@ def _from_pointed_table(doc: Document, q: Question, text: str, block: Block, seg
     region = pointed_table(doc.text, at, pointer, block.spans, by_label)
     if region is None or any(a <= region[0] < b for a, b in block.spans):
         return None  # (a table inside this answer was read with it)
-    a, b = region
+    return m, region
+
+
+def _pointed_parts(doc: Document, q: Question, text: str, block: Block, seg: Segmentation,
+                   value: float) -> tuple[dict[str, float], list[Evidence]] | None:
+    """"Please see the table below (Table 1). In total the Council provides 934 plots": the table's rows that
+    add up to the total the answer gives are its breakdown."""
+    found = _pointed_region(doc, text, block, seg)
+    if found is None:
+        return None
+    a, b = found[1]
+    table = table_text(doc.text, (a, b))
+    r = _number_for(q, table)
+    if r is None or not r.breakdown or r.value is None or abs(r.value - value) > 0.005 * abs(value) + 0.01:
+        return None
+    return ({k: as_number(v) for k, v in r.breakdown.items()},
+            [_ev(doc, a + s, a + e) for s, e in _line_spans(table, [(f.start, f.end) for f in r.used])])
+
+
+def _from_pointed_table(doc: Document, q: Question, text: str, block: Block, seg: Segmentation) -> Answer | None:
+    """"Please see Table 1 below" / "see the table in our response to question 2": this question's row
+    of the table the answer points at."""
+    found = _pointed_region(doc, text, block, seg)
+    if found is None:
+        return None
+    m, (a, b) = found
+    region = (a, b)
     table = table_text(doc.text, region)
     lines = table.split("\n")
     want = content_words(q.text)
@@ -546,7 +577,10 @@ def _from_pointed_table(doc: Document, q: Question, text: str, block: Block, seg
     rows = {i: row_shares(ln, want) for i, ln in enumerate(lines)
             if i and re.search(r"\d", ln) and not re.match(r"\W*" + YEAR, ln)}
     best = max(rows.values(), default=0)
-    if len(rows) > 1:
+    whole = _number_for(q, table) if len(rows) > 2 else None
+    if whole is not None and whole.value is not None and whole.breakdown and len(whole.breakdown) >= len(rows) - 1:
+        pass  # rows that add up to the table's total: the whole table is the answer, parts and all
+    elif len(rows) > 1:
         if best == 0 or list(rows.values()).count(best) > 1:
             return None  # a table of other things, or two rows alike: a person reads it
         table = "\n".join(ln if i not in rows or rows[i] == best else " " * len(ln) for i, ln in enumerate(lines))

@@ -768,6 +768,10 @@ def _read_number(text: str, flat: str, money: bool, percent: bool, price: bool, 
                     and _clean(x.label)]
             if near and abs(sum(x.value for x in near) - t.value) < 0.01 * max(t.value, 1):
                 others, ok = near, True
+            # "Other sites (23 sites)   446": a figure in brackets in a row's name is no part
+            bare = [x for x in (near or others) if not _in_brackets(text, x.start)]
+            if not ok and len(bare) >= 2 and abs(sum(x.value for x in bare) - t.value) < 0.01 * max(t.value, 1):
+                others, ok = bare, True
             first_of_year: dict[str, Figure] = {}  # (a later "in 2023 the 3,388 reports ..." restates one)
             for x in others:
                 if _YEARISH.match(lab := _clean(x.label)):

@@ -19,11 +19,14 @@ from foicollate.segment import TABLE_RULE
 SEE_TABLE = re.compile(
     r"\b(?:see|in|at|under|shown\s+in|set\s+out\s+in|given\s+in|refer\s+to)\s+(?:the\s+|our\s+)?"
     r"(?:table\s+(?P<num>\d{1,2}|(?-i:[A-HJ-Z]))\b|(?P<dir>following|above|below|attached)\s+table\b|"
-    r"table\s+(?P<dir2>below|above|overleaf|at\s+the\s+end|that\s+follows|attached)\b|tables?\b)",
+    r"table\s+(?P<dir2>below|above|overleaf|at\s+the\s+end|that\s+follows|attached)\b|tables?\b|"
+    r"(?:[\w-]+\s+)?breakdown\s+(?P<dir3>below|above)\b)",
     re.I)
 _WHERE = re.compile(r"\b(?:(?:response|answer|reply)\s+to|under|in)\s+(?:question\s+|q\.?\s*)?\(?"
                     r"(?P<label>[A-Za-z]?\d{1,2}[a-z]?|[a-z]|[ivx]{1,5})\)?(?=[\s.,;:)]|$)", re.I)
 _TABLE_LINE = re.compile(r"^[^\n]*(?:\|[^\n|]*\|[^\n]*|\t[^\n\t]*\t[^\n]*)$")
+# a plain-text table laid out with spaces or one tab: "Abbey Fields          12", "Site          Plots"
+_ALIGNED_LINE = re.compile(r"^[ \t]*\S[^\n]{0,70}?\S(?: {3,}|[ ]*\t[ \t]*)(?:[£$€]?\d[\d,.]*%?|[A-Z][^\d\n]{0,30})[ \t]*$")
 
 
 def table_text(text: str, region: tuple[int, int]) -> str:
@@ -46,7 +49,7 @@ def _tables(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     pos = 0
     for line in text.split("\n") + [""]:
         end = pos + len(line)
-        if line.strip() and (_TABLE_LINE.match(line) or run and TABLE_RULE.match(line)):
+        if line.strip() and (_TABLE_LINE.match(line) or _ALIGNED_LINE.match(line) or run and TABLE_RULE.match(line)):
             run.append((pos, end))
         else:
             if len(run) >= 2 and re.search(r"\d", text[run[1][0]:run[-1][1]]):
@@ -79,7 +82,7 @@ def pointed_table(text: str, at: int, pointer: re.Match[str], own: list[tuple[in
         if spans:
             inside = [r for r in regions if any(a <= r[0] < b for a, b in spans)]
             return inside[0] if inside else None
-    way = (pointer.group("dir") or pointer.group("dir2") or "").lower()
+    way = (pointer.group("dir") or pointer.group("dir2") or pointer.group("dir3") or "").lower()
     after = [r for r in regions if r[0] >= at]
     before = [r for r in regions if r[1] <= at]
     if way == "above":
