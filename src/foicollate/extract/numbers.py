@@ -966,7 +966,33 @@ def _total_then_parts(figs: list[Figure], text: str) -> NumberReading | None:
                 for k in range(2, len(parts) + 1):
                     if abs(sum(f.value for f in parts[:k]) - t.value) < 0.005 * t.value + 0.01 and skip < k:
                         return NumberReading(t.value, _distinct_parts(parts[:k]), [t, *parts[:k]], 0.75)
+            listed = _listed_parts(t, figs[i + 1:], text)
+            if listed:
+                return NumberReading(t.value, _named_parts(listed), [t, *listed], 0.7)
     return None
+
+
+def _listed_parts(t: Figure, after: list[Figure], text: str) -> list[Figure]:
+    """ "£612,385 in total, of which the five most requested languages accounted for: Polish £96,120; Romanian
+    £88,410; ...": a list of three or more named parts after a colon, that need not make up the whole."""
+    colon = text.find(":", t.end, t.end + 120)
+    if colon < 0 or not _PART_OF.search(text[t.end:colon]):
+        return []
+    listed: list[Figure] = []
+    at = colon
+    for f in after:
+        if f.percent or f.money != t.money or re.search(r"[.!?]\s|\n\s*\n", text[at:f.start]):
+            break
+        listed.append(f)
+        at = f.end
+    # each part's name is the words between it and the part before (or the colon)
+    ends = [colon + 1] + [f.end for f in listed[:-1]]
+    labels = [re.sub(r"^[\s;,]*(?:and\s+)?|[\s:–-]*$", "", text[e:f.start]) for e, f in zip(ends, listed, strict=True)]
+    if (len(listed) < 3 or not all(re.search(r"[^\W\d]{2}", x) and len(x) <= 60 for x in labels)
+            or len(set(labels)) < len(labels) or any(_YEARISH.match(x) for x in labels)):
+        return []
+    return [replace(f, label=x) for f, x in zip(listed, labels, strict=True)] if sum(
+        f.value for f in listed) < t.value else []
 
 
 def _in_brackets(text: str, at: int) -> bool:
