@@ -892,3 +892,16 @@ def test_spend_is_the_outturn_not_the_budget() -> None:
 ])
 def test_has_no_policy_is_not_held(text: str) -> None:
     assert [c.status for c in find_cues(text, False, frozenset())] == [Status.NOT_HELD]
+
+
+def test_respectively_after_an_older_year_in_the_sentence() -> None:
+    r = read_number("Under Part V of the Housing Act 1985 the council completed 96, 104 and 133 sales in 2021, 2022 "
+                    "and 2023 respectively.")
+    assert r is not None and r.breakdown == {"2021": 96, "2022": 104, "2023": 133}
+
+
+def test_listed_parts_that_are_not_the_whole() -> None:
+    r = read_number("£612,385.40 in total, of which the five most requested languages accounted for: Polish £96,120; "
+                    "Romanian £88,410; Arabic £71,905; Urdu £64,300; Bengali £52,770.", money=True)
+    assert r is not None and r.value == 612385.4
+    assert r.breakdown == {"Polish": 96120, "Romanian": 88410, "Arabic": 71905, "Urdu": 64300, "Bengali": 52770}

@@ -537,6 +537,11 @@ def _respectively(text: str, money: bool, units: frozenset[str], question: str) 
         if all(re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*", text[a.end:b.start])
                for a, b in zip(tail, tail[1:], strict=False)):
             figs = tail
+    if len(years) > len(figs) >= 2:
+        # "Under the Housing Act 1985 ... completed 96, 104 and 133 sales in 2021, 2022 and 2023 respectively":
+        # the years listed after the figures
+        later = list(dict.fromkeys(y.group(0) for y in _YEAR_IN_QUESTION.finditer(text, figs[-1].end, stop)))
+        years = later if len(later) == len(figs) else years
     if len(figs) < 2 or len(figs) != len(years):
         return None
     total = sum(f.value for f in figs)
