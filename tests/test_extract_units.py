@@ -905,3 +905,24 @@ def test_listed_parts_that_are_not_the_whole() -> None:
                     "Romanian £88,410; Arabic £71,905; Urdu £64,300; Bengali £52,770.", money=True)
     assert r is not None and r.value == 612385.4
     assert r.breakdown == {"Polish": 96120, "Romanian": 88410, "Arabic": 71905, "Urdu": 64300, "Bengali": 52770}
+
+
+_DELIVERY = [Option("in_house", "By an in-house team of interpreters employed by the Trust"),
+             Option("external", "By one or more external providers only"),
+             Option("mixed", "By a mix of in-house interpreters and external providers"),
+             Option("shared", "Through a shared service hosted by another NHS body")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Interpreting is provided by Lingo Bridge Ltd under contract.", "external"),
+    ("All interpreting is provided by external suppliers: one for telephone and video, and a local agency for "
+     "face-to-face.", "external"),
+    ("We have no in-house interpreters; all interpreting is bought in from external providers.", "external"),
+    ("The service is commissioned from two external providers under a framework agreement.", "external"),
+    ("The Trust employs six interpreters directly.", "in_house"),
+    ("Face-to-face interpreting is provided by our in-house team; telephone interpreting by an external company.",
+     "mixed"),
+])
+def test_how_a_service_is_delivered(text: str, want: str) -> None:
+    got = pick_choice(text, _DELIVERY)
+    assert got is not None and got.ids == [want]

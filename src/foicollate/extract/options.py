@@ -81,7 +81,7 @@ _FREQUENCY = [
     (re.compile(r"\b(?:a\s+)?(?:mix|mixed|mixture|combination|blend)\b|(?<!\bare )(?<!\bwere )(?<!\bis )\bboth\b", re.I),
      "kind_mixed"),
     # who does the work: the body itself, or someone paid to do it for it
-    (re.compile(r"\bin[- ]?house\b|\b(?:our|its|their|[A-Z][\w-]*(?:'s?|’s?))\s+own\s+(?:[\w-]+\s+){0,3}?(?:staff|team|teams|officers|"
+    (re.compile(r"(?<!\bno )(?<!\bnot )\bin[- ]?house\b|\b(?:our|its|their|[A-Z][\w-]*(?:'s?|’s?))\s+own\s+(?:[\w-]+\s+){0,3}?(?:staff|team|teams|officers|"
                 r"employees|surveyors|office|service|department|unit|workforce)\b|\bruns?\s+its\s+own\b|"
                 r"\bdirectly\s+employed\b|\bruns?\s+(?:[\w-]+\s+){1,3}?directly\b|\b(?:run|managed|delivered|provided)\s+directly\s+by\s+(?:the|our)\b|\bemployed\s+by\s+(?:the|our)\s+(?:council|trust|board|authority|force|"
                 r"service|organisation)\b|\b(?:trust|board|council|authority|force)\s+itself\b", re.I), "kind_own"),
@@ -90,7 +90,7 @@ _FREQUENCY = [
                 r"\b(?:council|authority)[- ]owned\s+company\b", re.I), "kind_company"),
     (re.compile(r"\barm['’]?s[- ]length\s+management\s+organi[sz]ation\b", re.I), "kind_almo"),
     (re.compile(r"\bcontractors?\b|\bcontracted\b|\bunder\s+(?:a\s+)?contract\b|\boutsourced\b|"
-                r"\bon\s+(?:our|its|their)\s+behalf\b|\bexternal\s+(?:provider|company|firm|supplier|organisation)\b|"
+                r"\bon\s+(?:our|its|their)\s+behalf\b|\bexternal\s+(?:providers?|compan(?:y|ies)|firms?|suppliers?|organisations?|agenc(?:y|ies)|contractors?)\b|"
                 r"\bprivate\s+(?:company|firm|operator|provider)\b|(?-i:\b[A-Z][\w&-]*\s+(?:Ltd|Limited|plc|LLP)\b)", re.I),
      "kind_paid"),
 ]
