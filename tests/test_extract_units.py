@@ -926,3 +926,23 @@ _DELIVERY = [Option("in_house", "By an in-house team of interpreters employed by
 def test_how_a_service_is_delivered(text: str, want: str) -> None:
     got = pick_choice(text, _DELIVERY)
     assert got is not None and got.ids == [want]
+
+
+_CONTROLS = [Option("mfa_staff", "Multi-factor authentication (MFA) for all staff accounts"),
+             Option("mfa_students", "Multi-factor authentication (MFA) for all student accounts"),
+             Option("edr", "Endpoint detection and response (EDR) software"),
+             Option("backups", "Offline or immutable backups"),
+             Option("phishing", "Simulated phishing exercises for staff"),
+             Option("soc", "A 24/7 security operations centre (in-house or outsourced)")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("MFA for staff: Yes\nMFA for students: No\nEDR: Yes\nOffline or immutable backups: Yes\n"
+     "Phishing simulations: Yes\n24/7 SOC: No", ["mfa_staff", "edr", "backups", "phishing"]),
+    ("MFA (staff and students), EDR, immutable backups and a 24/7 SOC provided by a partner.",
+     ["mfa_staff", "mfa_students", "edr", "backups", "soc"]),
+    ("We have EDR and offline backups. We do not have a SOC.", ["edr", "backups"]),
+])
+def test_options_named_by_their_initials(text: str, want: list[str]) -> None:
+    got = pick_multi(text, _CONTROLS)
+    assert got is not None and got.ids == want

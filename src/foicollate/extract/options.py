@@ -407,11 +407,25 @@ def by_text(text: str, options: list[Option], asked: frozenset[str] = frozenset(
                 # council and operated by a contractor" does not also say "owned and operated by the council";
                 # "attachment of earnings and of benefits" still says "attachment of benefits")
                 hit = by_words and bool(terms & free)
+            # "a 24/7 SOC" for "A 24/7 security operations centre": its initials, in capitals, no other option's
+            hit = hit or any(_acronym_of(text, a) for a in _own_acronyms(o, options))
         if hit:
             ids.append(o.id)
             if pos >= 0:
                 spans.append(at[o.id])
     return Picked(ids, spans, 0.7)
+
+
+def _own_acronyms(o: Option, options: list[Option]) -> frozenset[str]:
+    """Capital initials that stand for this option alone: written in its text ("(EDR)") or the initials of three
+    or four of its words."""
+    def acronyms(x: Option) -> frozenset[str]:
+        return initials(x.text, (3, 4)) | {a.lower() for a in re.findall(r"\(([A-Z][A-Za-z]{1,5})\)", x.text)}
+    return acronyms(o) - frozenset().union(*(acronyms(x) for x in options if x is not o))
+
+
+def _acronym_of(text: str, acronym: str) -> bool:
+    return re.search(rf"\b{re.escape(acronym.upper())}s?\b", text) is not None
 
 
 _CLAUSE_NEG = re.compile(r"n[’']t\b|\b(?:not|no\s+longer|never|withdrawn|discontinued|ceased|none|neither|nor|"
@@ -931,9 +945,29 @@ def _line_verdicts(text: str, items: list[Option]) -> list[tuple[str, bool, tupl
         best = max(((100 if bare and bare in _names(it.text) else
                      fuzz.partial_ratio(it.text.lower(), label_part) if len(label_part) > 5 else 0, it)
                     for it in items), key=lambda x: x[0])
-        if best[0] >= 85:
-            out.append((best[1].id, yn.group(1).lower() == "yes", (line_m.start(), line_m.end())))
+        hit = _short_name_of(line[: yn.start()], items) or (best[1] if best[0] >= 85 else None)
+        if hit is not None:
+            out.append((hit.id, yn.group(1).lower() == "yes", (line_m.start(), line_m.end())))
     return out
+
+
+def _short_name_of(label: str, items: list[Option]) -> Option | None:
+    """The one item a short label names: each of its words an acronym of the item ("MFA", "SOC") or the start of
+    one of its words ("MFA for staff", "Phishing simulations")."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", label) if w.lower() not in _SHORT_STOP]
+    if not words or len(words) > 5:
+        return None
+    hits = []
+    for it in items:
+        terms = _terms(it.text)
+        shorts = initials(it.text, (2, 3, 4)) | {a.lower() for a in re.findall(r"\(([A-Z][A-Za-z]{1,5})\)", it.text)}
+        if all((w.isupper() and w.lower() in shorts) or any(_same_start(_stem(w.lower()), x) for x in terms)
+               for w in words):
+            hits.append(it)
+    return hits[0] if len(hits) == 1 else None
+
+
+_SHORT_STOP = frozenset({"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "by", "with", "all"})
 
 
 _CLAUSE = re.compile(r"[^;\n.]+")
