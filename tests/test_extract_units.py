@@ -946,3 +946,23 @@ _CONTROLS = [Option("mfa_staff", "Multi-factor authentication (MFA) for all staf
 def test_options_named_by_their_initials(text: str, want: list[str]) -> None:
     got = pick_multi(text, _CONTROLS)
     assert got is not None and got.ids == want
+
+
+_GROUPS = [Option("benefits", "Residents receiving means-tested benefits"), Option("pensioners", "Pensioners"),
+           Option("tenants", "Council tenants")]
+_PHASES = [Option("primary", "primary"), Option("secondary", "secondary"), Option("special", "special schools"),
+           Option("ap", "alternative provision / pupil referral units")]
+
+
+@pytest.mark.parametrize(("text", "items", "want"), [
+    ("Residents on means-tested benefits receive a 50% discount. There is no concession for pensioners or council "
+     "tenants.", _GROUPS, {"benefits": True, "pensioners": False, "tenants": False}),
+    ("Yes – residents receiving means-tested benefits get a reduced charge. No for pensioners. Council tenants: "
+     "treatment is free as part of the tenancy.", _GROUPS, {"benefits": True, "pensioners": False, "tenants": True}),
+    ("Yes for primary and secondary; no for special schools and pupil referral units.", _PHASES,
+     {"primary": True, "secondary": True, "special": False, "ap": False}),
+    ("Means-tested benefits: Yes\nPensioners: N/A\nCouncil tenants: No", _GROUPS,
+     {"benefits": True, "pensioners": None, "tenants": False}),
+])
+def test_matrix_no_as_a_word_is_no_verdict(text: str, items: list[Option], want: dict[str, bool | None]) -> None:
+    assert pick_matrix(text, items)[0] == want

@@ -898,8 +898,8 @@ def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | 
             own = words_of[it.id] - others_of[it.id]
             if own & terms or (words_of[it.id] and len(words_of[it.id] & terms) * 2 > len(words_of[it.id])):
                 hits.append(it.id)
-        if not hits:
-            continue
+        if not hits or _NOT_APPLICABLE.search(clause):
+            continue  # ("Emergency department: N/A": neither yes nor no)
         negative = _denies(clause)
         for h in hits:
             # (the clause that names most of an item's words speaks of it: not the "Get Kelbrook
@@ -912,6 +912,9 @@ def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | 
         values[h] = verdict
     spans.extend(named_in.values())
     return 0.6 if len(best) >= 2 else 0.0
+
+
+_NOT_APPLICABLE = re.compile(r"\bn/a\b|\bnot\s+applicable\b", re.I)
 
 
 def unwrapped(text: str) -> str:
@@ -937,7 +940,8 @@ def _line_verdicts(text: str, items: list[Option]) -> list[tuple[str, bool, tupl
         return out
     for line_m in re.finditer(r"[^\n]+", text):
         line = line_m.group(0)
-        yn = re.search(r"(?:[-–:|]|\s)\s*(yes|no)\b[^\n]*$", line, re.I)
+        # (a verdict, not "no" as a word of the sentence: "There is no concession for ...", "No for pensioners")
+        yn = re.search(r"(?:[-–:|]|\s)\s*(yes|no)\b(?!\s+[a-z])[^\n]*$", line, re.I)
         if not yn:
             continue
         label_part = line[: yn.start()].lower()
