@@ -6,7 +6,7 @@ import pytest
 
 from foicollate.extract.bilingual import english_half
 from foicollate.extract.numbers import _year_key, question_units, read_number, year_in
-from foicollate.extract.options import pick_choice, pick_matrix, pick_multi, yes_no
+from foicollate.extract.options import asked_terms, pick_choice, pick_matrix, pick_multi, yes_no
 from foicollate.extract.outcome import find_cues
 from foicollate.model import Option, Status
 
@@ -966,3 +966,14 @@ _PHASES = [Option("primary", "primary"), Option("secondary", "secondary"), Optio
 ])
 def test_matrix_no_as_a_word_is_no_verdict(text: str, items: list[Option], want: dict[str, bool | None]) -> None:
     assert pick_matrix(text, items)[0] == want
+
+
+def test_an_option_named_only_by_the_questions_words_is_not_named() -> None:
+    q = "Which one of the following best describes your Local Enforcement Plan?"
+    opts = [Option("reviewed", "An adopted plan, reviewed within the last five years"),
+            Option("not_reviewed", "An adopted plan, not reviewed within the last five years"),
+            Option("draft", "A plan in draft or under consultation"),
+            Option("none", "We do not have a Local Enforcement Plan")]
+    got = pick_choice("Our Local Enforcement Plan was adopted in 2016 and has not been reviewed since.", opts,
+                      asked_terms(q))
+    assert got is not None and got.ids == ["not_reviewed"]

@@ -649,8 +649,11 @@ def pick_choice(text: str, options: list[Option], asked: frozenset[str] = frozen
     own = {o.id: own_terms(o.text, asked) for o in options}
     for words_of in (own, {o.id: _terms(o.text) for o in options}):
         # an option's own words first; then with the question's too ("an alternative provision academy")
+        # (an option that shares only the question's words with the answer is not named by it: "The Council
+        # adopted its Local Enforcement Plan" does not say "We do not have a Local Enforcement Plan")
         overlap = sorted(((len(words_of[o.id] & terms) / max(len(words_of[o.id]), 1), o) for o in options
-                          if words_of[o.id] and not re.match(r"^\W*(yes|no)\b", o.text, re.I)),
+                          if words_of[o.id] and not re.match(r"^\W*(yes|no)\b", o.text, re.I)
+                          and (words_of[o.id] & terms) - asked - _NEG_TERMS),
                          key=lambda x: -x[0])
         if overlap and overlap[0][0] >= 0.5 and (len(overlap) == 1 or overlap[0][0] > overlap[1][0]):
             return Picked([overlap[0][1].id], [(off, off + len(first))], 0.6)
