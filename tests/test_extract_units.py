@@ -977,3 +977,16 @@ def test_an_option_named_only_by_the_questions_words_is_not_named() -> None:
     got = pick_choice("Our Local Enforcement Plan was adopted in 2016 and has not been reviewed since.", opts,
                       asked_terms(q))
     assert got is not None and got.ids == ["not_reviewed"]
+
+
+@pytest.mark.parametrize("text", [
+    "Means-tested benefits ✓\nPensioners ✗\nCouncil tenants ✓",
+    "Benefits – Y; Pensioners – N; Tenants – Y",
+])
+def test_matrix_ticks_crosses_and_single_letters(text: str) -> None:
+    assert pick_matrix(text, _GROUPS)[0] == {"benefits": True, "pensioners": False, "tenants": True}
+
+
+def test_matrix_n_of_n_a_is_no_verdict() -> None:
+    got = pick_matrix("Benefits – N/A, Pensioners – Yes, Tenants – No", _GROUPS)[0]
+    assert got == {"benefits": None, "pensioners": True, "tenants": False}

@@ -944,7 +944,7 @@ def _line_verdicts(text: str, items: list[Option]) -> list[tuple[str, bool, tupl
     for line_m in re.finditer(r"[^\n]+", text):
         line = line_m.group(0)
         # (a verdict, not "no" as a word of the sentence: "There is no concession for ...", "No for pensioners")
-        yn = re.search(r"(?:[-–:|]|\s)\s*(yes|no)\b(?!\s+[a-z])[^\n]*$", line, re.I)
+        yn = re.search(r"(?:[-–:|]|\s)\s*(yes|no|(?-i:[YN])(?![/\w]))\b(?!\s+[a-z])[^\n]*$", line, re.I)
         if not yn:
             continue
         label_part = line[: yn.start()].lower()
@@ -954,7 +954,7 @@ def _line_verdicts(text: str, items: list[Option]) -> list[tuple[str, bool, tupl
                     for it in items), key=lambda x: x[0])
         hit = _short_name_of(line[: yn.start()], items) or (best[1] if best[0] >= 85 else None)
         if hit is not None:
-            out.append((hit.id, yn.group(1).lower() == "yes", (line_m.start(), line_m.end())))
+            out.append((hit.id, yn.group(1).lower() in ("yes", "y"), (line_m.start(), line_m.end())))
     return out
 
 
@@ -1010,9 +1010,13 @@ def _named_short(name: str, terms: frozenset[str], items: list[Option]) -> Optio
     return short[0] if len(short) == 1 else None
 
 
+_TICKS = str.maketrans({"✓": "Y", "✔": "Y", "☑": "Y", "✗": "N", "✘": "N", "☒": "N"})
+
+
 def pick_matrix(text: str, items: list[Option], asked: frozenset[str] = frozenset()
                 ) -> tuple[dict[str, bool | None], list[tuple[int, int]], float]:
     """Per-item yes/no: "Yes to all", a letter range "(a-h)", or item by item."""
+    text = text.translate(_TICKS)  # "Pensioners ✗": a tick or a cross is a yes or a no (one letter: offsets hold)
     values: dict[str, bool | None] = {it.id: None for it in items}
     spans: list[tuple[int, int]] = []
     conf = 0.0
@@ -1058,7 +1062,7 @@ def pick_matrix(text: str, items: list[Option], asked: frozenset[str] = frozense
         conf = max(conf, 0.8)
     for clause in _item_clauses(text):
         cl = clause.group(0)
-        yn = re.search(r"\((yes|no)\)|[-–:]\s*(yes|no)\b|\b(yes|no)\s*$", cl, re.I)
+        yn = re.search(r"\((yes|no)\)|[-–:]\s*(yes|no|(?-i:[YN])(?![/\w]))\b|\b(yes|no)\s*$", cl, re.I)
         # "Penalty points – we do not operate a penalty points scheme": a no in words
         neg = None if yn else re.search(r"[-–:]\s*(?:(?:we|it|the\s+\w+)\s+)?(?:(?:do|does|did|have|has|had)\s*(?:not|n't)|"
                                         r"never|not\s+applicable)\b", cl, re.I)
@@ -1077,7 +1081,7 @@ def pick_matrix(text: str, items: list[Option], asked: frozenset[str] = frozense
             if short is not None:
                 best_item, best_score = short, 0.5
         if best_item is not None and best_score >= 0.5 and values.get(best_item.id) is None:
-            values[best_item.id] = bool(yn) and (yn.group(1) or yn.group(2) or yn.group(3)).lower() == "yes"
+            values[best_item.id] = bool(yn) and (yn.group(1) or yn.group(2) or yn.group(3)).lower() in ("yes", "y")
             spans.append((clause.start(), clause.end()))
             conf = max(conf, 0.7)
     if conf == 0.0:
