@@ -990,3 +990,14 @@ def test_matrix_ticks_crosses_and_single_letters(text: str) -> None:
 def test_matrix_n_of_n_a_is_no_verdict() -> None:
     got = pick_matrix("Benefits – N/A, Pensioners – Yes, Tenants – No", _GROUPS)[0]
     assert got == {"benefits": None, "pensioners": True, "tenants": False}
+
+
+@pytest.mark.parametrize("text", [
+    "Easter 2023: 1,204; Summer 2023: 4,310; Christmas 2023: 1,020.",
+    "Easter 2023 – 1,204\nSummer 2023 – 4,310\nChristmas 2023 – 1,020",
+    "| Holiday | Children |\n|---|---|\n| Easter 2023 | 1,204 |\n| Summer 2023 | 4,310 |\n| Christmas 2023 | 1,020 |",
+])
+def test_figures_by_holiday_of_a_year(text: str) -> None:
+    r = read_number(text, question="How many children attended in each of Easter 2023, Summer 2023 and Christmas 2023?")
+    assert r is not None and r.value is None
+    assert r.breakdown == {"Easter 2023": 1204, "Summer 2023": 4310, "Christmas 2023": 1020}

@@ -299,11 +299,13 @@ _YEAR_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?(?:
 _YEAR_IN_BRACKETS = re.compile(r"\s*\(\s*(" + YEAR + r")\s*\)")
 _YEAR_OPENS = re.compile(r"^\s*(?:in|during|for)\s+(?:the\s+)?(?:(?:financial|calendar)\s+year\s+|year\s+)?"
                          r"(" + YEAR + r"),?\s+(?:\w+\s+){0,5}?$", re.I)
-_YEAR_JUST_BEFORE = re.compile(r"(?:^|[\s|(])((?:fy\s*)?" + YEAR + r")(?:\s*[:=–—-]\s*|\s{2,}|\t)"
+# (a holiday or season with its year names a period of its own: "Easter 2023: 1,204; Summer 2023: 4,310")
+_SEASON = r"(?:(?:easter|summer|spring|autumn|winter|christmas|whitsun|(?:spring\s+|summer\s+|autumn\s+)?half[- ]term)\s+)?"
+_YEAR_JUST_BEFORE = re.compile(r"(?:^|[\s|(])(" + _SEASON + r"(?:fy\s*)?" + YEAR + r")(?:\s*[:=–—-]\s*|\s{2,}|\t)"
                                r"(?:[^\W\d_]+\s*/\s*)?$", re.I)
 
 # "2021/22 £38,410 / 2022/23 £41,985": a year opening an item of a list, one space before its figure
-_YEAR_ITEM_BEFORE = re.compile(r"(?:^|[/,;|\t]\s*)((?:fy\s*)?" + YEAR + r")\s$", re.I)
+_YEAR_ITEM_BEFORE = re.compile(r"(?:^|[/,;|\t]\s*)(" + _SEASON + r"(?:fy\s*)?" + YEAR + r")\s$", re.I)
 
 
 def _label(text: str, start: int, end: int) -> str:
@@ -359,6 +361,21 @@ class NumberReading:
 def read_number(text: str, money: bool = False, percent: bool = False, price: bool = False,
                 columns: list[str] | None = None, units: frozenset[str] = frozenset(),
                 question: str = "") -> NumberReading | None:
+    """The answer number of a passage, or None when it gives none (see _read_any)."""
+    r = _read_any(text, money, percent, price, columns, units, question)
+    if r is not None and r.breakdown and r.value is not None and len(r.breakdown) >= 2 and all(
+            _PERIOD_KEY.match(k) for k in r.breakdown) and not any(f.total for f in r.used):
+        # per holiday or season of a year, with no total said: the periods, as with years
+        return NumberReading(None, r.breakdown, r.used, r.confidence)
+    return r
+
+
+_PERIOD_KEY = re.compile(r"(?=[a-z])" + _SEASON + YEAR + "$", re.I)  # (a season's name required)
+
+
+def _read_any(text: str, money: bool = False, percent: bool = False, price: bool = False,
+              columns: list[str] | None = None, units: frozenset[str] = frozenset(),
+              question: str = "") -> NumberReading | None:
     """The answer number of a passage, or None when it gives none.
 
     `money`/`percent` say the question asks for an amount or a rate, so those figures are
