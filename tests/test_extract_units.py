@@ -1001,3 +1001,22 @@ def test_figures_by_holiday_of_a_year(text: str) -> None:
     r = read_number(text, question="How many children attended in each of Easter 2023, Summer 2023 and Christmas 2023?")
     assert r is not None and r.value is None
     assert r.breakdown == {"Easter 2023": 1204, "Summer 2023": 4310, "Christmas 2023": 1020}
+
+
+_TA = [Option("bnb", "B&B / hotels"), Option("hostels", "Hostels"),
+       Option("psl", "Private sector leased (PSL) properties"), Option("stock", "Council-owned or HRA stock"),
+       Option("refuges", "Refuges")]
+
+
+@pytest.mark.parametrize(("text", "options", "want"), [
+    ("B&B, hostels, PSL and HRA stock.", _TA, ["bnb", "hostels", "psl", "stock"]),
+    ("Passenger assistants and wheelchair-accessible vehicles.",
+     [Option("escorts", "Passenger assistants (escorts)"), Option("wheelchair", "Wheelchair-accessible vehicles"),
+      Option("crew", "The same driver and passenger assistant each day")], ["escorts", "wheelchair"]),
+    ("We use a neutral vendor for all agency social workers.",
+     [Option("msp", "Managed service provider (master or neutral vendor)"),
+      Option("direct", "Direct engagement with individual agencies")], ["msp"]),
+])
+def test_options_named_by_their_short_names(text: str, options: list[Option], want: list[str]) -> None:
+    got = pick_multi(text, options)
+    assert got is not None and got.ids == want

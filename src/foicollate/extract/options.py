@@ -219,7 +219,7 @@ def option_letters(options: list[Option]) -> dict[str, str]:
 
 
 _BARE_LETTER = re.compile(
-    r"(?<![\w'’(])([a-h]|[ivx]{1,4})(?:(?=\s*(?:,|\.|;|\band\b|\bor\b|&|$))|(?<=(?:,|&)\s[a-hivx])(?![\w'’])|"
+    r"(?<![\w'’(&])([a-h]|[ivx]{1,4})(?!&\w)(?:(?=\s*(?:,|\.|;|\band\b|\bor\b|&|$))|(?<=(?:,|&)\s[a-hivx])(?![\w'’])|"
     r"(?<=\band\s[a-hivx])(?![\w'’])|(?<=\bor\s[a-hivx])(?![\w'’]))", re.I)
 _CLOSED_LETTER = re.compile(r"(?<![\w'’(])([a-h]|[ivx]{1,4})\)(?=[\s,.;]|$)", re.I)
 _ORDINAL_OPTION = re.compile(r"\b(" + "|".join(ORDINAL_WORDS) + r")\b(?=[\w\s,]*\boptions?\b)", re.I)
@@ -361,12 +361,17 @@ def _aliases(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for run in re.finditer(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|and\s+)?[A-Z][a-z]+){1,3}\b", text):
         out.append("".join(w[0] for w in run.group(0).split() if w[0].isupper()))
+    head = text.split("(")[0].strip()
+    if "(" in text and len(head.split()) >= 2:
+        out.append(head.lower())  # "Passenger assistants" for "Passenger assistants (escorts)"
     for inner in re.findall(r"\(([^()]{2,80})\)", text):
         inner = _EXAMPLES_LEAD.sub("", inner)
-        for alt in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", inner):
-            alt = alt.strip()
+        alts = [a.strip() for a in re.split(r"\s*(?:,|/|\bor\b|\band\b)\s*", inner)]
+        for alt in alts:
             if len(alt) >= 3 and (alt.isupper() or re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", alt)):
                 out.append(alt if alt.isupper() else alt.lower())
+            elif re.fullmatch(r"[a-z]+(?:[ -][a-z]+)+", alt) or len(alts) == 1 and re.fullmatch(r"[a-z]{6,}", alt):
+                out.append(alt)  # "neutral vendor" in "(master or neutral vendor)", "(escorts)"
     return tuple(out)
 
 
@@ -417,10 +422,11 @@ def by_text(text: str, options: list[Option], asked: frozenset[str] = frozenset(
 
 
 def _own_acronyms(o: Option, options: list[Option]) -> frozenset[str]:
-    """Capital initials that stand for this option alone: written in its text ("(EDR)") or the initials of three
-    or four of its words."""
+    """Capital initials that stand for this option alone: written in its text ("(EDR)", "HRA stock", "B&B") or
+    the initials of three or four of its words."""
     def acronyms(x: Option) -> frozenset[str]:
-        return initials(x.text, (3, 4)) | {a.lower() for a in re.findall(r"\(([A-Z][A-Za-z]{1,5})\)", x.text)}
+        return initials(x.text, (3, 4)) | {a.lower() for a in re.findall(r"\(([A-Z][A-Za-z]{1,5})\)", x.text)} | {
+            a.lower() for a in re.findall(r"(?<![\w&])([A-Z][A-Z&]{1,4})(?![\w&])", x.text)}  # "HRA stock", "B&B"
     return acronyms(o) - frozenset().union(*(acronyms(x) for x in options if x is not o))
 
 
