@@ -1020,3 +1020,18 @@ _TA = [Option("bnb", "B&B / hotels"), Option("hostels", "Hostels"),
 def test_options_named_by_their_short_names(text: str, options: list[Option], want: list[str]) -> None:
     got = pick_multi(text, options)
     assert got is not None and got.ids == want
+
+
+_LIBRARY = [Option("ebooks", "eBook and eAudiobook loans"), Option("wifi", "Wi-Fi"),
+            Option("reservations", "Reservations"), Option("printing", "Printing")]
+
+
+@pytest.mark.parametrize("text", [
+    "eBooks and Wi-Fi are free. Reservations cost 50p and printing is charged at 15p a page.",
+    "eBook loans: free\nWi-Fi: free\nReservations: £1.00\nPrinting: 10p per sheet",
+    "Everything is free apart from printing (20p per page) and reservations (60p).",
+])
+def test_free_of_charge_items_and_those_with_a_price(text: str) -> None:
+    got = pick_matrix(text, _LIBRARY, asked_terms("Please indicate whether each of the following is free of charge."))[0]
+    expected = {"ebooks": True, "wifi": True, "reservations": False, "printing": False}
+    assert got == expected or text.startswith("Everything") and got == {**expected, "reservations": False}

@@ -910,6 +910,8 @@ def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | 
         if not hits or _NOT_APPLICABLE.search(clause):
             continue  # ("Emergency department: N/A": neither yes nor no)
         negative = _denies(clause)
+        if "free" in asked and not re.search(r"\bfree\b", clause, re.I) and _CHARGED.search(clause):
+            negative = True  # "is each free of charge?" – "Reservations: £1.00", "printing is charged at 15p a page"
         for h in hits:
             # (the clause that names most of an item's words speaks of it: not the "Get Kelbrook
             # Online" scheme but "We do not provide help with online benefit claims")
@@ -923,6 +925,10 @@ def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | 
     return 0.6 if len(best) >= 2 else 0.0
 
 
+# "All free except printing", "Everything is free apart from ...": every item, less those excepted
+_ALL_ARE = re.compile(r"^\W*(?:all|everything)(?:\s+(?:of\s+)?(?:them|these|the\s+above|items|services))?\s+(?:is\s+|are\s+)?"
+                      r"(?:free|available|offered|provided|in\s+place)\b", re.I)
+_CHARGED = re.compile(r"[£$€]\s?\d|\b\d+(?:\.\d+)?p\b|\bcharg|\bcosts?\b|\bfees?\b|\bpaid\b|\bpay\b", re.I)
 _NOT_APPLICABLE = re.compile(r"\bn/a\b|\bnot\s+applicable\b", re.I)
 
 
@@ -1036,7 +1042,7 @@ def pick_matrix(text: str, items: list[Option], asked: frozenset[str] = frozense
             lead = len(text) - len(text.lstrip())
             return ({it.id: w.lower() == "yes" for it, w in zip(items, said, strict=True)},
                     [(lead, lead + len(text.strip()))], 0.8)
-    m = _all_of(text, len(items))
+    m = _all_of(text, len(items)) or _ALL_ARE.match(text)
     letters = option_letters(items)
     rng = re.search(r"\(\s*([a-z])\s*(?:-|–|to)\s*([a-z])\s*\)", text, re.I)
     if m or (rng and rng.group(1).lower() == "a" and letters.get(rng.group(2).lower()) == items[-1].id):
