@@ -587,7 +587,8 @@ _QUALIFIED = re.compile(r"[^.;\n]*\b(?:except|other\s+than|apart\s+from|but|excl
 
 def _excepted(tail: str, options: list[Option], asked: frozenset[str] = frozenset()) -> set[str]:
     """Options left out of an "all of the above" by what follows it: "except (e)", "other than CCTV"."""
-    exc = _EXCEPT.match(tail)
+    # ("apart from printing (20p per page) and reservations (60p)": a price in brackets is an aside, not the end)
+    exc = _EXCEPT.match(re.sub(r"\((?=[^()]*\d)[^()]*\)", lambda m: " " * len(m.group(0)), tail))
     if not exc:
         return set()
     named = by_letters(exc.group(1), options)
