@@ -1034,3 +1034,10 @@ _LIBRARY = [Option("ebooks", "eBook and eAudiobook loans"), Option("wifi", "Wi-F
 def test_free_of_charge_items_and_those_with_a_price(text: str) -> None:
     got = pick_matrix(text, _LIBRARY, asked_terms("Please indicate whether each of the following is free of charge."))[0]
     assert got == {"ebooks": True, "wifi": True, "reservations": False, "printing": False}
+
+
+def test_matrix_short_names_of_hyphened_items_and_not_applicable() -> None:
+    items = [Option("hot_food", "hot food vans or trailers"), Option("market", "market-style stalls selling goods"),
+             Option("paramedics", "paramedics and ambulance technicians")]
+    got = pick_matrix("Hot food vans: yes. Market stalls: no. Paramedics – not applicable (we employ none).", items)[0]
+    assert got == {"hot_food": True, "market": False, "paramedics": None}

@@ -1008,8 +1008,9 @@ def _item_clauses(text: str) -> list[re.Match[str]]:
 
 def _same_start(a: str, b: str) -> bool:
     """"mag" and "magazin", "laptop" and "laptop": one word the start of the other (three letters at least)."""
-    a, b = a.split("-")[-1], b.split("-")[-1]
-    return a == b or min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))
+    # ("market" and "market-styl": any part of a hyphened word)
+    return any(x == y or min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x))
+               for x in a.split("-") for y in b.split("-"))
 
 
 def _named_short(name: str, terms: frozenset[str], items: list[Option]) -> Option | None:
@@ -1078,9 +1079,9 @@ def pick_matrix(text: str, items: list[Option], asked: frozenset[str] = frozense
         yn = re.search(r"\((yes|no)\)|[-–:]\s*(yes|no|(?-i:[YN])(?![/\w]))\b|\b(yes|no)\s*$", cl, re.I)
         # "Penalty points – we do not operate a penalty points scheme": a no in words
         neg = None if yn else re.search(r"[-–:]\s*(?:(?:we|it|the\s+\w+)\s+)?(?:(?:do|does|did|have|has|had)\s*(?:not|n't)|"
-                                        r"never|not\s+applicable)\b", cl, re.I)
-        if not yn and not neg:
-            continue
+                                        r"never)\b", cl, re.I)
+        if not yn and not neg or _NOT_APPLICABLE.search(cl) and not yn:
+            continue  # ("paramedics – not applicable": neither yes nor no)
         terms = _terms(cl[: (yn or neg).start()])
         best_item, best_score = None, 0.0
         for it in items:
