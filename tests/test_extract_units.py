@@ -1041,3 +1041,12 @@ def test_matrix_short_names_of_hyphened_items_and_not_applicable() -> None:
              Option("paramedics", "paramedics and ambulance technicians")]
     got = pick_matrix("Hot food vans: yes. Market stalls: no. Paramedics – not applicable (we employ none).", items)[0]
     assert got == {"hot_food": True, "market": False, "paramedics": None}
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Primary (Reception): 42\nSecondary (Year 7): 118", [42, 118]),
+    ("Year 1: 20\nYear 2: 25", [20, 25]),
+])
+def test_school_year_groups_are_names_not_figures(text: str, parts: list[int]) -> None:
+    r = read_number(text)
+    assert r is not None and r.value == sum(parts) and sorted((r.breakdown or {}).values()) == parts

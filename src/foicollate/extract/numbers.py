@@ -75,6 +75,8 @@ _MASKS = [
                r"\bitem|\bpoint|\bchapter|\btel\.?:?|\bphone:?|\bextension|\bext\.?|\bversion|\bv\.|\btier|\blevel|"
                r"\bband|\bgrade|\bfloor|\broom|\bunit|\broute|\bbus|\bward|\bstage|\bphase|\bstep|\bm\d)\s?\(?\d+[\d()a-z.]*", re.I),
     re.compile(r"\b[A-Z]{2,}[-/_]?\d[\w/-]*"),  # FOI-2023-0412, HBC_FOI_20200136
+    # a school year group or key stage: "Year 7", "(Year 11)", "Key Stage 2", "KS2"
+    re.compile(r"\b(?:year|yr)\s?\d{1,2}(?![\d,./]|\s*(?:[-–]|to)\s*\d)\b|\bkey\s+stage\s+\d\b", re.I),
     _WEB,
     # times, not £0.00 or 3.05%: a dotted "10.30" is a time only with am/pm or after "at", "from", "until" ...
     re.compile(r"\b\d+\s?(?:am|pm)\b|(?<![£$€])\b\d{1,2}(?::\d{2}\s?(?:am|pm)?|\.\d{2}\s?(?:am|pm))\b|"
