@@ -1081,3 +1081,16 @@ def test_a_total_with_its_parts_in_a_table_below(answer: str, table: str) -> Non
     assert out["1a"].value == 934
     assert sorted((out["1a"].breakdown or {}).values()) == [12, 96, 826]
     assert out["1b"].value == 214
+
+
+def test_matrix_items_with_their_verdicts_on_the_label_line_are_the_answer() -> None:
+    q = Questionnaire(title="phones", questions=[
+        Question("5", "How many schools are there?", QuestionType.NUMBER, "5"),
+        Question("6", "For each of the following phases, do you have a written mobile phone policy? Please answer yes "
+                      "or no for each.", QuestionType.MATRIX, "6",
+                 items=[Option("primary", "primary"), Option("secondary", "secondary"),
+                        Option("special", "special schools")]),
+    ])
+    got = {a.question: a.value for a in collate_document(Document(id="r", text=(
+        "5. 14 schools.\n\n6. Primary - Yes; Secondary - Yes; Special schools - No.\n\nYours sincerely\n")), q).answers}
+    assert got["6"] == {"primary": True, "secondary": True, "special": False}

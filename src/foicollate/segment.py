@@ -1494,11 +1494,11 @@ def _lists_choices(norm: str, idx: _QuestionIndex, qi: int) -> bool:
     for c in hits:
         padded = padded.replace(f" {c} ", " ")
     # "It does not require X or Y": words outside the options that give a verdict make it an answer
-    return not _VERDICT_WORDS.search(padded)
+    return not _VERDICT_WORDS.search(re.sub(r"\byes\s+or\s+no\b", " ", padded))  # (not the request's "yes or no")
 
 
 _VERDICT_WORDS = re.compile(r"\b(?:not|none|we|our|does|do|did|is|are|has|have|requires?|includes?|"
-                            r"provides?|uses?)\b")
+                            r"provides?|uses?|yes|no)\b")  # ("Primary - Yes; Secondary - No": each item's verdict)
 
 
 def _restated_under_shared_heading(chain: list[Anchor], blocks: dict[str, Block], questionnaire: Questionnaire) -> None:
