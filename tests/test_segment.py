@@ -580,3 +580,11 @@ def test_one_options_words_alone_under_the_label_are_the_answer() -> None:
 def test_two_letter_labels_alone_on_their_line_are_one_anchor() -> None:
     from foicollate.markers import multi_labels
     assert multi_labels("b) and c)") == (["b", "c"], 9)
+
+
+@pytest.mark.parametrize(("line", "key"), [("Question 2ii: 5", "2ii"), ("2(ii) 5", "2ii"), ("2ii. 5", "2ii"),
+                                           ("2(a) 4", "2a")])
+def test_number_and_roman_sub_labels(line: str, key: str) -> None:
+    from foicollate.markers import parse_marker
+    m = parse_marker(line)
+    assert m is not None and m.key == key and m.rest == line.split()[-1]
