@@ -1094,3 +1094,17 @@ def test_matrix_items_with_their_verdicts_on_the_label_line_are_the_answer() -> 
     got = {a.question: a.value for a in collate_document(Document(id="r", text=(
         "5. 14 schools.\n\n6. Primary - Yes; Secondary - Yes; Special schools - No.\n\nYours sincerely\n")), q).answers}
     assert got["6"] == {"primary": True, "secondary": True, "special": False}
+
+
+@pytest.mark.parametrize("rows", [
+    "0-4: £182.50\n5-10: £203.00\n11-15: £231.00\n16-17: £270.00",
+    "| Age band | Weekly allowance |\n|---|---|\n| 0 to 4 | £182.50 |\n| 5 to 10 | £203.00 |\n| 11 to 15 | £231.00 |",
+])
+def test_age_bands_name_the_rows_of_one_answer(rows: str) -> None:
+    q = Questionnaire(title="fostering", questions=[
+        Question(k, f"a child aged {band}", QuestionType.NUMBER, k,
+                 context="What weekly fostering allowance do you pay in 2023/24 for:")
+        for k, band in (("2a", "0 to 4"), ("2b", "5 to 10"), ("2c", "11 to 15"))])
+    got = {a.question: a.value for a in collate_document(
+        Document(id="r", text=f"2. Our weekly allowances for 2023/24 are:\n{rows}\n\nYours sincerely\n"), q).answers}
+    assert got == {"2a": 182.5, "2b": 203, "2c": 231}

@@ -1083,6 +1083,8 @@ def _candidates(lines: list[Line], idx: _QuestionIndex) -> list[Anchor]:
         ml = multi_labels(ln.text[ln.lead:], bilingual=ln.lead > 0)
         if ml and _SCOPE_NOTE.match(ln.text, ln.lead + ml[1]):
             ml = None  # "Questions B1 to B3 relate to environmental information and ...": a note, not the answer
+        if ml and re.match(r"[\s*_#]*\d", ln.text[ln.lead:]) and re.match(r"\s*[£$€]?\d", ln.text[ln.lead + ml[1]:]):
+            ml = None  # "5-10: £203.00": an age band (or a range) and its figure, a row of the answer
         if ml:
             qs = idx.labelled_any(ml[0])
             if len(qs) < 2 and (ordinal_ok or numbers_for_letters and all(k.isdigit() for k in ml[0])) and not re.search(

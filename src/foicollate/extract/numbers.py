@@ -700,7 +700,8 @@ def _read_number(text: str, flat: str, money: bool, percent: bool, price: bool, 
     if percent and any(f.percent for f in figs):
         figs = [f for f in figs if f.percent]  # "What percentage of the Fund's value": the rate, not the £
     elif money and any(f.money for f in figs):
-        figs = [f for f in figs if f.money or f.total or f.value == 0]  # "2020/21: Nil" beside £ figures
+        # "2020/21: Nil" beside £ figures (not the 0 of an age band, "0 to 4")
+        figs = [f for f in figs if f.money or f.total or f.value == 0 and not _RANGE_AFTER.match(text, f.end)]
     if money and len(figs) >= 2 and _SPENT.search(question) and not _BUDGET.search(question):
         # "a capital budget of £95,000 ... The outturn was £88,212.60" for "How much did you spend": what was
         # set aside is not what was spent
@@ -876,6 +877,7 @@ _NOT_SIBLINGS = re.compile(r"\b(?:of\s+which|of\s+whom|of\s+these|including|incl
 _JOINED = re.compile(r"(?:,|\band|\bplus|\bwith)\s*[£$€]?\s*$", re.I)
 
 
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|to)\s*\d")
 _SPENT = re.compile(r"\b(?:spend|spent|expenditure|cost)\b", re.I)
 _BUDGET = re.compile(r"\b(?:budget|allocation|allocated)", re.I)
 _NOT_ASKED = re.compile(r"\byou\s+(?:did\s+not|didn[’']t)\s+ask\b|\bnot\s+(?:part\s+of\s+|within\s+)?(?:the\s+scope\s+of\s+)?"
@@ -1321,7 +1323,9 @@ def figure_about(text: str, question: str, other_question: str) -> Figure | None
         line = text[text.rfind("\n", 0, f.start) + 1:f.start]
         row = bool(echoed) and len(line) <= 40 and not re.search(r"[.;]\s", line)  # a short row's label, not a sentence
         near = content_words(text[lo:hi]) | (content_words(line) if row else frozenset())
-        scored.append((len(near & own), i))
+        # "0-4: £182.50" for "a child aged 0 to 4": the row whose name gives the question's own figures
+        named = row and len(echoed) >= 2 and echoed <= {float(n) for n in re.findall(r"\d+", line)}
+        scored.append((len(near & own) + (10 if named else 0), i))
     scored.sort(reverse=True)
     if not scored or scored[0][0] == 0 or len(scored) > 1 and scored[0][0] == scored[1][0]:
         return None
