@@ -1050,3 +1050,10 @@ def test_matrix_short_names_of_hyphened_items_and_not_applicable() -> None:
 def test_school_year_groups_are_names_not_figures(text: str, parts: list[int]) -> None:
     r = read_number(text)
     assert r is not None and r.value == sum(parts) and sorted((r.breakdown or {}).values()) == parts
+
+
+def test_an_option_quoted_without_its_aside_in_brackets() -> None:
+    opts = [Option("all", "We attend all AFA calls"),
+            Option("challenge", "We challenge calls (call filtering) before deciding whether to attend")]
+    got = pick_choice("We challenge calls before deciding whether to attend.", opts)
+    assert got is not None and got.ids == ["challenge"]

@@ -609,10 +609,12 @@ def pick_choice(text: str, options: list[Option], asked: frozenset[str] = frozen
     # an option quoted at the very start of the answer ("Yes, we prevent some tasks – ...")
     best: tuple[float, Option] | None = None
     for o in options:
-        ol = o.text.lower().rstrip(".")
-        starts = low.startswith(ol) and (len(low) == len(ol) or not low[len(ol)].isalnum())
-        if starts and (best is None or len(ol) > len(best[1].text)):
-            best = (100.0, o)
+        # (or without its aside in brackets: "We challenge calls before deciding" for "We challenge calls (call
+        # filtering) before deciding")
+        for ol in dict.fromkeys((o.text.lower().rstrip("."), re.sub(r"\s*\([^()]*\)", "", o.text.lower()).rstrip("."))):
+            starts = low.startswith(ol) and (len(low) == len(ol) or not low[len(ol)].isalnum())
+            if starts and (best is None or len(ol) > len(best[1].text)):
+                best = (100.0, o)
     if best:
         return Picked([best[1].id], [(off, off + len(best[1].text))], 0.95)
     letters = option_letters(options)
