@@ -1057,3 +1057,10 @@ def test_an_option_quoted_without_its_aside_in_brackets() -> None:
             Option("challenge", "We challenge calls (call filtering) before deciding whether to attend")]
     got = pick_choice("We challenge calls before deciding whether to attend.", opts)
     assert got is not None and got.ids == ["challenge"]
+
+
+def test_a_clause_opening_with_no_denies_the_options_it_names() -> None:
+    opts = [Option("aoe", "Attachment of earnings"), Option("agents", "Enforcement agents"),
+            Option("charging", "Charging orders"), Option("bankruptcy", "Bankruptcy proceedings")]
+    got = pick_multi("Attachment of earnings and enforcement agents. No charging orders or bankruptcy.", opts)
+    assert got is not None and got.ids == ["aoe", "agents"]

@@ -458,7 +458,8 @@ def _negated_ids(text: str, options: list[Option], asked: frozenset[str] = froze
     for clause in re.split(r"[.;]\s+|,\s+(?:and|but)\s+|\n", unwrapped(text)):
         if not clause.strip():
             continue
-        negative = bool(_CLAUSE_NEG.search(clause) or _VERDICT_NO.search(clause))
+        # (or a clause that opens with "No": "No charging orders or bankruptcy.")
+        negative = bool(_CLAUSE_NEG.search(clause) or _VERDICT_NO.search(clause) or re.match(r"\W*no\s+[a-z]", clause, re.I))
         (neg_ids if negative else pos_ids).update(by_text(clause, options, asked).ids)
         (neg_terms if negative else pos_terms).update(_terms(clause))
     texts = tuple(o.text for o in options)
