@@ -1064,3 +1064,14 @@ def test_a_clause_opening_with_no_denies_the_options_it_names() -> None:
             Option("charging", "Charging orders"), Option("bankruptcy", "Bankruptcy proceedings")]
     got = pick_multi("Attachment of earnings and enforcement agents. No charging orders or bankruptcy.", opts)
     assert got is not None and got.ids == ["aoe", "agents"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Trust uses Ulysses Safeguard.", ["other"]),
+    ("We use Datix Cloud IQ.", ["datix"]),
+])
+def test_a_system_named_that_no_option_names_is_another(text: str, want: list[str]) -> None:
+    opts = [Option("datix", "Datix (including Datix Cloud IQ)"), Option("in_house", "a system developed in-house"),
+            Option("other", "another system (please name it)")]
+    got = pick_choice(text, opts)
+    assert got is not None and got.ids == want

@@ -678,7 +678,22 @@ def pick_choice(text: str, options: list[Option], asked: frozenset[str] = frozen
             distinct.append(o)
     if len(distinct) == 1:
         return Picked([distinct[0].id], [(off, off + len(first))], 0.55)
-    return _by_polarity(stripped, off, options) or _by_later_words(stripped, off, options, asked)
+    return (_by_polarity(stripped, off, options) or _by_later_words(stripped, off, options, asked)
+            or _by_other(stripped, off, options))
+
+
+_OTHER_OPTION = re.compile(r"^\W*(?:an?other|other|something\s+else)\b", re.I)
+
+
+def _by_other(text: str, off: int, options: list[Option]) -> Picked | None:
+    """"The Trust uses Ulysses Safeguard." for "... another system (please name it)": an answer that names
+    something of its own, where no other option is said and one option is for anything else."""
+    others = [o for o in options if _OTHER_OPTION.match(o.text)]
+    first = text[: _sentence_end(text)]
+    named = re.search(r"(?<=\w\s)[A-Z][A-Za-z]{2,}|^\W*[A-Z][A-Za-z]+\W*$", first)
+    if len(others) != 1 or not named or _CLAUSE_NEG.search(first):
+        return None
+    return Picked([others[0].id], [(off, off + len(first))], 0.5)
 
 
 def _clause_at(text: str, pos: int) -> str:
