@@ -1075,3 +1075,17 @@ def test_a_system_named_that_no_option_names_is_another(text: str, want: list[st
             Option("other", "another system (please name it)")]
     got = pick_choice(text, opts)
     assert got is not None and got.ids == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("We do not carry out routine inspections; we respond to reports of problems.", "reactive"),
+    ("There was no public consultation.", "none"),
+])
+def test_an_option_named_only_in_a_denial_is_not_chosen(text: str, want: str) -> None:
+    opts = {"reactive": [Option("routine", "Routine cyclical inspection of all paths"),
+                         Option("reactive", "Reactive inspection only, in response to reports"),
+                         Option("risk", "Risk-based inspection, with busier paths inspected more often")],
+            "none": [Option("online", "an online survey only"), Option("meetings", "public meetings or drop-in sessions"),
+                     Option("none", "no consultation was carried out")]}[want]
+    got = pick_choice(text, opts)
+    assert got is not None and got.ids == [want]

@@ -656,14 +656,19 @@ def pick_choice(text: str, options: list[Option], asked: frozenset[str] = frozen
         return Picked([scores[0][1].id], [(off, off + min(len(stripped), 200))], 0.8)
     first = stripped[: _sentence_end(stripped)]
     terms = _terms(first)
+    # the words of the clauses that deny ("We do not carry out routine inspections; we respond to reports"):
+    # they name no option but one that denies too
+    denied = set().union(*(_terms(c) for c in re.split(r"[;,]\s+", first) if _denies(c))) - set().union(
+        *(_terms(c) for c in re.split(r"[;,]\s+", first) if not _denies(c)))
+    terms_of = {o.id: terms if _NEGATIVE_OPTION.search(o.text) else terms - denied for o in options}
     own = {o.id: own_terms(o.text, asked) for o in options}
     for words_of in (own, {o.id: _terms(o.text) for o in options}):
         # an option's own words first; then with the question's too ("an alternative provision academy")
         # (an option that shares only the question's words with the answer is not named by it: "The Council
         # adopted its Local Enforcement Plan" does not say "We do not have a Local Enforcement Plan")
-        overlap = sorted(((len(words_of[o.id] & terms) / max(len(words_of[o.id]), 1), o) for o in options
+        overlap = sorted(((len(words_of[o.id] & terms_of[o.id]) / max(len(words_of[o.id]), 1), o) for o in options
                           if words_of[o.id] and not re.match(r"^\W*(yes|no)\b", o.text, re.I)
-                          and (words_of[o.id] & terms) - asked - _NEG_TERMS),
+                          and (words_of[o.id] & terms_of[o.id]) - asked - _NEG_TERMS),
                          key=lambda x: -x[0])
         if overlap and overlap[0][0] >= 0.5 and (len(overlap) == 1 or overlap[0][0] > overlap[1][0]):
             return Picked([overlap[0][1].id], [(off, off + len(first))], 0.6)
@@ -674,7 +679,7 @@ def pick_choice(text: str, options: list[Option], asked: frozenset[str] = frozen
         if re.match(r"^\W*(yes|no)\b", o.text, re.I):
             continue  # "Yes, ..." / "No, but ..." options are told apart by polarity below
         others = set().union(*(words_of[x.id] for x in options if x.id != o.id))
-        if (words_of[o.id] - others) & terms:
+        if (words_of[o.id] - others) & terms_of[o.id]:
             distinct.append(o)
     if len(distinct) == 1:
         return Picked([distinct[0].id], [(off, off + len(first))], 0.55)
