@@ -311,6 +311,9 @@ _NOT_APPLICABLE = re.compile(r"^\W*(?:amherthnasol\W*/\s*)?(?:not\s+applicable|n
 def _see(text: str) -> re.Match[str] | None:
     """"See response to (a)", at the start of the answer or on the line under a heading that restates the
     question ("empty for two years or more" / "See response to Question 1a.")."""
+    low = text[:200].lower()
+    if "see" not in low and "above" not in low and "refer" not in low and "same as" not in low:
+        return None
     see = _SEE.match(text)
     nl = text.find("\n")
     if see is None and 0 < nl < 100 and not re.search(r"[.!?:;]\W*$", text[:nl]):
@@ -550,6 +553,9 @@ def _pointed_parts(doc: Document, q: Question, text: str, block: Block, seg: Seg
                    value: float) -> tuple[dict[str, float], list[Evidence]] | None:
     """"Please see the table below (Table 1). In total the Council provides 934 plots": the table's rows that
     add up to the total the answer gives are its breakdown."""
+    low = text.lower()
+    if "table" not in low and "breakdown" not in low:
+        return None
     found = _pointed_region(doc, text, block, seg)
     if found is None:
         return None

@@ -324,7 +324,9 @@ def _label(text: str, start: int, end: int) -> str:
     if m0:
         return m0.group(1)  # "640 (2021), 705 (2022)"
     before = text[line_start:start]
-    yr = _YEAR_JUST_BEFORE.search(before) or _YEAR_ITEM_BEFORE.search(before)
+    cut = before.find(" ", len(before) - 48) if len(before) > 48 else -1
+    near = before[cut:] if cut > 0 else before  # (the year is just before the figure: its last words will do)
+    yr = _YEAR_JUST_BEFORE.search(near) or _YEAR_ITEM_BEFORE.search(near)
     if yr:
         return yr.group(1)  # "2021: 512 2022: 690", "2020/21   £0.00": the year just before the figure
     before = _WELSH_BEFORE.sub("", before)  # "2020/21: Dim / Nil": the Welsh word beside the English

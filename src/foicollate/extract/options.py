@@ -424,10 +424,18 @@ def by_text(text: str, options: list[Option], asked: frozenset[str] = frozenset(
 def _own_acronyms(o: Option, options: list[Option]) -> frozenset[str]:
     """Capital initials that stand for this option alone: written in its text ("(EDR)", "HRA stock", "B&B") or
     the initials of three or four of its words."""
-    def acronyms(x: Option) -> frozenset[str]:
-        return initials(x.text, (3, 4)) | {a.lower() for a in re.findall(r"\(([A-Z][A-Za-z]{1,5})\)", x.text)} | {
-            a.lower() for a in re.findall(r"(?<![\w&])([A-Z][A-Z&]{1,4})(?![\w&])", x.text)}  # "HRA stock", "B&B"
-    return acronyms(o) - frozenset().union(*(acronyms(x) for x in options if x is not o))
+    return _acronyms_alone(o.text, tuple(x.text for x in options))
+
+
+@lru_cache(maxsize=4096)
+def _acronyms_alone(text: str, texts: tuple[str, ...]) -> frozenset[str]:
+    return _acronyms(text) - frozenset().union(*(_acronyms(x) for x in texts if x != text))
+
+
+@lru_cache(maxsize=4096)
+def _acronyms(text: str) -> frozenset[str]:
+    return initials(text, (3, 4)) | {a.lower() for a in re.findall(r"\(([A-Z][A-Za-z]{1,5})\)", text)} | {
+        a.lower() for a in re.findall(r"(?<![\w&])([A-Z][A-Z&]{1,4})(?![\w&])", text)}  # "HRA stock", "B&B"
 
 
 def _acronym_of(text: str, acronym: str) -> bool:
@@ -997,17 +1005,28 @@ def _line_verdicts(text: str, items: list[Option]) -> list[tuple[str, bool, tupl
 def _short_name_of(label: str, items: list[Option]) -> Option | None:
     """The one item a short label names: each of its words an acronym of the item ("MFA", "SOC") or the start of
     one of its words ("MFA for staff", "Phishing simulations")."""
+    at = _short_name_at(label, tuple(it.text for it in items))
+    return items[at] if at is not None else None
+
+
+@lru_cache(maxsize=16384)
+def _short_name_at(label: str, texts: tuple[str, ...]) -> int | None:
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", label) if w.lower() not in _SHORT_STOP]
     if not words or len(words) > 5:
         return None
     hits = []
-    for it in items:
-        terms = _terms(it.text)
-        shorts = initials(it.text, (2, 3, 4)) | {a.lower() for a in re.findall(r"\(([A-Z][A-Za-z]{1,5})\)", it.text)}
+    for n, text in enumerate(texts):
+        terms, shorts = _short_names(text)
         if all((w.isupper() and w.lower() in shorts) or any(_same_start(_stem(w.lower()), x) for x in terms)
                for w in words):
-            hits.append(it)
+            hits.append(n)
     return hits[0] if len(hits) == 1 else None
+
+
+@lru_cache(maxsize=4096)
+def _short_names(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """An item's words, and the initials it may go by."""
+    return _terms(text), initials(text, (2, 3, 4)) | {a.lower() for a in re.findall(r"\(([A-Z][A-Za-z]{1,5})\)", text)}
 
 
 _SHORT_STOP = frozenset({"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "by", "with", "all"})
@@ -1031,6 +1050,10 @@ def _item_clauses(text: str) -> list[re.Match[str]]:
 
 def _same_start(a: str, b: str) -> bool:
     """"mag" and "magazin", "laptop" and "laptop": one word the start of the other (three letters at least)."""
+    if a == b:
+        return True
+    if "-" not in a and "-" not in b:
+        return min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))
     # ("market" and "market-styl": any part of a hyphened word)
     return any(x == y or min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x))
                for x in a.split("-") for y in b.split("-"))
