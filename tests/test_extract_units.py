@@ -1089,3 +1089,18 @@ def test_an_option_named_only_in_a_denial_is_not_chosen(text: str, want: str) ->
                      Option("none", "no consultation was carried out")]}[want]
     got = pick_choice(text, opts)
     assert got is not None and got.ids == [want]
+
+
+_REASONS = [Option("no_bed", "No local adult acute bed available"), Option("no_picu", "No local PICU bed available"),
+            Option("safeguarding", "Safeguarding or safety reasons"), Option("choice", "Patient or family choice")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("All of our placements were because no local adult acute bed was available.",
+     {"no_bed": True, "no_picu": None, "safeguarding": None, "choice": None}),
+    ("Yes: no acute bed, no PICU bed. No: safeguarding, patient or family choice.",
+     {"no_bed": True, "no_picu": True, "safeguarding": False, "choice": False}),
+])
+def test_matrix_items_that_say_no_themselves(text: str, want: dict[str, bool | None]) -> None:
+    got = pick_matrix(text, _REASONS)[0]
+    assert {k: v for k, v in got.items() if want[k] is not None} == {k: v for k, v in want.items() if v is not None}

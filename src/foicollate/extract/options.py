@@ -941,7 +941,9 @@ def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | 
                 hits.append(it.id)
         if not hits or _NOT_APPLICABLE.search(clause):
             continue  # ("Emergency department: N/A": neither yes nor no)
-        negative = _denies(clause)
+        # (an item's own "no" is no denial: "because no local adult acute bed was available" for the item
+        # "No local adult acute bed available")
+        negative = _denies(_without_item_negations(items, clause))
         if "free" in asked and not re.search(r"\bfree\b", clause, re.I) and _CHARGED.search(clause):
             negative = True  # "is each free of charge?" – "Reservations: £1.00", "printing is charged at 15p a page"
         for h in hits:
@@ -962,6 +964,20 @@ _ALL_ARE = re.compile(r"^\W*(?:all|everything)(?:\s+(?:of\s+)?(?:them|these|the\
                       r"(?:free|available|offered|provided|in\s+place)\b", re.I)
 _CHARGED = re.compile(r"[£$€]\s?\d|\b\d+(?:\.\d+)?p\b|\bcharg|\bcosts?\b|\bfees?\b|\bpaid\b|\bpay\b", re.I)
 _NOT_APPLICABLE = re.compile(r"\bn/a\b|\bnot\s+applicable\b", re.I)
+
+
+def _without_item_negations(items: list[Option], clause: str) -> str:
+    pat = _item_negations(tuple(it.text for it in items))
+    return pat.sub(" ", clause) if pat is not None else clause
+
+
+@lru_cache(maxsize=1024)
+def _item_negations(texts: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The "no X" / "not X" phrases of items' own words ("no local", "not provided"), as one pattern."""
+    pairs = {m.group(0).lower() for t in texts for m in re.finditer(r"\b(?:no|not)\s+[a-z]+", t, re.I)}
+    if not pairs:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(pairs)) + r")\b", re.I)
 
 
 def unwrapped(text: str) -> str:
@@ -1070,6 +1086,7 @@ def _named_short(name: str, terms: frozenset[str], items: list[Option]) -> Optio
     return short[0] if len(short) == 1 else None
 
 
+_VERDICT_FIRST = re.compile(r"(?:^|(?<=[.;\n]))\s*(yes|no)\s*[:–—]\s*([^.;\n]+)", re.I)
 _TICKS = str.maketrans({"✓": "Y", "✔": "Y", "☑": "Y", "✗": "N", "✘": "N", "☒": "N"})
 
 
@@ -1116,6 +1133,15 @@ def pick_matrix(text: str, items: list[Option], asked: frozenset[str] = frozense
             values[item_id] = verdict
             spans.append(span)
             conf = max(conf, 0.8)
+    for m in _VERDICT_FIRST.finditer(text):  # "Yes: no acute bed, no PICU bed. No: safeguarding, patient choice."
+        for piece in re.finditer(r"[^,]+", m.group(2)):
+            name = re.sub(r"^\s*(?:and|or)\s+", "", piece.group(0))
+            it = _short_name_of(name, items) or next(
+                (x for x in items if _terms(name) and _terms(name) <= _terms(x.text) | initials(x.text)), None)
+            if it is not None and values[it.id] is None:
+                values[it.id] = m.group(1).lower() == "yes"
+                spans.append((m.start(2) + piece.start(), m.start(2) + piece.end()))
+                conf = max(conf, 0.75)
     for item_id, verdict, span in _line_verdicts(text, items):
         values[item_id] = verdict
         spans.append(span)
