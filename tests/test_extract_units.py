@@ -1104,3 +1104,12 @@ _REASONS = [Option("no_bed", "No local adult acute bed available"), Option("no_p
 def test_matrix_items_that_say_no_themselves(text: str, want: dict[str, bool | None]) -> None:
     got = pick_matrix(text, _REASONS)[0]
     assert {k: v for k, v in got.items() if want[k] is not None} == {k: v for k, v in want.items() if v is not None}
+
+
+def test_on_behalf_of_the_council_is_not_the_council() -> None:
+    opts = [Option("council", "The council directly"),
+            Option("trust", "An arm's-length leisure and culture trust (ALEO)"),
+            Option("community", "Community groups (wholly or partly community-run)")]
+    got = pick_choice("The service is provided on behalf of the Council by OnFife Cultural Trust.", opts,
+                      asked_terms("Who currently operates the library service?"))
+    assert got is not None and got.ids == ["trust"]

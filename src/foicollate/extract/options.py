@@ -663,7 +663,8 @@ def pick_choice(text: str, options: list[Option], asked: frozenset[str] = frozen
     if scores and scores[0][0] >= 88 and (len(scores) == 1 or scores[0][0] - scores[1][0] >= 5):
         return Picked([scores[0][1].id], [(off, off + min(len(stripped), 200))], 0.8)
     first = stripped[: _sentence_end(stripped)]
-    terms = _terms(first)
+    # ("provided on behalf of the Council by OnFife Cultural Trust": the council is who it is done for, not by)
+    terms = _terms(_ON_BEHALF.sub(" ", first))
     # the words of the clauses that deny ("We do not carry out routine inspections; we respond to reports"):
     # they name no option but one that denies too
     denied = set().union(*(_terms(c) for c in re.split(r"[;,]\s+", first) if _denies(c))) - set().union(
@@ -695,6 +696,7 @@ def pick_choice(text: str, options: list[Option], asked: frozenset[str] = frozen
             or _by_other(stripped, off, options))
 
 
+_ON_BEHALF = re.compile(r"\bon\s+(?:the\s+)?behalf\s+of\s+(?:the\s+|our\s+)?[\w'’-]+", re.I)
 _OTHER_OPTION = re.compile(r"^\W*(?:an?other|other|something\s+else)\b", re.I)
 
 
