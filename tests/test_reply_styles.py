@@ -1108,3 +1108,17 @@ def test_age_bands_name_the_rows_of_one_answer(rows: str) -> None:
     got = {a.question: a.value for a in collate_document(
         Document(id="r", text=f"2. Our weekly allowances for 2023/24 are:\n{rows}\n\nYours sincerely\n"), q).answers}
     assert got == {"2a": 182.5, "2b": 203, "2c": 231}
+
+
+def test_two_questions_over_one_table_by_type_and_year() -> None:
+    q = Questionnaire(title="interpreting", questions=[
+        Question("1a", "What was the total amount you spent on interpreting in each of the financial years 2021/22 "
+                       "and 2022/23?", QuestionType.NUMBER, "1a"),
+        Question("1b", "How much of your 2022/23 spend was on British Sign Language (BSL) interpreting?",
+                 QuestionType.NUMBER, "1b"),
+    ])
+    text = ("1a and 1b\n| Type | 2021/22 | 2022/23 |\n|---|---|---|\n| Spoken language | £180,200 | £234,290 |\n"
+            "| BSL | £21,750 | £14,210 |\n| Total | £201,950 | £248,500 |\n")
+    got = {a.question: (a.value, a.breakdown) for a in collate_document(Document(id="r", text=text), q).answers}
+    assert got["1b"] == (14210, None)
+    assert got["1a"][1] == {"2021/22": 201950, "2022/23": 248500}

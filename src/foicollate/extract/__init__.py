@@ -704,9 +704,12 @@ def _row_each(doc: Document, questionnaire: Questionnaire, block: Block, answers
     for qid in qids:
         q, a = questionnaire.get(qid), answers[qid]
         want = content_words(q.text) - content_words(" ".join(questionnaire.get(o).text for o in qids if o != qid))
-        shares = {i: row_shares(lines[i], want) for i in rows}
+        # (of two rows that share as many, the one that is most nearly all the question's: "BSL" over "Spoken
+        # language" for "... British Sign Language (BSL) interpreting")
+        shares = {i: (row_shares(lines[i], want), row_shares(lines[i], want)
+                      / max(len(content_words((table_cells(lines[i]) or [""])[0])), 1)) for i in rows}
         best = max(shares.values())
-        if best == 0 or list(shares.values()).count(best) > 1:
+        if best[0] == 0 or list(shares.values()).count(best) > 1:
             continue
         table = "\n".join(ln if i not in rows or shares[i] == best else " " * len(ln) for i, ln in enumerate(lines))
         r = _number_for(q, table, block.columns)
