@@ -434,8 +434,13 @@ def _acronyms_alone(text: str, texts: tuple[str, ...]) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _acronyms(text: str) -> frozenset[str]:
-    return initials(text, (3, 4)) | {a.lower() for a in re.findall(r"\(([A-Z][A-Za-z]{1,5})\)", text)} | {
+    return initials(text, (3, 4)) | _bracketed_acronyms(text) | {
         a.lower() for a in re.findall(r"(?<![\w&])([A-Z][A-Z&]{1,4})(?![\w&])", text)}  # "HRA stock", "B&B"
+
+
+def _bracketed_acronyms(text: str) -> frozenset[str]:
+    """The short names an option gives itself in brackets: "(EDR)", "(PICU)"."""
+    return frozenset(a.lower() for a in re.findall(r"\(([A-Z][A-Za-z]{1,5})\)", text))
 
 
 def _acronym_of(text: str, acronym: str) -> bool:
@@ -667,8 +672,8 @@ def pick_choice(text: str, options: list[Option], asked: frozenset[str] = frozen
     terms = _terms(_ON_BEHALF.sub(" ", first))
     # the words of the clauses that deny ("We do not carry out routine inspections; we respond to reports"):
     # they name no option but one that denies too
-    denied = set().union(*(_terms(c) for c in re.split(r"[;,]\s+", first) if _denies(c))) - set().union(
-        *(_terms(c) for c in re.split(r"[;,]\s+", first) if not _denies(c)))
+    clauses = [(_terms(c), _denies(c)) for c in re.split(r"[;,]\s+", first)]
+    denied = set().union(*(t for t, no in clauses if no)) - set().union(*(t for t, no in clauses if not no))
     terms_of = {o.id: terms if _NEGATIVE_OPTION.search(o.text) else terms - denied for o in options}
     own = {o.id: own_terms(o.text, asked) for o in options}
     for words_of in (own, {o.id: _terms(o.text) for o in options}):
@@ -931,6 +936,7 @@ def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | 
     best: dict[str, tuple[int, bool]] = {}  # item -> (its words the clause names, the clause's polarity)
     named_in: dict[int, tuple[int, int]] = {}
     others_of = {it.id: set().union(*(words_of[x.id] for x in items if x.id != it.id)) for it in items}
+    item_negations = _item_negations(tuple(it.text for it in items))
     for m in re.finditer(r"[^\n.;]+", unwrapped(text)):
         clause = m.group(0)
         # (initials count only written in capitals: "FSM", not the word "car")
@@ -945,7 +951,7 @@ def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | 
             continue  # ("Emergency department: N/A": neither yes nor no)
         # (an item's own "no" is no denial: "because no local adult acute bed was available" for the item
         # "No local adult acute bed available")
-        negative = _denies(_without_item_negations(items, clause))
+        negative = _denies(item_negations.sub(" ", clause) if item_negations else clause)
         if "free" in asked and not re.search(r"\bfree\b", clause, re.I) and _CHARGED.search(clause):
             negative = True  # "is each free of charge?" – "Reservations: £1.00", "printing is charged at 15p a page"
         for h in hits:
@@ -966,11 +972,6 @@ _ALL_ARE = re.compile(r"^\W*(?:all|everything)(?:\s+(?:of\s+)?(?:them|these|the\
                       r"(?:free|available|offered|provided|in\s+place)\b", re.I)
 _CHARGED = re.compile(r"[£$€]\s?\d|\b\d+(?:\.\d+)?p\b|\bcharg|\bcosts?\b|\bfees?\b|\bpaid\b|\bpay\b", re.I)
 _NOT_APPLICABLE = re.compile(r"\bn/a\b|\bnot\s+applicable\b", re.I)
-
-
-def _without_item_negations(items: list[Option], clause: str) -> str:
-    pat = _item_negations(tuple(it.text for it in items))
-    return pat.sub(" ", clause) if pat is not None else clause
 
 
 @lru_cache(maxsize=1024)
@@ -1021,8 +1022,8 @@ def _line_verdicts(text: str, items: list[Option]) -> list[tuple[str, bool, tupl
 
 
 def _short_name_of(label: str, items: list[Option]) -> Option | None:
-    """The one item a short label names: each of its words an acronym of the item ("MFA", "SOC") or the start of
-    one of its words ("MFA for staff", "Phishing simulations")."""
+    """The one item a short label names: each of its words an acronym of the item ("MFA", "SOC", "PCs") or the
+    start of one of its words ("MFA for staff", "Phishing simulations", "e-mags", "laptops")."""
     at = _short_name_at(label, tuple(it.text for it in items))
     return items[at] if at is not None else None
 
@@ -1032,11 +1033,13 @@ def _short_name_at(label: str, texts: tuple[str, ...]) -> int | None:
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", label) if w.lower() not in _SHORT_STOP]
     if not words or len(words) > 5:
         return None
+    # (an acronym may take a plural "s": "PCs")
+    acronyms = [(w[:-1] if w.endswith("s") and w[:-1].isupper() else w) for w in words]
     hits = []
     for n, text in enumerate(texts):
         terms, shorts = _short_names(text)
-        if all((w.isupper() and w.lower() in shorts) or any(_same_start(_stem(w.lower()), x) for x in terms)
-               for w in words):
+        if all((a.isupper() and a.lower() in shorts) or any(_same_start(t, x) for t in _terms(w) for x in terms)
+               for w, a in zip(words, acronyms, strict=True)):
             hits.append(n)
     return hits[0] if len(hits) == 1 else None
 
@@ -1044,7 +1047,7 @@ def _short_name_at(label: str, texts: tuple[str, ...]) -> int | None:
 @lru_cache(maxsize=4096)
 def _short_names(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """An item's words, and the initials it may go by."""
-    return _terms(text), initials(text, (2, 3, 4)) | {a.lower() for a in re.findall(r"\(([A-Z][A-Za-z]{1,5})\)", text)}
+    return _terms(text), initials(text, (2, 3, 4)) | _bracketed_acronyms(text)
 
 
 _SHORT_STOP = frozenset({"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "by", "with", "all"})
@@ -1077,15 +1080,18 @@ def _same_start(a: str, b: str) -> bool:
                for x in a.split("-") for y in b.split("-"))
 
 
-def _named_short(name: str, terms: frozenset[str], items: list[Option]) -> Option | None:
-    """The one item a short name stands for: capital initials of its words ("PCs"), or words that start its
-    words ("e-mags", "laptops")."""
-    acronym = re.fullmatch(r"\W*([A-Z]{2,4})s?\W*", name)
-    if acronym:
-        short = [it for it in items if acronym.group(1).lower() in initials(it.text, (2, 3, 4))]
-    else:
-        short = [it for it in items if all(any(_same_start(w, x) for x in _terms(it.text)) for w in terms)]
-    return short[0] if len(short) == 1 else None
+def _verdicts_first(text: str, items: list[Option]) -> list[tuple[str, bool, tuple[int, int]]]:
+    """"Yes: no acute bed, no PICU bed. No: safeguarding, patient choice.": each item listed after a verdict."""
+    out: list[tuple[str, bool, tuple[int, int]]] = []
+    for m in _VERDICT_FIRST.finditer(text):
+        for piece in re.finditer(r"[^,]+", m.group(2)):
+            name = re.sub(r"^\s*(?:and|or)\s+", "", piece.group(0))
+            said = _terms(name)
+            it = _short_name_of(name, items) or next(
+                (x for x in items if said and said <= _terms(x.text) | initials(x.text)), None)
+            if it is not None:
+                out.append((it.id, m.group(1).lower() == "yes", (m.start(2) + piece.start(), m.start(2) + piece.end())))
+    return out
 
 
 _VERDICT_FIRST = re.compile(r"(?:^|(?<=[.;\n]))\s*(yes|no)\s*[:–—]\s*([^.;\n]+)", re.I)
@@ -1135,15 +1141,11 @@ def pick_matrix(text: str, items: list[Option], asked: frozenset[str] = frozense
             values[item_id] = verdict
             spans.append(span)
             conf = max(conf, 0.8)
-    for m in _VERDICT_FIRST.finditer(text):  # "Yes: no acute bed, no PICU bed. No: safeguarding, patient choice."
-        for piece in re.finditer(r"[^,]+", m.group(2)):
-            name = re.sub(r"^\s*(?:and|or)\s+", "", piece.group(0))
-            it = _short_name_of(name, items) or next(
-                (x for x in items if _terms(name) and _terms(name) <= _terms(x.text) | initials(x.text)), None)
-            if it is not None and values[it.id] is None:
-                values[it.id] = m.group(1).lower() == "yes"
-                spans.append((m.start(2) + piece.start(), m.start(2) + piece.end()))
-                conf = max(conf, 0.75)
+    for item_id, verdict, span in _verdicts_first(text, items):
+        if values[item_id] is None:
+            values[item_id] = verdict
+            spans.append(span)
+            conf = max(conf, 0.75)
     for item_id, verdict, span in _line_verdicts(text, items):
         values[item_id] = verdict
         spans.append(span)
@@ -1165,7 +1167,7 @@ def pick_matrix(text: str, items: list[Option], asked: frozenset[str] = frozense
                 best_item, best_score = it, sc
         if best_score < 0.5 and 0 < len(terms) <= 2:
             # "e-mags yes, laptops no": a short name for the item, each of its words the start of one of the item's
-            short = _named_short(cl[: (yn or neg).start()], terms, items)
+            short = _short_name_of(cl[: (yn or neg).start()], items)
             if short is not None:
                 best_item, best_score = short, 0.5
         if best_item is not None and best_score >= 0.5 and values.get(best_item.id) is None:
