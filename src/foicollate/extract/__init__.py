@@ -574,8 +574,8 @@ def _from_pointed_table(doc: Document, q: Question, text: str, block: Block, seg
     found = _pointed_region(doc, text, block, seg)
     if found is None:
         return None
-    m, (a, b) = found
-    region = (a, b)
+    m, region = found
+    a, b = region
     table = table_text(doc.text, region)
     lines = table.split("\n")
     want = content_words(q.text)
@@ -640,6 +640,12 @@ def _short(s: str) -> str:
     return s if len(s) <= 300 else s[:297].rsplit(" ", 1)[0] + "..."
 
 
+def _labelled(questionnaire: Questionnaire, ref: str) -> str | None:
+    """The id of the question a reply's reference ("2", "b", "1a") names."""
+    return next((q.id for q in questionnaire.questions
+                 if labels_match(normalise_label(ref), normalise_label(q.label or q.id)) or q.id == ref), None)
+
+
 def resolve_cross_references(doc: Document, questionnaire: Questionnaire, seg: Segmentation,
                              answers: dict[str, Answer]) -> None:
     """"As above" / "see our answer to 2": copy the referenced answer's outcome and value."""
@@ -654,16 +660,10 @@ def resolve_cross_references(doc: Document, questionnaire: Questionnaire, seg: S
             target = ids[i - 1] if i > 0 else None
         else:
             own = normalise_label(questionnaire.get(qid).label or qid)
-            # "(a)" under question 3b is 3a: a letter alone is a part of the same numbered question
-            refs = [ref] + ([own.rstrip("abcdefghijklmnopqrstuvwxyz") + ref]
-                            if len(ref) == 1 and ref.isalpha() and own[:1].isdigit() else [])
-            for r in refs:
-                for q in questionnaire.questions:
-                    if labels_match(normalise_label(r), normalise_label(q.label or q.id)) or q.id == r:
-                        target = q.id
-                        break
-                if target:
-                    break
+            target = _labelled(questionnaire, ref)
+            if target is None and len(ref) == 1 and ref.isalpha() and own[:1].isdigit():
+                # "(a)" under question 3b is 3a: a letter alone is a part of the same numbered question
+                target = _labelled(questionnaire, own.rstrip("abcdefghijklmnopqrstuvwxyz") + ref)
         src = answers.get(target) if target and target != qid else None
         if src is None:
             a.status = Status.NOT_ANSWERED
@@ -706,8 +706,7 @@ def _row_each(doc: Document, questionnaire: Questionnaire, block: Block, answers
         want = content_words(q.text) - content_words(" ".join(questionnaire.get(o).text for o in qids if o != qid))
         # (of two rows that share as many, the one that is most nearly all the question's: "BSL" over "Spoken
         # language" for "... British Sign Language (BSL) interpreting")
-        shares = {i: (row_shares(lines[i], want), row_shares(lines[i], want)
-                      / max(len(content_words((table_cells(lines[i]) or [""])[0])), 1)) for i in rows}
+        shares = {i: _share_of_row(lines[i], want) for i in rows}
         best = max(shares.values())
         if best[0] == 0 or list(shares.values()).count(best) > 1:
             continue
@@ -724,6 +723,12 @@ def _row_each(doc: Document, questionnaire: Questionnaire, block: Block, answers
                       for s, e in _line_spans(table, [(f.start, f.end) for f in r.used])]
         a.confidence = min(a.confidence, r.confidence, 0.75)
         a.method = f"{a.method}:row"
+
+
+def _share_of_row(line: str, want: frozenset[str]) -> tuple[int, float]:
+    """How many of a question's words a row's name uses, and what share of the name they are."""
+    n = row_shares(line, want)
+    return n, n / max(len(content_words((table_cells(line) or [""])[0])), 1)
 
 
 def split_shared_figures(doc: Document, questionnaire: Questionnaire, seg: Segmentation,

@@ -947,7 +947,7 @@ def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | 
             own = words_of[it.id] - others_of[it.id]
             if own & terms or (words_of[it.id] and len(words_of[it.id] & terms) * 2 > len(words_of[it.id])):
                 hits.append(it.id)
-        if not hits or _NOT_APPLICABLE.search(clause):
+        if not hits or _SAID_NOT_APPLICABLE.search(clause):
             continue  # ("Emergency department: N/A": neither yes nor no)
         # (an item's own "no" is no denial: "because no local adult acute bed was available" for the item
         # "No local adult acute bed available")
@@ -971,7 +971,7 @@ def _matrix_by_clauses(text: str, items: list[Option], values: dict[str, bool | 
 _ALL_ARE = re.compile(r"^\W*(?:all|everything)(?:\s+(?:of\s+)?(?:them|these|the\s+above|items|services))?\s+(?:is\s+|are\s+)?"
                       r"(?:free|available|offered|provided|in\s+place)\b", re.I)
 _CHARGED = re.compile(r"[£$€]\s?\d|\b\d+(?:\.\d+)?p\b|\bcharg|\bcosts?\b|\bfees?\b|\bpaid\b|\bpay\b", re.I)
-_NOT_APPLICABLE = re.compile(r"\bn/a\b|\bnot\s+applicable\b", re.I)
+_SAID_NOT_APPLICABLE = re.compile(r"\bn/a\b|\bnot\s+applicable\b", re.I)  # (anywhere in a clause)
 
 
 @lru_cache(maxsize=1024)
@@ -1156,7 +1156,7 @@ def pick_matrix(text: str, items: list[Option], asked: frozenset[str] = frozense
         # "Penalty points – we do not operate a penalty points scheme": a no in words
         neg = None if yn else re.search(r"[-–:]\s*(?:(?:we|it|the\s+\w+)\s+)?(?:(?:do|does|did|have|has|had)\s*(?:not|n't)|"
                                         r"never)\b", cl, re.I)
-        if not yn and not neg or _NOT_APPLICABLE.search(cl) and not yn:
+        if not yn and not neg or _SAID_NOT_APPLICABLE.search(cl) and not yn:
             continue  # ("paramedics – not applicable": neither yes nor no)
         terms = _terms(cl[: (yn or neg).start()])
         best_item, best_score = None, 0.0
