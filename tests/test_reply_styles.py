@@ -1037,18 +1037,20 @@ def test_see_response_to_another_question_reads_its_figure(pointer: str) -> None
     assert got["1b"] == ("answered", 214)
 
 
+def _numbers(**asked: str) -> Questionnaire:
+    """A questionnaire of number questions, labelled by their ids."""
+    return Questionnaire(title="t", questions=[Question(k, text, QuestionType.NUMBER, k) for k, text in asked.items()])
+
+
 def test_one_table_under_two_labels_gives_each_question_its_row() -> None:
-    q = Questionnaire(title="tower blocks", questions=[
-        Question("b", "How many fire safety audits of tower blocks did you carry out in each of the years 2021/22 and "
-                      "2022/23?", QuestionType.NUMBER, "b"),
-        Question("c", "How many enforcement notices did you serve on the owners of tower blocks in 2022/23?",
-                 QuestionType.NUMBER, "c"),
-    ])
+    q = _numbers(b="How many fire safety audits of tower blocks did you carry out in each of the years 2021/22 and "
+                   "2022/23?",
+                 c="How many enforcement notices did you serve on the owners of tower blocks in 2022/23?")
     text = ("Our response\nb) and c)\nResponse: the table below answers both.\n"
             "Activity                          | 2021/22 | 2022/23\n"
             "Audits of tower blocks            |      64 |      71\n"
             "Enforcement notices to owners     |       3 |       5\n")
-    got = {a.question: (a.value, a.breakdown) for a in collate_document(Document(id="r", text=text), q).answers}
+    got = {k: (a.value, a.breakdown) for k, a in by_question(text, q).items()}
     assert got["b"] == (None, {"2021/22": 64, "2022/23": 71})
     assert got["c"] == (5, None)
 
@@ -1077,7 +1079,7 @@ def test_a_matrix_row_heads_no_other_question() -> None:
 ])
 def test_a_total_with_its_parts_in_a_table_below(answer: str, table: str) -> None:
     text = f"{answer}\n\n1b. 214.\n\n5. This is withheld under section 43 (commercial interests).\n\n{table}"
-    out = {a.question: a for a in collate_document(Document(id="r", text=text), Q).answers}
+    out = by_question(text, Q)
     assert out["1a"].value == 934
     assert sorted((out["1a"].breakdown or {}).values()) == [12, 96, 826]
     assert out["1b"].value == 214
@@ -1091,8 +1093,8 @@ def test_matrix_items_with_their_verdicts_on_the_label_line_are_the_answer() -> 
                  items=[Option("primary", "primary"), Option("secondary", "secondary"),
                         Option("special", "special schools")]),
     ])
-    got = {a.question: a.value for a in collate_document(Document(id="r", text=(
-        "5. 14 schools.\n\n6. Primary - Yes; Secondary - Yes; Special schools - No.\n\nYours sincerely\n")), q).answers}
+    got = {k: a.value for k, a in by_question(
+        "5. 14 schools.\n\n6. Primary - Yes; Secondary - Yes; Special schools - No.\n\nYours sincerely\n", q).items()}
     assert got["6"] == {"primary": True, "secondary": True, "special": False}
 
 
@@ -1105,20 +1107,17 @@ def test_age_bands_name_the_rows_of_one_answer(rows: str) -> None:
         Question(k, f"a child aged {band}", QuestionType.NUMBER, k,
                  context="What weekly fostering allowance do you pay in 2023/24 for:")
         for k, band in (("2a", "0 to 4"), ("2b", "5 to 10"), ("2c", "11 to 15"))])
-    got = {a.question: a.value for a in collate_document(
-        Document(id="r", text=f"2. Our weekly allowances for 2023/24 are:\n{rows}\n\nYours sincerely\n"), q).answers}
+    got = {k: a.value for k, a in by_question(f"2. Our weekly allowances for 2023/24 are:\n{rows}\n\nYours sincerely\n",
+                                             q).items()}
     assert got == {"2a": 182.5, "2b": 203, "2c": 231}
 
 
 def test_two_questions_over_one_table_by_type_and_year() -> None:
-    q = Questionnaire(title="interpreting", questions=[
-        Question("1a", "What was the total amount you spent on interpreting in each of the financial years 2021/22 "
-                       "and 2022/23?", QuestionType.NUMBER, "1a"),
-        Question("1b", "How much of your 2022/23 spend was on British Sign Language (BSL) interpreting?",
-                 QuestionType.NUMBER, "1b"),
-    ])
+    q = _numbers(**{"1a": "What was the total amount you spent on interpreting in each of the financial years "
+                          "2021/22 and 2022/23?",
+                    "1b": "How much of your 2022/23 spend was on British Sign Language (BSL) interpreting?"})
     text = ("1a and 1b\n| Type | 2021/22 | 2022/23 |\n|---|---|---|\n| Spoken language | £180,200 | £234,290 |\n"
             "| BSL | £21,750 | £14,210 |\n| Total | £201,950 | £248,500 |\n")
-    got = {a.question: (a.value, a.breakdown) for a in collate_document(Document(id="r", text=text), q).answers}
+    got = {k: (a.value, a.breakdown) for k, a in by_question(text, q).items()}
     assert got["1b"] == (14210, None)
     assert got["1a"][1] == {"2021/22": 201950, "2022/23": 248500}
