@@ -103,6 +103,8 @@ _OWN_OR_PAID = [(pat, tok) for pat, tok in _FREQUENCY if tok in ("kind_own", "ki
 @lru_cache(maxsize=4096)
 def _kinds(text: str) -> frozenset[str]:
     kinds = {tok for pat, tok in _FREQUENCY if pat.search(text)}
+    if "kind_company" in kinds:
+        kinds.discard("kind_paid")  # "X Ltd, a company wholly owned by the Council": the council's own company
     most = _MOSTLY.search(text)
     if most:
         # "Mostly in-house, with contractors for some works" / "Most works are done by contractors; our own
@@ -838,8 +840,6 @@ def _by_kind(text: str, off: int, options: list[Option]) -> Picked | None:
     if re.fullmatch(r"\W*(?:yes|no)\W*", first, re.I):  # "Yes. Both are provided by X Ltd under contract."
         first = text[: len(first) + _sentence_end(text[len(first):])]
     said = _kinds(first)
-    if "kind_company" in said:
-        said -= {"kind_paid"}  # "X Ltd, a company wholly owned by the Council": the council's own company
     if not said:
         return None
     if {"kind_own", "kind_paid"} <= said:
